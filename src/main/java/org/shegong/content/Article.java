@@ -1,0 +1,16 @@
+package org.shegong.content;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An article as its own page shows it. */
+public record Article(long id, String externalId, String title, String subtitle, String summary,
+                      String listSummary, String source, String author, String editor, Kind kind,
+                      ArticleStatus status, boolean featured, long primaryColumnId, String region,
+                      Instant publishedAt, Instant updatedAt, long viewCount, String bodyHtml,
+                      List<Long> columnIds, List<String> tags) {
+
+    public boolean isLive() {
+        return status == ArticleStatus.LIVE;
+    }
+}

@@ -1,0 +1,150 @@
+package org.shegong.content;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.shegong.system.Times;
+import org.shegong.system.db.GeneratedKeys;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Articles, their bodies, columns and tags. Hand-written SQL that runs unchanged on H2, PostgreSQL and MariaDB. */
+@Repository
+public class ArticleRepository {
+
+    private final JdbcClient jdbc;
+
+    public ArticleRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** External id → (article id, content hash) for those of the given ids already stored. */
+    public Map<String, Stored> findByExternalIds(Collection<String> externalIds) {
+        Map<String, Stored> found = new HashMap<>();
+        if (externalIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT external_id, id, content_hash, published_at FROM article WHERE external_id IN (:ids)")
+                .param("ids", externalIds)
+                .query(rs -> {
+                    found.put(rs.getString(1), new Stored(rs.getLong(2), rs.getString(3),
+                            Times.fromDb(rs.getObject(4, LocalDateTime.class))));
+                });
+        return found;
+    }
+
+    public long insert(ArticleInput in, String listSummary, String hash, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO article (external_id, title, subtitle, summary, list_summary, source, author, editor,
+                  kind, status, featured, featured_order, primary_column_id, region, published_at, created_at,
+                  updated_at, view_count, content_hash, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 0, ?, 1)""")
+                .params(in.externalId(), in.title(), in.subtitle(), in.summary(), listSummary, in.source(),
+                        in.author(), in.editor(), in.kind().name(), in.status().name(), in.featured(),
+                        in.primaryColumnId(), in.region(), Times.toDb(in.publishedAt()), Times.toDb(now),
+                        Times.toDb(now), hash)
+                .update(keys);
+        long id = GeneratedKeys.id(keys);
+        jdbc.sql("INSERT INTO article_body (article_id, body_html) VALUES (?, ?)").params(id, in.bodyHtml()).update();
+        return id;
+    }
+
+    /** Replaces an article's fields (not its view count or creation time). */
+    public void update(long id, ArticleInput in, String listSummary, String hash, Instant now) {
+        jdbc.sql("""
+                UPDATE article SET title = ?, subtitle = ?, summary = ?, list_summary = ?, source = ?, author = ?,
+                  editor = ?, kind = ?, status = ?, featured = ?, primary_column_id = ?, region = ?,
+                  published_at = ?, updated_at = ?, content_hash = ?, version = version + 1
+                WHERE id = ?""")
+                .params(in.title(), in.subtitle(), in.summary(), listSummary, in.source(), in.author(), in.editor(),
+                        in.kind().name(), in.status().name(), in.featured(), in.primaryColumnId(), in.region(),
+                        Times.toDb(in.publishedAt()), Times.toDb(now), hash, id)
+                .update();
+        jdbc.sql("UPDATE article_body SET body_html = ? WHERE article_id = ?").params(in.bodyHtml(), id).update();
+    }
+
+    public void replaceColumns(long articleId, List<Long> columnIds) {
+        jdbc.sql("DELETE FROM article_column WHERE article_id = ?").param(articleId).update();
+        for (Long columnId : columnIds) {
+            jdbc.sql("INSERT INTO article_column (article_id, column_id) VALUES (?, ?)").params(articleId, columnId)
+                    .update();
+        }
+    }
+
+    public void replaceTags(long articleId, List<String> tags) {
+        jdbc.sql("DELETE FROM article_tag WHERE article_id = ?").param(articleId).update();
+        for (String tag : tags) {
+            long tagId = tagId(tag);
+            jdbc.sql("INSERT INTO article_tag (article_id, tag_id) VALUES (?, ?)").params(articleId, tagId).update();
+        }
+    }
+
+    private long tagId(String name) {
+        Optional<Long> existing = jdbc.sql("SELECT id FROM tag WHERE name = ?").param(name).query(Long.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO tag (name) VALUES (?)").param(name).update(keys);
+        return GeneratedKeys.id(keys);
+    }
+
+    public Optional<Article> findById(long id) {
+        Optional<Article> article = jdbc.sql("""
+                SELECT a.id, a.external_id, a.title, a.subtitle, a.summary, a.list_summary, a.source, a.author,
+                  a.editor, a.kind, a.status, a.featured, a.primary_column_id, a.region, a.published_at,
+                  a.updated_at, a.view_count, b.body_html
+                FROM article a LEFT JOIN article_body b ON b.article_id = a.id WHERE a.id = ?""")
+                .param(id)
+                .query(ArticleRepository::article)
+                .optional();
+        return article.map(a -> withRelations(a, columnIdsOf(a.id()), tagsOf(a.id())));
+    }
+
+    public List<Long> columnIdsOf(long articleId) {
+        return jdbc.sql("SELECT column_id FROM article_column WHERE article_id = ? ORDER BY column_id")
+                .param(articleId).query(Long.class).list();
+    }
+
+    public List<String> tagsOf(long articleId) {
+        return jdbc.sql("SELECT t.name FROM article_tag x JOIN tag t ON t.id = x.tag_id WHERE x.article_id = ? ORDER BY t.name")
+                .param(articleId).query(String.class).list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
+    }
+
+    public void addViews(long articleId, long views) {
+        jdbc.sql("UPDATE article SET view_count = view_count + ? WHERE id = ?").params(views, articleId).update();
+    }
+
+    private static Article article(ResultSet rs, int row) throws SQLException {
+        return new Article(rs.getLong("id"), rs.getString("external_id"), rs.getString("title"),
+                rs.getString("subtitle"), rs.getString("summary"), rs.getString("list_summary"),
+                rs.getString("source"), rs.getString("author"), rs.getString("editor"),
+                Kind.valueOf(rs.getString("kind")), ArticleStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("featured"), rs.getLong("primary_column_id"), rs.getString("region"),
+                Times.fromDb(rs.getObject("published_at", LocalDateTime.class)), Times.fromDb(rs.getObject("updated_at", LocalDateTime.class)),
+                rs.getLong("view_count"), rs.getString("body_html"), List.of(), List.of());
+    }
+
+    private static Article withRelations(Article a, List<Long> columnIds, List<String> tags) {
+        return new Article(a.id(), a.externalId(), a.title(), a.subtitle(), a.summary(), a.listSummary(),
+                a.source(), a.author(), a.editor(), a.kind(), a.status(), a.featured(), a.primaryColumnId(),
+                a.region(), a.publishedAt(), a.updatedAt(), a.viewCount(), a.bodyHtml(), columnIds, tags);
+    }
+
+    /** What is already stored for an external id, to decide between insert, update and nothing. */
+    public record Stored(long id, String contentHash, Instant publishedAt) {
+    }
+}

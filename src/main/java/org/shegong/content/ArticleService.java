@@ -1,0 +1,98 @@
+package org.shegong.content;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.shegong.system.outbox.OutboxEvent;
+import org.shegong.system.outbox.OutboxWriter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and replaces articles, keeping their listing rows and the outbox in the same transaction. */
+@Service
+public class ArticleService {
+
+    private final ArticleRepository articles;
+    private final ListingRepository listings;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public ArticleService(ArticleRepository articles, ListingRepository listings, OutboxWriter outbox, Clock clock) {
+        this.articles = articles;
+        this.listings = listings;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Optional<Article> find(long id) {
+        return articles.findById(id);
+    }
+
+    /**
+     * Stores the article under its external id: inserted when new, replaced when its content changed,
+     * left alone when identical (so importing a file twice changes nothing).
+     */
+    @Transactional
+    public SaveOutcome save(ArticleInput input, ArticleRepository.Stored existing) {
+        String listSummary = SummaryDeriver.listSummary(input.summary(), BodyHtml.plainText(input.bodyHtml()),
+                input.title());
+        String hash = contentHash(input);
+        Instant now = clock.instant();
+        if (existing == null) {
+            long id = articles.insert(input, listSummary, hash, now);
+            articles.replaceColumns(id, input.columnIds());
+            articles.replaceTags(id, input.tags());
+            listings.relist(id, input.status(), input.featured(), input.publishedAt(), input.columnIds());
+            outbox.append(OutboxEvent.ARTICLE_IMPORTED, id, null);
+            return new SaveOutcome(id, SaveOutcome.Change.CREATED);
+        }
+        if (hash.equals(existing.contentHash())) {
+            return new SaveOutcome(existing.id(), SaveOutcome.Change.UNCHANGED);
+        }
+        long id = existing.id();
+        articles.update(id, input, listSummary, hash, now);
+        articles.replaceColumns(id, input.columnIds());
+        articles.replaceTags(id, input.tags());
+        listings.relist(id, input.status(), input.featured(), input.publishedAt(), input.columnIds());
+        outbox.append(OutboxEvent.ARTICLE_UPDATED, id, null);
+        return new SaveOutcome(id, SaveOutcome.Change.UPDATED);
+    }
+
+    @Transactional
+    public SaveOutcome save(ArticleInput input) {
+        ArticleRepository.Stored existing = input.externalId() == null ? null
+                : articles.findByExternalIds(java.util.List.of(input.externalId())).get(input.externalId());
+        return save(input, existing);
+    }
+
+    /** Looks up which of the given external ids exist, for importers working in batches. */
+    public Map<String, ArticleRepository.Stored> existing(java.util.Collection<String> externalIds) {
+        return articles.findByExternalIds(externalIds);
+    }
+
+    public static String contentHash(ArticleInput in) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Object field : new Object[] {in.title(), in.subtitle(), in.summary(), in.bodyHtml(), in.source(),
+                    in.author(), in.editor(), in.kind(), in.featured(), in.columnIds(), in.tags(), in.region(),
+                    in.publishedAt(), in.status()}) {
+                digest.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a save did. */
+    public record SaveOutcome(long id, Change change) {
+
+        public enum Change { CREATED, UPDATED, UNCHANGED }
+    }
+}

@@ -1,0 +1,6 @@
+package org.shegong.content;
+
+/** Where an article stands; only LIVE articles are on the public site. */
+public enum ArticleStatus {
+    DRAFT, LIVE, WITHDRAWN
+}

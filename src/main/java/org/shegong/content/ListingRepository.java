@@ -1,0 +1,165 @@
+package org.shegong.content;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.shegong.system.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The column_listing table: per column, the live non-featured articles in listing order (newest first).
+ * Every read here is a seek on its primary key and touches only list columns of article, never bodies.
+ */
+@Repository
+public class ListingRepository {
+
+    private static final String ITEM_COLUMNS =
+            "a.id, a.title, a.list_summary, a.published_at, a.kind, a.primary_column_id";
+
+    private final JdbcClient jdbc;
+
+    public ListingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Re-derives an article's listing rows from its state: present only while live and not featured. */
+    public void relist(long articleId, ArticleStatus status, boolean featured, Instant publishedAt,
+                       List<Long> columnIds) {
+        jdbc.sql("DELETE FROM column_listing WHERE article_id = ?").param(articleId).update();
+        if (status != ArticleStatus.LIVE || featured || publishedAt == null) {
+            return;
+        }
+        for (Long columnId : columnIds) {
+            jdbc.sql("INSERT INTO column_listing (column_id, published_at, article_id) VALUES (?, ?, ?)")
+                    .params(columnId, Times.toDb(publishedAt), articleId)
+                    .update();
+        }
+    }
+
+    /** The first row of every page, and the total: what numbered pages need to seek instead of skipping. */
+    public ListingIndex index(long columnId, int pageSize) {
+        List<Anchor> anchors = new ArrayList<>();
+        long[] total = {0};
+        jdbc.sql("""
+                SELECT published_at, article_id, total FROM (
+                  SELECT published_at, article_id,
+                         ROW_NUMBER() OVER (ORDER BY published_at DESC, article_id DESC) AS rn,
+                         COUNT(*) OVER () AS total
+                  FROM column_listing WHERE column_id = ?) ranked
+                WHERE MOD(rn - 1, ?) = 0 ORDER BY rn""")
+                .params(columnId, pageSize)
+                .query(rs -> {
+                    anchors.add(new Anchor(Times.fromDb(rs.getObject(1, LocalDateTime.class)), rs.getLong(2)));
+                    total[0] = rs.getLong(3);
+                });
+        return new ListingIndex(total[0], pageSize, List.copyOf(anchors));
+    }
+
+    /** The newest items of a column: page one, and the home page's column blocks. */
+    public List<ArticleListItem> latest(long columnId, int limit) {
+        return jdbc.sql("SELECT " + ITEM_COLUMNS + """
+                 FROM column_listing l JOIN article a ON a.id = l.article_id
+                WHERE l.column_id = ?
+                ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?""")
+                .params(columnId, limit)
+                .query(ListingRepository::item)
+                .list();
+    }
+
+    /** Up to {@code limit} items starting at the anchor (inclusive), in listing order. */
+    public List<ArticleListItem> pageFrom(long columnId, Anchor from, int limit) {
+        LocalDateTime at = Times.toDb(from.publishedAt());
+        return jdbc.sql("SELECT " + ITEM_COLUMNS + """
+                 FROM column_listing l JOIN article a ON a.id = l.article_id
+                WHERE l.column_id = ? AND l.published_at <= ?
+                  AND (l.published_at < ? OR (l.published_at = ? AND l.article_id <= ?))
+                ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?""")
+                .params(columnId, at, at, at, from.articleId(), limit)
+                .query(ListingRepository::item)
+                .list();
+    }
+
+    /** The next newer item in the column (上一篇). */
+    public Optional<ArticleListItem> newer(long columnId, Instant publishedAt, long articleId) {
+        LocalDateTime at = Times.toDb(publishedAt);
+        return jdbc.sql("SELECT " + ITEM_COLUMNS + """
+                 FROM column_listing l JOIN article a ON a.id = l.article_id
+                WHERE l.column_id = ? AND l.published_at >= ?
+                  AND (l.published_at > ? OR (l.published_at = ? AND l.article_id > ?))
+                ORDER BY l.published_at ASC, l.article_id ASC LIMIT 1""")
+                .params(columnId, at, at, at, articleId)
+                .query(ListingRepository::item)
+                .optional();
+    }
+
+    /** The next older item in the column (下一篇). */
+    public Optional<ArticleListItem> older(long columnId, Instant publishedAt, long articleId) {
+        LocalDateTime at = Times.toDb(publishedAt);
+        return jdbc.sql("SELECT " + ITEM_COLUMNS + """
+                 FROM column_listing l JOIN article a ON a.id = l.article_id
+                WHERE l.column_id = ? AND l.published_at <= ?
+                  AND (l.published_at < ? OR (l.published_at = ? AND l.article_id < ?))
+                ORDER BY l.published_at DESC, l.article_id DESC LIMIT 1""")
+                .params(columnId, at, at, at, articleId)
+                .query(ListingRepository::item)
+                .optional();
+    }
+
+    /** Featured (置顶/推荐) live items, of one column or, with null, of the whole site. */
+    public List<ArticleListItem> featured(Long columnId, int limit) {
+        String scope = columnId == null ? ""
+                : " AND EXISTS (SELECT 1 FROM article_column ac WHERE ac.article_id = a.id AND ac.column_id = :column)";
+        var spec = jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM article a WHERE a.featured = TRUE AND a.status = 'LIVE'"
+                + scope + " ORDER BY a.featured_order, a.published_at DESC, a.id DESC LIMIT :limit")
+                .param("limit", limit);
+        if (columnId != null) {
+            spec = spec.param("column", columnId);
+        }
+        return spec.query(ListingRepository::item).list();
+    }
+
+    /** Newest live items of a region (related reading), excluding one article. */
+    public List<ArticleListItem> byRegion(String region, long excludeId, int limit) {
+        return jdbc.sql("SELECT " + ITEM_COLUMNS + """
+                 FROM article a WHERE a.region = ? AND a.status = 'LIVE' AND a.id <> ?
+                ORDER BY a.published_at DESC LIMIT ?""")
+                .params(region, excludeId, limit)
+                .query(ListingRepository::item)
+                .list();
+    }
+
+    /** Newest live items sharing a tag with the article. */
+    public List<ArticleListItem> sharingTags(long articleId, int limit) {
+        return jdbc.sql("SELECT " + ITEM_COLUMNS + """
+                 FROM article a WHERE a.status = 'LIVE' AND a.id <> :id AND a.id IN (
+                  SELECT x.article_id FROM article_tag x
+                  WHERE x.tag_id IN (SELECT tag_id FROM article_tag WHERE article_id = :id))
+                ORDER BY a.published_at DESC LIMIT :limit""")
+                .param("id", articleId)
+                .param("limit", limit)
+                .query(ListingRepository::item)
+                .list();
+    }
+
+    private static ArticleListItem item(ResultSet rs, int row) throws SQLException {
+        return new ArticleListItem(rs.getLong(1), rs.getString(2), rs.getString(3),
+                Times.fromDb(rs.getObject(4, LocalDateTime.class)), Kind.valueOf(rs.getString(5)), rs.getLong(6));
+    }
+
+    /** A position in a column's listing order. */
+    public record Anchor(Instant publishedAt, long articleId) {
+    }
+
+    /** The total and the first position of every page of a column's listing. */
+    public record ListingIndex(long total, int pageSize, List<Anchor> anchors) {
+
+        public int pages() {
+            return anchors.size();
+        }
+    }
+}

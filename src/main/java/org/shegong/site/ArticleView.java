@@ -1,0 +1,11 @@
+package org.shegong.site;
+
+import java.util.List;
+import org.shegong.column.Column;
+import org.shegong.content.Article;
+import org.shegong.content.ArticleListItem;
+
+public record ArticleView(Chrome chrome, Article article, Column column, List<Column> path, long views,
+                          ArticleListItem newer, ArticleListItem older, List<ArticleListItem> related,
+                          String canonicalUrl, String description, String keywords, String bodyHtml) {
+}

@@ -1,0 +1,10 @@
+package org.shegong.site;
+
+import java.util.List;
+import org.shegong.column.Column;
+import org.shegong.content.ArticleListItem;
+import org.shegong.content.ListingPage;
+
+public record ColumnView(Chrome chrome, Column column, List<Column> path, List<ArticleListItem> featured,
+                         ListingPage listing, Pager pager, String canonicalUrl) {
+}

@@ -1,0 +1,13 @@
+package org.shegong.site;
+
+import java.util.List;
+import org.shegong.column.Column;
+import org.shegong.content.ArticleListItem;
+
+public record HomeView(Chrome chrome, ArticleListItem featured, List<ColumnBlock> blocks, ArticleListItem digest,
+                       Column digestColumn) {
+
+    /** A column's newest items on the home page. */
+    public record ColumnBlock(Column column, List<ArticleListItem> items) {
+    }
+}

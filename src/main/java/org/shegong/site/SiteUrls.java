@@ -1,0 +1,30 @@
+package org.shegong.site;
+
+import org.shegong.column.Column;
+
+/** The public URL scheme; stable and readable, and the one place that knows it. */
+public final class SiteUrls {
+
+    private SiteUrls() {
+    }
+
+    public static String home() {
+        return "/";
+    }
+
+    public static String column(String slug) {
+        return "/column/" + slug;
+    }
+
+    public static String column(Column column) {
+        return column(column.slug());
+    }
+
+    public static String columnPage(String slug, int page) {
+        return page <= 1 ? column(slug) : column(slug) + "/page/" + page;
+    }
+
+    public static String article(long id) {
+        return "/article/" + id;
+    }
+}
