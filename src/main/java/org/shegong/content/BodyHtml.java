@@ -6,12 +6,13 @@ import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
 
 /**
- * Bodies arrive as HTML or as plain text. Plain text lines become paragraphs; HTML is cleaned against an
- * allow-list so no script, handler or foreign frame can reach a reader's browser.
+ * Bodies arrive as HTML or as plain text. HTML is recognised by its block elements (a stray inline tag in
+ * a plain-text line is text); plain text lines become paragraphs; HTML is cleaned against an allow-list
+ * so no script, handler or foreign frame can reach a reader's browser.
  */
 public final class BodyHtml {
 
-    private static final Pattern TAG = Pattern.compile("<(p|div|br|h[1-6]|ul|ol|li|table|img|a|span|strong|em|b|i|section|blockquote)\\b[^>]*>",
+    private static final Pattern TAG = Pattern.compile("<(p|div|br|h[1-6]|ul|ol|table|img|section|article|blockquote|figure|pre)\\b[^>]*>",
             Pattern.CASE_INSENSITIVE);
     private static final Safelist ALLOWED = Safelist.relaxed()
             .addTags("figure", "figcaption", "hr")

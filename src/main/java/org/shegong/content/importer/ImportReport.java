@@ -56,7 +56,9 @@ public final class ImportReport {
 
     /** The first problems met (at most a thousand are kept; the count covers them all). */
     public List<ImportProblem> problems() {
-        return Collections.unmodifiableList(problems);
+        List<ImportProblem> byLine = new ArrayList<>(problems);
+        byLine.sort(java.util.Comparator.comparingInt(ImportProblem::line));
+        return Collections.unmodifiableList(byLine);
     }
 
     @Override

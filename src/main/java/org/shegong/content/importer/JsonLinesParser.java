@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.shegong.content.Texts;
 import org.shegong.system.Times;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ final class JsonLinesParser {
         if (published == null || published.isBlank()) {
             throw new ImportRejected("缺少发布时间 (published_at)");
         }
-        return new ImportItem(line, id == null ? null : id.strip(), strings(node, "column"), title.strip(),
+        return new ImportItem(line, id == null ? null : id.strip(), strings(node, "column"), Texts.trim(title),
                 trimmed(node, "subtitle"), trimmed(node, "summary"), scalar(node, "body"), instant(published), false,
                 trimmed(node, "source"), trimmed(node, "author"), trimmed(node, "editor"), strings(node, "tags"),
                 trimmed(node, "kind"), bool(node, "featured"), trimmed(node, "region"));
@@ -88,7 +89,7 @@ final class JsonLinesParser {
 
     private static String trimmed(JsonNode node, String field) {
         String value = scalar(node, field);
-        return value == null || value.isBlank() ? null : value.strip();
+        return value == null || Texts.trim(value).isEmpty() ? null : Texts.trim(value);
     }
 
     private static boolean bool(JsonNode node, String field) {

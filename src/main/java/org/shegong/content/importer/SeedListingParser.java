@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.shegong.content.Texts;
 
 /**
  * Reads the listing-page format of the seed: an optional column-name line, a featured paragraph ending
@@ -32,7 +33,7 @@ public final class SeedListingParser {
         List<String> lines = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < rawLines.size(); i++) {
-            String line = rawLines.get(i).strip();
+            String line = Texts.trim(rawLines.get(i));
             if (!line.isEmpty()) {
                 lines.add(line);
                 numbers.add(i + 1);
@@ -48,7 +49,7 @@ public final class SeedListingParser {
         Instant base = now.truncatedTo(ChronoUnit.MINUTES);
         List<ImportItem> items = new ArrayList<>();
         if (at < lines.size() && lines.get(at).endsWith(DETAILS)) {
-            String paragraph = lines.get(at).substring(0, lines.get(at).length() - DETAILS.length()).strip();
+            String paragraph = Texts.trim(lines.get(at).substring(0, lines.get(at).length() - DETAILS.length()));
             items.add(item(numbers.get(at), "seed:" + digest(paragraph), featuredTitle(paragraph), paragraph,
                     base, true));
             at++;
@@ -70,7 +71,7 @@ public final class SeedListingParser {
     static String featuredTitle(String paragraph) {
         String text = paragraph.endsWith("...") ? paragraph.substring(0, paragraph.length() - 3) : paragraph;
         for (String clause : CLAUSE.split(text)) {
-            String c = clause.strip();
+            String c = Texts.trim(clause);
             if (c.length() >= 6 && !DATE_ONLY.matcher(c).matches()) {
                 return c;
             }

@@ -121,9 +121,9 @@ public class OutboxRelay {
         if (!stored.isEmpty() && !(firstInThisProcess && consumer.startsAtLatest())) {
             return stored.get(0);
         }
-        long start = consumer.startsAtLatest()
-                ? jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM outbox_event").query(Long.class).single()
-                : 0L;
+        // A new persistent consumer starts before the oldest event kept (older ones may have been pruned).
+        long start = jdbc.sql(consumer.startsAtLatest() ? "SELECT COALESCE(MAX(id), 0) FROM outbox_event"
+                : "SELECT COALESCE(MIN(id), 1) - 1 FROM outbox_event").query(Long.class).single();
         if (stored.isEmpty()) {
             jdbc.sql("INSERT INTO outbox_consumer (name, last_event_id, updated_at) VALUES (?, ?, ?)")
                     .params(consumer.name(), start, Times.toDb(clock.instant())).update();

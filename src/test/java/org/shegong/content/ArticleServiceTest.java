@@ -1,0 +1,107 @@
+package org.shegong.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.shegong.content.ArticleService.SaveOutcome.Change;
+import org.shegong.system.db.DatabaseTarget;
+import org.shegong.system.db.TestDatabase;
+
+/** Saving articles: round trip of every field, idempotent re-save, updates, outbox rows; on every database. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseTarget.class)
+class ArticleServiceTest {
+
+    private static final Instant PUBLISHED = Instant.parse("2021-08-27T01:30:00Z");
+
+    @Parameter
+    DatabaseTarget target;
+
+    ContentFixture content;
+
+    @BeforeEach
+    void setUp() {
+        content = new ContentFixture(TestDatabase.fresh(target));
+    }
+
+    private ArticleInput input(String title, String summary, String body) {
+        return new ArticleInput("ext-1", title, "副标题：浑南区", summary, body, "中国社会报", "张三", "李四",
+                Kind.NOTICE, false, List.of(content.column("notices").id(), content.column("news").id()),
+                List.of("社工站", "三社联动"), "辽宁", PUBLISHED, ArticleStatus.LIVE);
+    }
+
+    private ArticleService.SaveOutcome save(ArticleInput input) {
+        return content.db.transactions().execute(s -> content.service.save(input));
+    }
+
+    @Test
+    void storesEveryFieldAndReadsItBack() {
+        String body = "<p>按照《关于开展2021年度第二次高级社会工作师评审工作的通知》要求😀</p>";
+        long id = save(input("辽宁省2021年度第二次高级社会工作师评审结果的公示", null, body)).id();
+
+        Article article = content.service.find(id).orElseThrow();
+        assertThat(article.title()).isEqualTo("辽宁省2021年度第二次高级社会工作师评审结果的公示");
+        assertThat(article.subtitle()).isEqualTo("副标题：浑南区");
+        assertThat(article.bodyHtml()).isEqualTo(body);
+        assertThat(article.listSummary()).isEqualTo("按照《关于开展2021年度第二次高级社会工作师评审工作的通知》要求😀");
+        assertThat(article.source()).isEqualTo("中国社会报");
+        assertThat(article.author()).isEqualTo("张三");
+        assertThat(article.editor()).isEqualTo("李四");
+        assertThat(article.kind()).isEqualTo(Kind.NOTICE);
+        assertThat(article.region()).isEqualTo("辽宁");
+        assertThat(article.publishedAt()).isEqualTo(PUBLISHED);
+        assertThat(article.primaryColumnId()).isEqualTo(content.column("notices").id());
+        assertThat(article.columnIds()).containsExactlyInAnyOrder(content.column("notices").id(),
+                content.column("news").id());
+        assertThat(article.tags()).containsExactlyInAnyOrder("社工站", "三社联动");
+        assertThat(article.viewCount()).isZero();
+        assertThat(article.isLive()).isTrue();
+    }
+
+    @Test
+    void savingTheSameContentTwiceChangesNothingAndWritesOneEvent() {
+        ArticleInput input = input("标题", "摘要", "<p>正文</p>");
+        assertThat(save(input).change()).isEqualTo(Change.CREATED);
+        assertThat(save(input).change()).isEqualTo(Change.UNCHANGED);
+        assertThat(content.articles.count()).isEqualTo(1);
+        assertThat(events()).containsExactly("article.imported");
+    }
+
+    @Test
+    void changedContentUpdatesInPlaceAndWritesAnUpdateEvent() {
+        long id = save(input("标题", "摘要", "<p>正文</p>")).id();
+        ArticleService.SaveOutcome outcome = save(input("新标题", "新摘要", "<p>新正文</p>"));
+        assertThat(outcome.id()).isEqualTo(id);
+        assertThat(outcome.change()).isEqualTo(Change.UPDATED);
+        Article article = content.service.find(id).orElseThrow();
+        assertThat(article.title()).isEqualTo("新标题");
+        assertThat(article.bodyHtml()).isEqualTo("<p>新正文</p>");
+        assertThat(article.listSummary()).isEqualTo("新摘要");
+        assertThat(events()).containsExactly("article.imported", "article.updated");
+    }
+
+    @Test
+    void withNeitherSummaryNorBodyTheListingRepeatsTheTitle() {
+        long id = save(input("一图读懂|社会组织信用信息管理问答", null, null)).id();
+        assertThat(content.service.find(id).orElseThrow().listSummary()).isEqualTo("一图读懂|社会组织信用信息管理问答");
+    }
+
+    @Test
+    void viewsAreAddedNotOverwritten() {
+        long id = save(input("标题", null, "<p>正文</p>")).id();
+        content.articles.addViews(id, 5);
+        content.articles.addViews(id, 3);
+        assertThat(content.service.find(id).orElseThrow().viewCount()).isEqualTo(8);
+    }
+
+    private List<String> events() {
+        return content.db.jdbc().sql("SELECT event_type FROM outbox_event ORDER BY id").query(String.class).list();
+    }
+
+}

@@ -1,0 +1,142 @@
+package org.shegong.system.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.shegong.system.MutableClock;
+import org.shegong.system.db.DatabaseTarget;
+import org.shegong.system.db.TestDatabase;
+
+/** The relay hands events over in order, remembers positions across restarts and copes with holes. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseTarget.class)
+class OutboxRelayTest {
+
+    @Parameter
+    DatabaseTarget target;
+
+    TestDatabase db;
+    MutableClock clock = new MutableClock(Instant.parse("2021-08-30T00:00:00Z"));
+    OutboxWriter writer;
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabase.fresh(target);
+        writer = new OutboxWriter(db.jdbc(), clock);
+    }
+
+    @Test
+    void deliversInOrderAndResumesWhereItStoppedAfterARestart() {
+        append(1, 2, 3);
+        Recorder index = new Recorder("index", false);
+        assertThat(new OutboxRelay(db.jdbc(), List.of(index), clock).drain()).isEqualTo(3);
+        assertThat(index.seen).containsExactly(1L, 2L, 3L);
+
+        append(4, 5);
+        Recorder afterRestart = new Recorder("index", false);
+        new OutboxRelay(db.jdbc(), List.of(afterRestart), clock).drain();
+        assertThat(afterRestart.seen).containsExactly(4L, 5L);
+    }
+
+    @Test
+    void aMemoryOnlyConsumerStartsAtTheNewestEvent() {
+        append(1, 2);
+        Recorder cache = new Recorder("cache", true);
+        OutboxRelay relay = new OutboxRelay(db.jdbc(), List.of(cache), clock);
+        relay.drain();
+        assertThat(cache.seen).isEmpty();
+        append(3);
+        relay.drain();
+        assertThat(cache.seen).containsExactly(3L);
+    }
+
+    @Test
+    void aFailingConsumerGetsTheSameBatchAgainAndOthersAreNotHeldUp() {
+        append(1, 2);
+        Recorder failing = new Recorder("failing", false);
+        failing.failuresLeft = 1;
+        Recorder healthy = new Recorder("healthy", false);
+        OutboxRelay relay = new OutboxRelay(db.jdbc(), List.of(failing, healthy), clock);
+        relay.drain();
+        assertThat(failing.seen).isEmpty();
+        assertThat(healthy.seen).containsExactly(1L, 2L);
+        relay.drain();
+        assertThat(failing.seen).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void waitsAtAHoleUntilItIsOldThenStepsOverIt() {
+        append(1);
+        // A transaction that took an id and rolled back leaves a hole in the sequence.
+        db.transactions().executeWithoutResult(s -> {
+            writer.append("test", 2, null);
+            s.setRollbackOnly();
+        });
+        append(3);
+        List<Long> ids = db.jdbc().sql("SELECT id FROM outbox_event ORDER BY id").query(Long.class).list();
+        Recorder consumer = new Recorder("consumer", false);
+        OutboxRelay relay = new OutboxRelay(db.jdbc(), List.of(consumer), clock);
+        relay.drain();
+        if (ids.get(1) == ids.get(0) + 1) {
+            assertThat(consumer.seen).as("no hole on this database: nothing to wait for").containsExactly(1L, 3L);
+            return;
+        }
+        assertThat(consumer.seen).as("held at the hole").containsExactly(1L);
+        clock.advance(OutboxRelay.HOLE_TIMEOUT.minusMillis(1));
+        relay.drain();
+        assertThat(consumer.seen).as("still inside the timeout").containsExactly(1L);
+        clock.advance(Duration.ofMillis(2));
+        relay.drain();
+        assertThat(consumer.seen).containsExactly(1L, 3L);
+    }
+
+    private void append(long... aggregates) {
+        db.transactions().executeWithoutResult(s -> {
+            for (long aggregate : aggregates) {
+                writer.append("test", aggregate, null);
+            }
+        });
+    }
+
+    private static final class Recorder implements OutboxConsumer {
+
+        final String name;
+        final boolean latest;
+        final List<Long> seen = new ArrayList<>();
+        int failuresLeft;
+
+        Recorder(String name, boolean latest) {
+            this.name = name;
+            this.latest = latest;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public boolean startsAtLatest() {
+            return latest;
+        }
+
+        @Override
+        public void handle(List<OutboxEvent> events) {
+            if (failuresLeft > 0) {
+                failuresLeft--;
+                throw new IllegalStateException("simulated failure");
+            }
+            for (OutboxEvent event : events) {
+                seen.add(event.aggregateId());
+            }
+        }
+    }
+}
