@@ -34,7 +34,14 @@ public class CommandLineMode implements ApplicationRunner, ExitCodeGenerator {
     @Override
     public void run(ApplicationArguments arguments) {
         String[] raw = arguments.getSourceArgs();
-        CliCommand command = commands.stream().filter(c -> c.name().equals(raw[0])).findFirst().orElseThrow();
+        CliCommand command = raw.length == 0 ? null
+                : commands.stream().filter(c -> c.name().equals(raw[0])).findFirst().orElse(null);
+        if (command == null) {
+            System.err.println("用法: java -jar shegong.jar <命令>, 命令为:");
+            commands.forEach(c -> System.err.println("  " + c.usage()));
+            exitCode = 64;
+            return;
+        }
         List<String> rest = Arrays.asList(raw).subList(1, raw.length);
         try {
             exitCode = command.run(rest);

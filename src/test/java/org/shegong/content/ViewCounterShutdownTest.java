@@ -1,0 +1,40 @@
+package org.shegong.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shegong.ShegongApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Views counted in memory are written when the application shuts down cleanly: none is lost. */
+class ViewCounterShutdownTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pendingViewsAreFlushedOnACleanShutdown() {
+        String[] arguments = {"--shegong.data-dir=" + dir, "--server.port=0", "--shegong.views.flush-interval=1h"};
+        long id;
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ShegongApplication.class)
+                .run(arguments)) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            id = jdbc.sql("SELECT MIN(id) FROM article").query(Long.class).single();
+            ViewCounter views = app.getBean(ViewCounter.class);
+            for (int i = 0; i < 7; i++) {
+                views.record(id);
+            }
+            assertThat(jdbc.sql("SELECT view_count FROM article WHERE id = ?").param(id).query(Long.class).single())
+                    .isZero();
+        }
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ShegongApplication.class)
+                .run(arguments)) {
+            assertThat(app.getBean(JdbcClient.class).sql("SELECT view_count FROM article WHERE id = ?").param(id)
+                    .query(Long.class).single()).isEqualTo(7);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.shegong.system.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shegong.ShegongApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The jar's command-line mode: {@code import FILE} against the configured database, with an exit code. */
+class ImportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** Runs the jar's main path; settings go as command-line arguments, as an operator would pass them. */
+    private int run(String... args) {
+        String[] withDataDir = java.util.Arrays.copyOf(args, args.length + 1);
+        withDataDir[args.length] = "--shegong.data-dir=" + dir.resolve("data");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ShegongApplication.class)
+                .web(WebApplicationType.NONE).profiles("cli").run(withDataDir)) {
+            return SpringApplication.exit(context);
+        }
+    }
+
+    private long count(String sql) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ShegongApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--shegong.data-dir=" + dir.resolve("data"), "--shegong.demo-content=false")) {
+            return context.getBean(JdbcClient.class).sql(sql).query(Long.class).single();
+        }
+    }
+
+    @Test
+    void importsAFileAndExitsZeroThenReimportsWithoutDuplicates() throws Exception {
+        Path file = dir.resolve("two.jsonl");
+        Files.writeString(file, """
+                {"id":"c1","column":"行业动态","title":"第一条","published_at":"2021-08-27T10:00:00+08:00","body":"正文一。"}
+                {"id":"c2","column":"政策法规","title":"第二条","published_at":"2021-08-28","body":"正文二。"}
+                """, StandardCharsets.UTF_8);
+        assertThat(run("import", file.toString())).isZero();
+        assertThat(run("import", file.toString())).isZero();
+        assertThat(count("SELECT COUNT(*) FROM article")).isEqualTo(2);
+    }
+
+    @Test
+    void aFileWithBadLinesExitsTwoButKeepsTheGoodOnes() throws Exception {
+        Path file = dir.resolve("mixed.jsonl");
+        Files.writeString(file, """
+                {"id":"g1","column":"行业动态","title":"好的","published_at":"2021-08-27"}
+                {"id":"b1","column":"行业动态","published_at":"2021-08-27"}
+                """, StandardCharsets.UTF_8);
+        assertThat(run("import", file.toString())).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM article")).isEqualTo(1);
+    }
+
+    @Test
+    void theSeedListingFormatImportsIntoTheNamedColumn() throws Exception {
+        Path file = dir.resolve("listing.txt");
+        Files.copy(Path.of("src/main/resources/demo/seed-hangye.txt"), file);
+        assertThat(run("import", file.toString(), "--column=news")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM article")).isEqualTo(51);
+    }
+
+    @Test
+    void aMissingFileOrArgumentIsAUsageError() {
+        assertThat(run("import", dir.resolve("nope.jsonl").toString())).isEqualTo(66);
+        assertThat(run("import")).isEqualTo(64);
+        assertThat(run()).isEqualTo(64);
+    }
+}
