@@ -1,5 +1,6 @@
 package org.shegong.system.web;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,6 +14,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * protection stays on for any state-changing request.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // the import command runs without a web server, and so without HttpSecurity
 class SecurityConfig {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
