@@ -27,7 +27,8 @@ final class CacheableRequest {
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return false;
         }
-        if (request.getQueryString() != null || request.getHeader("Authorization") != null) {
+        if (request.getQueryString() != null || !request.getParameterMap().isEmpty()
+                || request.getHeader("Authorization") != null) {
             return false;
         }
         if (!PAGE.matcher(request.getRequestURI()).matches()) {

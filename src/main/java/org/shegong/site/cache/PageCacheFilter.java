@@ -57,9 +57,11 @@ final class PageCacheFilter extends OncePerRequestFilter {
             if (articleId > 0) {
                 views.record(articleId); // the controller is skipped, but the reader still read the article
             }
+            response.setHeader("X-Cache", "HIT");
             respond(page, request, response);
             return;
         }
+        response.setHeader("X-Cache", "MISS");
         long epoch = cache.epoch();
         ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
         // Set before the chain so Spring Security's header writer, which leaves an existing Cache-Control alone,
