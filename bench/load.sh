@@ -4,6 +4,7 @@
 # Prints one table: requests/s, p50, p99 and the ratio to the static baseline.
 #
 #   bench/load.sh [N=1000000] [DURATION=10s] [CONNECTIONS=32]
+#   BENCH_GEN_ARGS="--column 行业动态 --no-featured" bench/load.sh 100000   # all in one column: page 5000 exists
 #
 # Data: bench/out/articles-N.jsonl (generated when missing) imported into bench/out/data-N (when missing).
 set -euo pipefail
@@ -24,7 +25,7 @@ command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq ng
 [ -f target/shegong.jar ] || ./mvnw -B -q -ntp package -DskipTests
 
 if [ ! -d "$DATA" ]; then
-  [ -f "$OUT/articles-$N.jsonl" ] || python3 bench/gen_articles.py "$N" --seed 7 --out "$OUT/articles-$N.jsonl"
+  [ -f "$OUT/articles-$N.jsonl" ] || python3 bench/gen_articles.py "$N" --seed 7 ${BENCH_GEN_ARGS:-} --out "$OUT/articles-$N.jsonl"
   echo "==> importing $N articles (java $HEAP -jar target/shegong.jar import)"
   start=$(date +%s.%N)
   java $HEAP -jar target/shegong.jar import "$OUT/articles-$N.jsonl" --shegong.data-dir="$DATA" \
