@@ -83,7 +83,7 @@ CREATE TABLE article_tag (
   CONSTRAINT fk_at_tag FOREIGN KEY (tag_id) REFERENCES tag (id)
 ) ${table_options};
 
-CREATE INDEX ix_article_tag_tag ON article_tag (tag_id);
+CREATE INDEX ix_article_tag_tag ON article_tag (tag_id, article_id);
 
 CREATE TABLE outbox_event (
   id           ${id_column},

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.shegong.system.outbox.OutboxConsumer;
 import org.shegong.system.outbox.OutboxEvent;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Service;
  * column changed.
  */
 @Service
+@Order(100) // derived state others render from: updated before the page cache (order 1000) evicts
 public class ColumnService implements OutboxConsumer {
 
     private final ColumnRepository repository;

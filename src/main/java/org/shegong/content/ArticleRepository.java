@@ -72,6 +72,12 @@ public class ArticleRepository {
         jdbc.sql("UPDATE article_body SET body_html = ? WHERE article_id = ?").params(in.bodyHtml(), id).update();
     }
 
+    public void setStatus(long id, ArticleStatus status, Instant now) {
+        jdbc.sql("UPDATE article SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(status.name(), Times.toDb(now), id)
+                .update();
+    }
+
     public void replaceColumns(long articleId, List<Long> columnIds) {
         jdbc.sql("DELETE FROM article_column WHERE article_id = ?").param(articleId).update();
         for (Long columnId : columnIds) {

@@ -75,6 +75,24 @@ public class ArticleService {
         return articles.findByExternalIds(externalIds);
     }
 
+    /**
+     * Takes a live article off the public site (撤稿): it leaves every listing, its page answers 404, and an
+     * article.withdrawn event tells the caches and the index. False when there is no such article or it was not
+     * live. The editorial workflow (issue 3) wraps this with roles and a comment.
+     */
+    @Transactional
+    public boolean withdraw(long id) {
+        Optional<Article> article = articles.findById(id);
+        if (article.isEmpty() || !article.get().isLive()) {
+            return false;
+        }
+        articles.setStatus(id, ArticleStatus.WITHDRAWN, clock.instant());
+        listings.relist(id, ArticleStatus.WITHDRAWN, article.get().featured(), article.get().publishedAt(),
+                article.get().columnIds());
+        outbox.append(OutboxEvent.ARTICLE_WITHDRAWN, id, null);
+        return true;
+    }
+
     public static String contentHash(ArticleInput in) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.shegong.content.ListingRepository.ListingIndex;
 import org.shegong.system.outbox.OutboxConsumer;
 import org.shegong.system.outbox.OutboxEvent;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Service;
  * column's articles and rebuilt on the next request.
  */
 @Service
+@Order(100) // derived state others render from: updated before the page cache (order 1000) evicts
 public class ColumnListing implements OutboxConsumer {
 
     public static final int PAGE_SIZE = 20;

@@ -100,6 +100,37 @@ class ArticleServiceTest {
         assertThat(content.service.find(id).orElseThrow().viewCount()).isEqualTo(8);
     }
 
+    @Test
+    void withdrawingTakesTheArticleOffEveryListingAndWritesAWithdrawnEvent() {
+        long id = save(input("标题", "摘要", "<p>正文</p>")).id();
+        long news = content.column("news").id();
+        long notices = content.column("notices").id();
+        assertThat(content.listing.latest(news, 5)).extracting(ArticleListItem::id).containsExactly(id);
+
+        boolean withdrawn = withdraw(id);
+
+        assertThat(withdrawn).isTrue();
+        Article article = content.service.find(id).orElseThrow();
+        assertThat(article.status()).isEqualTo(ArticleStatus.WITHDRAWN);
+        assertThat(article.isLive()).isFalse();
+        assertThat(content.listing.latest(news, 5)).isEmpty();
+        assertThat(content.listing.latest(notices, 5)).isEmpty();
+        assertThat(events()).containsExactly("article.imported", "article.withdrawn");
+    }
+
+    @Test
+    void withdrawingTwiceOrAnUnknownArticleDoesNothing() {
+        long id = save(input("标题", "摘要", "<p>正文</p>")).id();
+        assertThat(withdraw(id)).isTrue();
+        assertThat(withdraw(id)).isFalse();
+        assertThat(withdraw(id + 1000)).isFalse();
+        assertThat(events()).containsExactly("article.imported", "article.withdrawn");
+    }
+
+    private boolean withdraw(long id) {
+        return Boolean.TRUE.equals(content.db.transactions().execute(s -> content.service.withdraw(id)));
+    }
+
     private List<String> events() {
         return content.db.jdbc().sql("SELECT event_type FROM outbox_event ORDER BY id").query(String.class).list();
     }

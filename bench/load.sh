@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Reader-side load benchmark (not a test). Starts the server (-Xmx512m) on N generated articles and drives it with
+# wrk on loopback in bounded runs; in the same run nginx serves a static copy of an article page as the baseline.
+# Prints one table: requests/s, p50, p99 and the ratio to the static baseline.
+#
+#   bench/load.sh [N=1000000] [DURATION=10s] [CONNECTIONS=32]
+#   BENCH_GEN_ARGS="--column 行业动态 --no-featured" bench/load.sh 100000   # all in one column: page 5000 exists
+#
+# Data: bench/out/articles-N.jsonl (generated when missing) imported into bench/out/data-N (when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N=${1:-1000000}
+DURATION=${2:-10s}
+CONNS=${3:-32}
+PORT=${BENCH_PORT:-18080}
+NGINX_PORT=${BENCH_NGINX_PORT:-18081}
+HEAP=${BENCH_HEAP:--Xmx512m}
+OUT=$PWD/bench/out
+DATA=$OUT/data-$N
+mkdir -p "$OUT/static"
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; }
+[ -f target/shegong.jar ] || ./mvnw -B -q -ntp package -DskipTests
+
+if [ ! -d "$DATA" ]; then
+  [ -f "$OUT/articles-$N.jsonl" ] || python3 bench/gen_articles.py "$N" --seed 7 ${BENCH_GEN_ARGS:-} --out "$OUT/articles-$N.jsonl"
+  echo "==> importing $N articles (java $HEAP -jar target/shegong.jar import)"
+  start=$(date +%s.%N)
+  java $HEAP -jar target/shegong.jar import "$OUT/articles-$N.jsonl" --shegong.data-dir="$DATA" \
+    > "$OUT/import-$N.log" 2>&1 || { tail -20 "$OUT/import-$N.log"; exit 1; }
+  echo "    $(grep -o '导入完成.*' "$OUT/import-$N.log" | tail -1), wall $(echo "$(date +%s.%N) - $start" | bc) s"
+fi
+
+echo "==> starting the server on $N articles"
+launched=$(date +%s.%N)
+java $HEAP -jar target/shegong.jar --server.port="$PORT" --shegong.data-dir="$DATA" > "$OUT/server-$N.log" 2>&1 &
+server=$!
+nginx_pid=""
+cleanup() {
+  kill "$server" 2>/dev/null || true
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+}
+trap cleanup EXIT
+until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; do
+  kill -0 "$server" 2>/dev/null || { tail -30 "$OUT/server-$N.log"; exit 1; }
+  sleep 0.1
+done
+first_page=$(echo "$(date +%s.%N) - $launched" | bc)
+t=$(date +%s.%N)
+curl -sS -o /dev/null "http://127.0.0.1:$PORT/column/news/page/5000" || true
+deep_first=$(echo "$(date +%s.%N) - $t" | bc)
+
+# An article for the cached runs, and its page as the static file nginx serves.
+article=$(curl -fsS "http://127.0.0.1:$PORT/column/news" | grep -o 'href="/article/[0-9]*"' | head -1 | grep -o '[0-9]*')
+curl -fsS -o "$OUT/static/article.html" "http://127.0.0.1:$PORT/article/$article"
+size=$(stat -c %s "$OUT/static/article.html")
+max_id=$(( N + 100 ))
+
+cat > "$OUT/nginx.conf" <<NGINX
+worker_processes auto;
+pid $OUT/nginx.pid;
+error_log $OUT/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  types { text/html html; }
+  server { listen 127.0.0.1:$NGINX_PORT; root $OUT/static; }
+}
+NGINX
+nginx -c "$OUT/nginx.conf" -p "$OUT" -g 'daemon off;' &
+nginx_pid=$!
+sleep 0.5
+
+cat > "$OUT/random-article.lua" <<LUA
+-- A different article on every request, over the whole id range, so the page cache cannot answer.
+math.randomseed(os.time())
+request = function()
+  return wrk.format("GET", "/article/" .. math.random(1, $max_id))
+end
+LUA
+
+cat > "$OUT/no-cache.lua" <<LUA
+-- Any cookie but an analytics one makes the request personal, so the page cache lets the controllers answer.
+wrk.headers["Cookie"] = "JSESSIONID=bench"
+LUA
+
+ms() { # wrk latency (812.00us, 1.23ms, 1.01s) -> milliseconds
+  awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'
+}
+results=()
+measure() { # label url [lua]
+  local label=$1 url=$2 script=${3:-} file
+  file="$OUT/wrk-$(echo "$label" | tr -c 'a-zA-Z0-9' '-').txt"
+  local args=(-t2 -c"$CONNS" --latency)
+  [ -n "$script" ] && args+=(-s "$script")
+  wrk -t2 -c"$CONNS" -d2s ${script:+-s "$script"} "$url" > /dev/null   # warm-up (JIT, caches)
+  wrk "${args[@]}" -d"$DURATION" "$url" > "$file"
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$file")
+  p50=$(ms "$(awk '$1=="50%" {print $2}' "$file")")
+  p99=$(ms "$(awk '$1=="99%" {print $2}' "$file")")
+  errors=$(awk '/Non-2xx/ {print $5}' "$file"); errors=${errors:-0}
+  results+=("$label|$rps|$p50|$p99|$errors")
+}
+
+echo "==> measuring: wrk -t2 -c$CONNS -d$DURATION per row; server, nginx and wrk share this machine's $(nproc) cores"
+measure "static file (nginx, ${size} B)" "http://127.0.0.1:$NGINX_PORT/article.html"
+measure "article, cached" "http://127.0.0.1:$PORT/article/$article"
+measure "article, uncached (random ids)" "http://127.0.0.1:$PORT/article/1" "$OUT/random-article.lua"
+measure "home" "http://127.0.0.1:$PORT/"
+measure "column page 1" "http://127.0.0.1:$PORT/column/news"
+measure "column page 5000" "http://127.0.0.1:$PORT/column/news/page/5000"
+measure "column page 1, uncached" "http://127.0.0.1:$PORT/column/news" "$OUT/no-cache.lua"
+measure "column page 5000, uncached" "http://127.0.0.1:$PORT/column/news/page/5000" "$OUT/no-cache.lua"
+
+base=$(echo "${results[0]}" | cut -d'|' -f2)
+printf '\n%s articles; start to first page %.1f s (first visit of column page 5000: %.2f s); heap %s\n\n' \
+  "$N" "$first_page" "$deep_first" "$HEAP"
+printf '| %-32s | %8s | %8s | %8s | %9s | %7s |\n' "page" "req/s" "p50 ms" "p99 ms" "vs static" "non-2xx"
+printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..34})" "----------" "----------" "----------" "-----------" "---------"
+for row in "${results[@]}"; do
+  IFS='|' read -r label rps p50 p99 errors <<<"$row"
+  printf '| %-32s | %8s | %8s | %8s | %8.2fx | %7s |\n' "$label" "$rps" "$p50" "$p99" \
+    "$(echo "$rps / $base" | bc -l)" "$errors"
+done
+printf '| %-32s | %8s | %8s | %8s | %9s | %7s |\n' "search (/search?q=社工站)" "n/a" "" "" "" ""
+echo
+echo "search: n/a until search (issue 4) lands; it will be measured at /search?q=社工站"
