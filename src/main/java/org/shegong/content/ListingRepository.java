@@ -159,8 +159,8 @@ public class ListingRepository {
         for (Long tagId : tagIds) {
             candidates.addAll(jdbc.sql("""
                     SELECT article_id FROM article_tag WHERE tag_id = ?
-                    ORDER BY tag_id DESC, article_id DESC LIMIT """ + PER_TAG)
-                    .param(tagId).query(Long.class).list());
+                    ORDER BY tag_id DESC, article_id DESC LIMIT ?""")
+                    .params(tagId, PER_TAG).query(Long.class).list());
         }
         candidates.remove(articleId);
         if (candidates.isEmpty()) {
