@@ -27,7 +27,8 @@ import org.shegong.system.Times;
 /**
  * Turns a reader's query into a Lucene query. Every part must match (in title, summary or body, as itself or
  * as a synonym); a dictionary word is a term of the word fields, an unknown part a phrase of the bigram
- * fields, and any other Chinese word either (smartcn may cut 牡丹江市 differently in a text than in a query),
+ * fields, and any other Chinese word either in titles and summaries (smartcn may cut 牡丹江市 differently in a
+ * text than in a query) and a bigram phrase in bodies (whose word field holds dictionary words only),
  * so 社工站 needs the characters together and 社, 工, 站 scattered apart never match. Scores add the fields with
  * their weights, synonyms at a discount, a bonus when the whole query occurs as one phrase, and a mild
  * recency bonus.
@@ -105,16 +106,18 @@ final class QueryBuilder {
     }
 
     private void addForms(BooleanQuery.Builder any, String text, boolean unknown, float weight, Lexicon lexicon) {
-        if (unknown || !lexicon.isWord(text) && text.length() > 1 && isHan(text)) {
+        boolean dictionaryWord = lexicon.isWord(text);
+        if (unknown || !dictionaryWord && text.length() > 1 && isHan(text)) {
             any.add(boost(bigramPhrase(ArticleDocuments.TITLE_BIGRAMS, text), weight * weights.titleBoost()), Occur.SHOULD);
             any.add(boost(bigramPhrase(ArticleDocuments.SUMMARY_BIGRAMS, text), weight * weights.summaryBoost()), Occur.SHOULD);
-            any.add(boost(bigramPhrase(ArticleDocuments.BODY_BIGRAMS, text), weight * weights.bodyBoost()), Occur.SHOULD);
         }
         if (!unknown) {
             any.add(boost(new TermQuery(new Term(ArticleDocuments.TITLE, text)), weight * weights.titleBoost()), Occur.SHOULD);
             any.add(boost(new TermQuery(new Term(ArticleDocuments.SUMMARY, text)), weight * weights.summaryBoost()), Occur.SHOULD);
-            any.add(boost(new TermQuery(new Term(ArticleDocuments.BODY, text)), weight * weights.bodyBoost()), Occur.SHOULD);
         }
+        // Bodies carry only dictionary words (see SearchAnalyzers.dictionaryWords); anything else is a phrase.
+        any.add(boost(dictionaryWord ? new TermQuery(new Term(ArticleDocuments.BODY, text))
+                : bigramPhrase(ArticleDocuments.BODY_BIGRAMS, text), weight * weights.bodyBoost()), Occur.SHOULD);
     }
 
     private static boolean isHan(String text) {

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public class SearchIndex implements AutoCloseable {
 
     /** Bump when analysis or fields change: an index written by another version is rebuilt at start. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2";
     private static final String SCHEMA_KEY = "shegong.schema";
     private static final String COMPLETE_KEY = "shegong.complete";
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
@@ -63,7 +63,8 @@ public class SearchIndex implements AutoCloseable {
                 log.warn("搜索索引 {} {}，将在后台重建", path, problem);
                 needsRebuild = true;
             }
-            IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.perField(wordAnalyzer, bigramAnalyzer))
+            IndexWriterConfig config = new IndexWriterConfig(
+                    SearchAnalyzers.perField(wordAnalyzer, SearchAnalyzers.dictionaryWords(current), bigramAnalyzer))
                     .setOpenMode(problem == null ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
                             : IndexWriterConfig.OpenMode.CREATE)
                     .setRAMBufferSizeMB(64);

@@ -38,11 +38,17 @@ final class SectorTokenizer extends SegmentingTokenizerBase {
     private final HHMMSegmenter segmenter = new HHMMSegmenter();
     private final SegTokenFilter segFilter = new SegTokenFilter();
     private final List<Piece> pieces = new ArrayList<>();
+    private final boolean segmentRest;
     private int next;
 
-    SectorTokenizer(Supplier<Lexicon> lexicon) {
+    /**
+     * @param segmentRest whether text outside dictionary words goes to smartcn; false gives the dictionary
+     *                    words alone, a cheap analysis for long bodies whose other words the bigram field covers
+     */
+    SectorTokenizer(Supplier<Lexicon> lexicon, boolean segmentRest) {
         super(DEFAULT_TOKEN_ATTRIBUTE_FACTORY, (BreakIterator) SENTENCES.clone());
         this.lexicon = lexicon;
+        this.segmentRest = segmentRest;
     }
 
     @Override
@@ -94,7 +100,7 @@ final class SectorTokenizer extends SegmentingTokenizerBase {
 
     /** smartcn's words for buffer[start, end); {@code increment} 0 stacks them on the preceding dictionary word. */
     private void segment(int start, int end, int increment) {
-        if (end <= start) {
+        if (end <= start || !segmentRest) {
             return;
         }
         String text = new String(buffer, start, end - start);
