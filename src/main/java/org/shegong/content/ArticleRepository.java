@@ -4,11 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.shegong.system.Times;
 import org.shegong.system.db.GeneratedKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -114,6 +116,50 @@ public class ArticleRepository {
                 .query(ArticleRepository::article)
                 .optional();
         return article.map(a -> withRelations(a, columnIdsOf(a.id()), tagsOf(a.id())));
+    }
+
+    /**
+     * Hands every live article, with its body, columns and tags, to {@code sink} in batches of {@code batch},
+     * in id order, seeking by id so the whole archive never sits in memory (a search index rebuild).
+     */
+    public void forEachLive(int batch, Consumer<List<Article>> sink) {
+        long after = 0;
+        while (true) {
+            List<Article> page = jdbc.sql("""
+                    SELECT a.id, a.external_id, a.title, a.subtitle, a.summary, a.list_summary, a.source, a.author,
+                      a.editor, a.kind, a.status, a.featured, a.primary_column_id, a.region, a.published_at,
+                      a.updated_at, a.view_count, b.body_html
+                    FROM article a LEFT JOIN article_body b ON b.article_id = a.id
+                    WHERE a.status = 'LIVE' AND a.id > ? ORDER BY a.id LIMIT %d""".formatted(batch))
+                    .param(after)
+                    .query(ArticleRepository::article)
+                    .list();
+            if (page.isEmpty()) {
+                return;
+            }
+            List<Long> ids = page.stream().map(Article::id).toList();
+            Map<Long, List<Long>> columns = new HashMap<>();
+            jdbc.sql("SELECT article_id, column_id FROM article_column WHERE article_id IN (:ids) ORDER BY column_id")
+                    .param("ids", ids)
+                    .query(rs -> {
+                        columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                    });
+            Map<Long, List<String>> tags = new HashMap<>();
+            jdbc.sql("""
+                    SELECT x.article_id, t.name FROM article_tag x JOIN tag t ON t.id = x.tag_id
+                    WHERE x.article_id IN (:ids) ORDER BY t.name""")
+                    .param("ids", ids)
+                    .query(rs -> {
+                        tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    });
+            sink.accept(page.stream().map(a -> withRelations(a, columns.getOrDefault(a.id(), List.of()),
+                    tags.getOrDefault(a.id(), List.of()))).toList());
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    public long countLive() {
+        return jdbc.sql("SELECT COUNT(*) FROM article WHERE status = 'LIVE'").query(Long.class).single();
     }
 
     public List<Long> columnIdsOf(long articleId) {

@@ -6,8 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.shegong.system.outbox.OutboxEvent;
 import org.shegong.system.outbox.OutboxWriter;
 import org.springframework.stereotype.Service;
@@ -31,6 +33,15 @@ public class ArticleService {
 
     public Optional<Article> find(long id) {
         return articles.findById(id);
+    }
+
+    /** Streams every live article with its body in batches (for rebuilding derived data such as the index). */
+    public void forEachLive(int batch, Consumer<List<Article>> sink) {
+        articles.forEachLive(batch, sink);
+    }
+
+    public long countLive() {
+        return articles.countLive();
     }
 
     /**

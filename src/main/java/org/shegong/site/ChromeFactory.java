@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 @Component
-class ChromeFactory {
+public class ChromeFactory {
 
     private static final Logger log = LoggerFactory.getLogger(ChromeFactory.class);
 
@@ -20,7 +20,7 @@ class ChromeFactory {
         this.site = site;
     }
 
-    Chrome chrome(String activeSlug) {
+    public Chrome chrome(String activeSlug) {
         return new Chrome(site.name(), site.owner(), site.baseUrl(), columns.navigation(), activeSlug);
     }
 

@@ -41,6 +41,30 @@ class ArticleServiceTest {
     }
 
     @Test
+    void streamsEveryLiveArticleWithBodyColumnsAndTagsInBatchesInIdOrder() {
+        save(input("第一篇", null, "<p>正文一</p>"));
+        for (int i = 0; i < 6; i++) {
+            ArticleStatus status = i == 3 ? ArticleStatus.WITHDRAWN : ArticleStatus.LIVE;
+            ArticleInput in = new ArticleInput("stream-" + i, "第" + i + "篇", null, null, "<p>正文" + i + "</p>", null,
+                    null, null, Kind.NEWS, false, List.of(content.column("news").id()), List.of("标签" + i), null,
+                    PUBLISHED, status);
+            save(in);
+        }
+        List<List<Article>> batches = new java.util.ArrayList<>();
+        content.service.forEachLive(2, batches::add);
+        List<Article> all = batches.stream().flatMap(List::stream).toList();
+        assertThat(batches).hasSize(3).allMatch(b -> b.size() <= 2);
+        assertThat(all).hasSize(6).allMatch(Article::isLive).extracting(Article::title).doesNotContain("第3篇");
+        assertThat(all).extracting(Article::id).isSorted();
+        assertThat(all.get(0).bodyHtml()).isEqualTo("<p>正文一</p>");
+        assertThat(all.get(0).columnIds()).containsExactlyInAnyOrder(content.column("notices").id(),
+                content.column("news").id());
+        assertThat(all.get(0).tags()).containsExactly("三社联动", "社工站");
+        assertThat(all.get(1).tags()).containsExactly("标签0");
+        assertThat(content.service.countLive()).isEqualTo(6);
+    }
+
+    @Test
     void storesEveryFieldAndReadsItBack() {
         String body = "<p>按照《关于开展2021年度第二次高级社会工作师评审工作的通知》要求😀</p>";
         long id = save(input("辽宁省2021年度第二次高级社会工作师评审结果的公示", null, body)).id();

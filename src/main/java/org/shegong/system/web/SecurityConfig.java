@@ -11,7 +11,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * The public site is open to all readers; every response carries the security headers, and CSRF
- * protection stays on for any state-changing request.
+ * protection stays on for any state-changing request. Command-line modes (import, reindex) have no web server
+ * and so no HttpSecurity: the configuration applies to the web application only.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

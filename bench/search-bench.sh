@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Search benchmark: index N generated articles with the production analysis and index code, then time a mix of
+# one- to three-word queries with highlighting. Prints the rebuild rate (docs/s) and query latency p50/p90/p99.
+#
+#   bench/search-bench.sh 1000000            # the target size (about 4.5 GB of JSON Lines, see README)
+#   bench/search-bench.sh 200000 3000 2      # N, number of timed queries, indexing threads
+#
+# GEN overrides the generator (default bench/gen_articles.py); files and the index go to $BENCH_DIR
+# (default /tmp/shegong-search-bench) and are reused/overwritten between runs; REUSE_INDEX=1 times the queries
+# on the index of the previous run without rebuilding it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-200000}
+QUERIES=${2:-3000}
+THREADS=${3:-2}
+GEN=${GEN:-bench/gen_articles.py}
+DIR=${BENCH_DIR:-/tmp/shegong-search-bench}
+mkdir -p "$DIR"
+FILE="$DIR/articles-$N.jsonl"
+if [ ! -s "$FILE" ]; then
+  echo "generating $N articles into $FILE"
+  python3 -B "$GEN" "$N" --seed 1 --out "$FILE"
+fi
+./mvnw -q -B test-compile -DskipTests
+CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+[ -n "${REUSE_INDEX:-}" ] || rm -rf "$DIR/index"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+java -Xmx4g -XX:+UseParallelGC -cp "target/test-classes:target/classes:$CP" org.shegong.search.SearchBench \
+  "$FILE" "$DIR/index" "$QUERIES" "$THREADS"
+du -sh "$DIR/index" | sed 's/^/index size: /'

@@ -1,0 +1,155 @@
+package org.shegong.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.shegong.content.ArticleStatus;
+import org.shegong.system.Times;
+
+/**
+ * Turns a reader's query into a Lucene query. Every part must match (in title, summary or body, as itself or
+ * as a synonym); a dictionary word is a term of the word fields, an unknown part a phrase of the bigram
+ * fields, and any other Chinese word either in titles and summaries (smartcn may cut 牡丹江市 differently in a
+ * text than in a query) and a bigram phrase in bodies (whose word field holds dictionary words only),
+ * so 社工站 needs the characters together and 社, 工, 站 scattered apart never match. Scores add the fields with
+ * their weights, synonyms at a discount, a bonus when the whole query occurs as one phrase, and a mild
+ * recency bonus.
+ */
+final class QueryBuilder {
+
+    private final SearchProperties weights;
+    private final Analyzer bigrams;
+
+    QueryBuilder(SearchProperties weights, Analyzer bigrams) {
+        this.weights = weights;
+        this.bigrams = bigrams;
+    }
+
+    /** The matching and scoring part, without filters; null when the text has nothing to search for. */
+    Query matching(QueryText text, Lexicon lexicon) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (QueryText.Part part : text.parts()) {
+            query.add(partQuery(part, lexicon), Occur.MUST);
+        }
+        if (text.parts().size() > 1) {
+            String phrase = text.phrase();
+            query.add(boost(bigramPhrase(ArticleDocuments.TITLE_BIGRAMS, phrase), weights.phraseBoost() * weights.titleBoost()), Occur.SHOULD);
+            query.add(boost(bigramPhrase(ArticleDocuments.BODY_BIGRAMS, phrase), weights.phraseBoost()), Occur.SHOULD);
+        }
+        return query.build();
+    }
+
+    Query full(QueryText text, Lexicon lexicon, SearchQuery request, Instant now) {
+        Query matching = matching(text, lexicon);
+        if (matching == null) {
+            return new MatchNoDocsQuery("empty query");
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching, Occur.MUST);
+        if (weights.recencyWeight() > 0) {
+            query.add(LongPoint.newDistanceFeatureQuery(ArticleDocuments.PUBLISHED, weights.recencyWeight(),
+                    now.toEpochMilli(), Math.max(1, weights.recencyPivot().toMillis())), Occur.SHOULD);
+        }
+        filters(request).forEach(filter -> query.add(filter, Occur.FILTER));
+        return query.build();
+    }
+
+    static List<Query> filters(SearchQuery request) {
+        List<Query> filters = new ArrayList<>();
+        filters.add(new TermInSetQuery(ArticleDocuments.STATUS,
+                request.statuses().stream().map(ArticleStatus::name).map(BytesRef::new).toList()));
+        if (request.columnId() != null) {
+            filters.add(new TermQuery(new Term(ArticleDocuments.COLUMN, request.columnId().toString())));
+        }
+        if (request.kind() != null) {
+            filters.add(new TermQuery(new Term(ArticleDocuments.KIND, request.kind().name())));
+        }
+        if (request.from() != null || request.to() != null) {
+            long from = request.from() == null ? Long.MIN_VALUE : startOfDay(request.from());
+            long to = request.to() == null ? Long.MAX_VALUE : startOfDay(request.to().plusDays(1)) - 1;
+            filters.add(LongPoint.newRangeQuery(ArticleDocuments.PUBLISHED, from, to));
+        }
+        return filters;
+    }
+
+    private static long startOfDay(LocalDate day) {
+        return day.atStartOfDay(Times.CHINA).toInstant().toEpochMilli();
+    }
+
+    private Query partQuery(QueryText.Part part, Lexicon lexicon) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        addForms(any, part.text(), part.unknown(), 1f, lexicon);
+        for (String synonym : lexicon.synonymsOf(part.text())) {
+            addForms(any, synonym, false, weights.synonymWeight(), lexicon);
+        }
+        return any.build();
+    }
+
+    private void addForms(BooleanQuery.Builder any, String text, boolean unknown, float weight, Lexicon lexicon) {
+        boolean dictionaryWord = lexicon.isWord(text);
+        if (unknown || !dictionaryWord && text.length() > 1 && isHan(text)) {
+            any.add(boost(bigramPhrase(ArticleDocuments.TITLE_BIGRAMS, text), weight * weights.titleBoost()), Occur.SHOULD);
+            any.add(boost(bigramPhrase(ArticleDocuments.SUMMARY_BIGRAMS, text), weight * weights.summaryBoost()), Occur.SHOULD);
+        }
+        if (!unknown) {
+            any.add(boost(new TermQuery(new Term(ArticleDocuments.TITLE, text)), weight * weights.titleBoost()), Occur.SHOULD);
+            any.add(boost(new TermQuery(new Term(ArticleDocuments.SUMMARY, text)), weight * weights.summaryBoost()), Occur.SHOULD);
+        }
+        // Bodies carry only dictionary words (see SearchAnalyzers.dictionaryWords); anything else is a phrase.
+        any.add(boost(dictionaryWord ? new TermQuery(new Term(ArticleDocuments.BODY, text))
+                : bigramPhrase(ArticleDocuments.BODY_BIGRAMS, text), weight * weights.bodyBoost()), Occur.SHOULD);
+    }
+
+    private static boolean isHan(String text) {
+        return text.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    /** The text as a phrase of the bigram analysis (社工站 → "社工 工站"); a lone term when it is one bigram. */
+    Query bigramPhrase(String field, String text) {
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        List<Term> terms = new ArrayList<>();
+        try (TokenStream stream = bigrams.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                Term t = new Term(field, term.toString());
+                terms.add(t);
+                phrase.add(t, position);
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (terms.isEmpty()) {
+            return new MatchNoDocsQuery("nothing to match");
+        }
+        return terms.size() == 1 ? new TermQuery(terms.get(0)) : phrase.build();
+    }
+
+    private static Query boost(Query query, float boost) {
+        return boost == 1f ? query : new BoostQuery(query, boost);
+    }
+}

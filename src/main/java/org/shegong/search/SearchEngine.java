@@ -1,0 +1,31 @@
+package org.shegong.search;
+
+import java.util.List;
+
+/**
+ * The site's search, narrow enough that a search cluster (OpenSearch) could stand behind it for very large
+ * archives. Indexing is not part of it: the engine follows the outbox by itself.
+ */
+public interface SearchEngine {
+
+    /** Never throws for any text a reader can type; an empty or meaningless query gives no results. */
+    SearchResults search(SearchQuery query);
+
+    /** Completions for what has been typed so far: sector terms and titles. */
+    List<Suggestion> suggest(String prefix, int limit);
+
+    /** For a query that found nothing: dictionary words and synonyms the reader may have meant. */
+    List<String> alternatives(String query, int limit);
+
+    IndexStatus status();
+
+    /**
+     * A completion offered while typing.
+     *
+     * @param text     what to put in the search box
+     * @param type     {@code term} for a sector term, {@code title} for an article's title
+     * @param url      the article, for a title; null for a term
+     */
+    record Suggestion(String text, String type, String url) {
+    }
+}

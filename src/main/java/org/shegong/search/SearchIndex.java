@@ -1,0 +1,226 @@
+package org.shegong.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+import org.shegong.content.Article;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index: one long-lived {@link IndexWriter} and a {@link SearcherManager} over it. Opening checks
+ * that the index exists, can be read, was completed by a rebuild and matches this version's analysis;
+ * otherwise it starts empty and says it {@link #needsRebuild() needs a rebuild}. Not thread-hostile: writes
+ * may come from several threads (the writer is thread-safe); {@link #lock()} orders the outbox consumer
+ * against a rebuild.
+ */
+public class SearchIndex implements AutoCloseable {
+
+    /** Bump when analysis or fields change: an index written by another version is rebuilt at start. */
+    static final String SCHEMA = "2";
+    private static final String SCHEMA_KEY = "shegong.schema";
+    private static final String COMPLETE_KEY = "shegong.complete";
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+
+    private final Path path;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Analyzer wordAnalyzer;
+    private final Analyzer bigramAnalyzer;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile Lexicon lexicon;
+    private volatile boolean needsRebuild;
+    private volatile long generation;
+
+    public SearchIndex(Path path, Lexicon lexicon) {
+        this.path = path;
+        this.lexicon = lexicon;
+        Supplier<Lexicon> current = () -> this.lexicon;
+        this.wordAnalyzer = SearchAnalyzers.words(current);
+        this.bigramAnalyzer = SearchAnalyzers.bigrams();
+        try {
+            Files.createDirectories(path);
+            this.directory = FSDirectory.open(path);
+            String problem = problemWith(directory);
+            if (problem != null) {
+                log.warn("搜索索引 {} {}，将在后台重建", path, problem);
+                needsRebuild = true;
+            }
+            IndexWriterConfig config = new IndexWriterConfig(
+                    SearchAnalyzers.perField(wordAnalyzer, SearchAnalyzers.dictionaryWords(current), bigramAnalyzer))
+                    .setOpenMode(problem == null ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+                            : IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(64);
+            this.writer = new IndexWriter(directory, config);
+            if (problem != null) {
+                commit(false);
+            }
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法打开搜索索引 " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Why the index on disk cannot be used as it is, or null when it can. */
+    private static String problemWith(Directory directory) {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return "不存在";
+            }
+            SegmentInfos infos = SegmentInfos.readLatestCommit(directory);
+            Map<String, String> data = infos.getUserData();
+            if (!SCHEMA.equals(data.get(SCHEMA_KEY))) {
+                return "版本不同";
+            }
+            if (!"true".equals(data.get(COMPLETE_KEY))) {
+                return "上次重建未完成";
+            }
+            DirectoryReader.open(directory).close();
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return "已损坏 (" + e.getMessage() + ")";
+        }
+    }
+
+    public boolean needsRebuild() {
+        return needsRebuild;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    Lexicon lexicon() {
+        return lexicon;
+    }
+
+    /** Dictionary changes reach the index through a rebuild (texts already indexed keep their old words). */
+    void useLexicon(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    Analyzer wordAnalyzer() {
+        return wordAnalyzer;
+    }
+
+    Analyzer bigramAnalyzer() {
+        return bigramAnalyzer;
+    }
+
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    void upsert(Article article) {
+        try {
+            writer.updateDocument(ArticleDocuments.idTerm(article.id()), ArticleDocuments.of(article, generation));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void delete(long articleId) {
+        try {
+            writer.deleteDocuments(ArticleDocuments.idTerm(articleId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a rebuild generation: documents written from now on carry it. */
+    long startGeneration() {
+        generation = System.currentTimeMillis();
+        return generation;
+    }
+
+    /** Ends a rebuild: drops every document an earlier generation wrote that this one did not rewrite. */
+    void finishGeneration(long finished) {
+        try {
+            writer.deleteDocuments(LongPoint.newRangeQuery(ArticleDocuments.GENERATION, Long.MIN_VALUE, finished - 1));
+            commit(true);
+            needsRebuild = false;
+            refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the latest writes durable and visible to searches. */
+    void commitAndRefresh() {
+        commit(!needsRebuild);
+        refresh();
+    }
+
+    private void commit(boolean complete) {
+        try {
+            writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, COMPLETE_KEY, Boolean.toString(complete)).entrySet());
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int documentCount() {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            IOUtils.close(searchers, writer, directory);
+        } catch (IOException e) {
+            log.warn("Closing the search index failed", e);
+        }
+    }
+
+    static Set<String> storedFields() {
+        return Set.of(ArticleDocuments.ID, ArticleDocuments.TITLE, ArticleDocuments.SUMMARY, ArticleDocuments.BODY,
+                ArticleDocuments.PRIMARY_COLUMN, ArticleDocuments.KIND, ArticleDocuments.PUBLISHED);
+    }
+}
