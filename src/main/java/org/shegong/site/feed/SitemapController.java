@@ -154,16 +154,17 @@ class SitemapController {
     }
 
     private void sitemap(XMLStreamWriter xml, String path, Instant lastModified) throws XMLStreamException {
-        xml.writeStartElement(NS, "sitemap");
-        FeedWriter.text(xml, "loc", site.baseUrl() + path);
-        if (lastModified != null) {
-            FeedWriter.text(xml, "lastmod", Times.iso(lastModified));
-        }
-        xml.writeEndElement();
+        located(xml, "sitemap", path, lastModified);
     }
 
     private void url(XMLStreamWriter xml, String path, Instant lastModified) throws XMLStreamException {
-        xml.writeStartElement(NS, "url");
+        located(xml, "url", path, lastModified);
+    }
+
+    /** A sitemap's {@code <url>} or an index's {@code <sitemap>}: an absolute loc and an optional lastmod. */
+    private void located(XMLStreamWriter xml, String element, String path, Instant lastModified)
+            throws XMLStreamException {
+        xml.writeStartElement(NS, element);
         FeedWriter.text(xml, "loc", site.baseUrl() + path);
         if (lastModified != null) {
             FeedWriter.text(xml, "lastmod", Times.iso(lastModified));
