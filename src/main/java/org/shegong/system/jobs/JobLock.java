@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.shegong.system.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,7 @@ public class JobLock {
     private final Clock clock;
     private final String node;
 
+    @Autowired
     public JobLock(JdbcClient jdbc, Clock clock) {
         this(jdbc, clock, ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID());
     }
