@@ -25,7 +25,15 @@ final class ConditionalXml {
     }
 
     static ResponseEntity<String> respond(WebRequest request, MediaType type, String body, Instant lastModified) {
-        String etag = "\"" + hash(body) + "\"";
+        return respond(request, type, "\"" + hash(body) + "\"", () -> body, lastModified);
+    }
+
+    /**
+     * For a large document whose validator is known without writing it (an article sitemap of 50,000 URLs):
+     * a client that has it costs no document at all.
+     */
+    static ResponseEntity<String> respond(WebRequest request, MediaType type, String etag,
+                                          java.util.function.Supplier<String> document, Instant lastModified) {
         long modified = lastModified == null ? -1 : lastModified.toEpochMilli();
         if (request.checkNotModified(etag, modified)) {
             // checkNotModified has set the status and the validators on the response.
@@ -35,7 +43,11 @@ final class ConditionalXml {
         if (modified >= 0) {
             ok.lastModified(modified);
         }
-        return ok.body(body);
+        return ok.body(document.get());
+    }
+
+    static String etagOf(String... parts) {
+        return "\"" + hash(String.join("\u0000", parts)) + "\"";
     }
 
     private static String hash(String body) {

@@ -96,16 +96,25 @@ class SitemapController {
             throw new NotFoundException("没有这个站点地图");
         }
         SitemapPage range = pages.get(number - 1);
+        // The page's range, size and newest change identify its content: a withdrawal changes the count, a
+        // publication or an edit the newest change. So a crawler's revalidation is answered without the document.
+        String etag = ConditionalXml.etagOf(site.baseUrl(), String.valueOf(range.firstId()),
+                String.valueOf(range.lastId()), String.valueOf(range.count()), String.valueOf(range.lastModified()));
+        return ConditionalXml.respond(request, XML, etag, () -> articleSitemap(range), range.lastModified());
+    }
+
+    private String articleSitemap(SitemapPage range) {
         List<SitemapEntry> entries = published.sitemapPage(range.firstId() - 1, sitemapPages.pageSize());
-        String body = FeedWriter.write(xml -> {
+        return FeedWriter.write(xml -> {
             urlset(xml, false);
             for (SitemapEntry entry : entries) {
+                if (entry.id() > range.lastId()) {
+                    break;
+                }
                 url(xml, SiteUrls.article(entry.id()), entry.updatedAt());
             }
             xml.writeEndElement();
         });
-        Instant newest = entries.stream().map(SitemapEntry::updatedAt).max(Instant::compareTo).orElse(null);
-        return ConditionalXml.respond(request, XML, body, newest);
     }
 
     @GetMapping("/sitemap-news.xml")
