@@ -64,6 +64,7 @@ class FeedsAndSitemapsTest {
 
     static long trickyId;
     static long recentId;
+    static Instant oldestAt;
 
     @BeforeEach
     void createArticlesOnce() {
@@ -71,6 +72,7 @@ class FeedsAndSitemapsTest {
             return;
         }
         Instant recent = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        oldestAt = recent.minus(3, ChronoUnit.DAYS);
         for (int i = 0; i < 55; i++) {
             save("old-" + i, "较早的新闻 " + i, null, recent.minus(3 + i, ChronoUnit.DAYS), ArticleStatus.LIVE, "news");
         }
@@ -203,6 +205,25 @@ class FeedsAndSitemapsTest {
         assertThat(articleUrls).hasSize(liveCount());
         mvc.perform(get("/sitemap-articles-999.xml")).andExpect(status().isNotFound());
         mvc.perform(get("/sitemap-articles-x.xml")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anArticleSitemapsValidatorChangesWhenAnArticleIsPublishedOrWithdrawn() throws Exception {
+        // old-0 has the lowest id of the live articles: it is on the first article sitemap.
+        String before = fetch("/sitemap-articles-1.xml").getResponse().getHeader("ETag");
+        save("old-0", "较早的新闻 0（更正）", null, oldestAt, ArticleStatus.LIVE, "news");
+        relay.drain();
+        MvcResult edited = fetch("/sitemap-articles-1.xml");
+        String afterEdit = edited.getResponse().getHeader("ETag");
+        assertThat(afterEdit).isNotEqualTo(before);
+        String oldestUrl = locs(body(edited)).get(0);
+        save("old-0", "较早的新闻 0（更正）", null, oldestAt, ArticleStatus.WITHDRAWN, "news");
+        relay.drain();
+        MvcResult withdrawn = fetch("/sitemap-articles-1.xml");
+        assertThat(withdrawn.getResponse().getHeader("ETag")).isNotEqualTo(afterEdit);
+        assertThat(locs(body(withdrawn))).doesNotContain(oldestUrl).hasSize(4);
+        mvc.perform(get("/sitemap-articles-1.xml").header("If-None-Match", afterEdit)).andExpect(status().isOk());
+        validate(body(withdrawn), "xsd/sitemap.xsd");
     }
 
     @Test
