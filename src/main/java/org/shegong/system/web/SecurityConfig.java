@@ -1,5 +1,6 @@
 package org.shegong.system.web;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -12,7 +13,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * The public site is open to all readers; every response carries the security headers, and CSRF
  * protection stays on for any state-changing request.
  */
+/* Command-line mode (import, digest) has no web server and so no HttpSecurity: this is for the server only. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfig {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
