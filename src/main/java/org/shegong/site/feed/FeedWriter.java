@@ -145,6 +145,21 @@ final class FeedWriter {
         return out.toString();
     }
 
+    /** Streams a large document (an article sitemap) as UTF-8 instead of holding it in memory. */
+    static void write(java.io.OutputStream out, XmlBody body) throws java.io.IOException {
+        try {
+            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            body.write(xml);
+            xml.writeEndDocument();
+            xml.flush();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new java.io.IOException("Cannot write XML", e);
+        }
+    }
+
     /** The body of an XML document, written to a stream writer. */
     interface XmlBody {
         void write(XMLStreamWriter xml) throws XMLStreamException;

@@ -303,7 +303,17 @@ class NewsletterMailTest {
                 null, Kind.NEWS, false, List.of(columns.bySlug("news").orElseThrow().id()), List.of(), null,
                 week.start(java.time.ZoneId.of("Asia/Shanghai")).plusSeconds(3600), ArticleStatus.LIVE));
         Digest draft = digests.generate(week).digest();
-        return digests.publish(draft.id());
+        try {
+            // A draft is not public; once published it is an ordinary article page.
+            mvc.perform(get("/article/" + draft.articleId())).andExpect(status().isNotFound());
+            Digest published = digests.publish(draft.id());
+            String page = mvc.perform(get("/article/" + draft.articleId())).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains(week.title(), "<h2>行业动态</h2>", "本周的行业新闻 " + from);
+            return published;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String subscriberStatus(String email) {
