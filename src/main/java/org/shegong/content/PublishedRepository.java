@@ -14,7 +14,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Live articles for machines: feeds, sitemaps and the digest composer. Every query reads list columns only
- * and is a range scan on an index (ix_article_live, the primary key, or column_listing's key).
+ * and is a range scan on an index (ix_article_live, ix_article_live_id, or column_listing's key).
+ *
+ * <p>The ORDER BY clauses repeat the column fixed by the WHERE clause (status, column_id) on purpose: H2 only
+ * reads an index in order, instead of sorting every matching row, when the ORDER BY starts with the index's
+ * leading column (measured: 1 ms instead of 1.1 s for 300,000 rows). PostgreSQL and MariaDB do not mind.
  */
 @Repository
 public class PublishedRepository {
@@ -32,7 +36,7 @@ public class PublishedRepository {
     public List<PublishedItem> latest(int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM article a WHERE a.status = 'LIVE' AND a.published_at IS NOT NULL
-                ORDER BY a.published_at DESC, a.id DESC LIMIT ?""")
+                ORDER BY a.status DESC, a.published_at DESC, a.id DESC LIMIT ?""")
                 .param(limit)
                 .query(PublishedRepository::item)
                 .list();
@@ -45,7 +49,7 @@ public class PublishedRepository {
     public List<PublishedItem> latestOfColumn(long columnId, int limit) {
         List<Long> ids = new ArrayList<>(jdbc.sql("""
                 SELECT article_id FROM column_listing WHERE column_id = ?
-                ORDER BY published_at DESC, article_id DESC LIMIT ?""")
+                ORDER BY column_id DESC, published_at DESC, article_id DESC LIMIT ?""")
                 .params(columnId, limit).query(Long.class).list());
         ids.addAll(jdbc.sql("""
                 SELECT a.id FROM article a JOIN article_column ac ON ac.article_id = a.id
@@ -70,7 +74,7 @@ public class PublishedRepository {
     public List<PublishedItem> publishedSince(Instant since, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM article a WHERE a.status = 'LIVE' AND a.published_at >= ?
-                ORDER BY a.published_at DESC, a.id DESC LIMIT ?""")
+                ORDER BY a.status DESC, a.published_at DESC, a.id DESC LIMIT ?""")
                 .params(Times.toDb(since), limit)
                 .query(PublishedRepository::item)
                 .list();
@@ -79,7 +83,7 @@ public class PublishedRepository {
     /** Up to {@code limit} live articles with an id above {@code afterId}, by id: one sitemap page. */
     public List<SitemapEntry> sitemapPage(long afterId, int limit) {
         return jdbc.sql("""
-                SELECT id, updated_at FROM article WHERE status = 'LIVE' AND id > ? ORDER BY id LIMIT ?""")
+                SELECT id, updated_at FROM article WHERE status = 'LIVE' AND id > ? ORDER BY status, id LIMIT ?""")
                 .params(afterId, limit)
                 .query((rs, n) -> new SitemapEntry(rs.getLong(1), Times.fromDb(rs.getObject(2, LocalDateTime.class))))
                 .list();
