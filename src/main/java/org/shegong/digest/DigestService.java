@@ -94,6 +94,20 @@ public class DigestService {
         return new Generated(find(digest.id()), Generated.Outcome.RECOMPOSED, composed.size());
     }
 
+    /**
+     * For the back office (issue 3): throws away an editor's changes to a draft and composes it afresh from
+     * the live content and the configured introduction, as if it had just been generated.
+     */
+    @Transactional
+    public Generated recompose(long id) {
+        Digest digest = draft(id);
+        List<DigestEntry> composed = compose(digest.window());
+        digests.replaceEntries(id, composed);
+        digests.update(id, properties.introduction(), false, clock.instant());
+        saveArticle(digest.window(), properties.introduction(), composed, ArticleStatus.DRAFT, null);
+        return new Generated(find(id), Generated.Outcome.RECOMPOSED, composed.size());
+    }
+
     /** Each section's live items of the window, newest first; an item goes to the first section that claims it. */
     List<DigestEntry> compose(DigestWindow window) {
         Instant start = window.start(properties.zone());

@@ -45,7 +45,7 @@ class NewsletterController {
         String entered = email == null ? "" : email.length() > 254 ? email.substring(0, 254) : email;
         return switch (outcome) {
             case ACCEPTED -> page(model, request, "请查收确认邮件",
-                    "如果这个地址尚未订阅，我们已向它发送了一封确认邮件。请在 48 小时内点击邮件中的链接完成订阅。", null, "",
+                    "如果这个地址尚未订阅，我们已向它发送了一封确认邮件。请点击邮件中的链接完成订阅（链接在有效期内可用）。", null, "",
                     false, null, null);
             case INVALID_ADDRESS -> {
                 response.setStatus(HttpStatus.BAD_REQUEST.value());

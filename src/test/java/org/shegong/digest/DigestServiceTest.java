@@ -124,6 +124,13 @@ class DigestServiceTest {
         assertThat(f.service.entries(digest.id())).containsExactlyElementsOf(reordered).doesNotContain(dropped);
         assertThat(f.content.service.find(digest.articleId()).orElseThrow().bodyHtml()).startsWith("<p>本周导语</p>")
                 .doesNotContain("又一条新闻");
+
+        // An editor who wants the machine's version back asks for it explicitly.
+        assertThat(f.tx(() -> f.service.recompose(digest.id())).outcome()).isEqualTo(Outcome.RECOMPOSED);
+        assertThat(f.service.findDigest(digest.id()).orElseThrow().edited()).isFalse();
+        assertThat(f.content.service.find(digest.articleId()).orElseThrow().bodyHtml())
+                .startsWith("<p>社工中国网由中国社会工作联合会主办").contains("又一条新闻");
+        assertThat(f.tx(() -> f.service.generate(WEEK)).outcome()).isEqualTo(Outcome.UNCHANGED);
     }
 
     @Test

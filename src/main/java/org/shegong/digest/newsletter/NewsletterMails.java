@@ -19,11 +19,14 @@ class NewsletterMails {
 
     private final SiteProperties site;
     private final String from;
+    private final String validity;
 
     NewsletterMails(SiteProperties site, NewsletterProperties properties) {
         this.site = site;
         this.from = properties.from() != null && !properties.from().isBlank() ? properties.from()
                 : "noreply@" + hostOf(site.baseUrl());
+        long hours = properties.confirmationValidity().toHours();
+        this.validity = hours % 24 == 0 ? hours / 24 + " 天" : hours + " 小时";
     }
 
     MimeMessage digest(JavaMailSender sender, DigestService.Rendered digest, String to, String unsubscribeToken)
@@ -52,10 +55,10 @@ class NewsletterMails {
         String link = site.baseUrl() + CONFIRM_PATH + token;
         String title = "请确认订阅" + site.name() + "“社会工作一周动态”";
         String text = "您好！\n\n有人（希望是您）用这个邮箱地址订阅了" + site.name() + "的“社会工作一周动态”。"
-                + "请打开下面的链接确认订阅（48 小时内有效）：\n\n" + link + "\n\n如果不是您本人的操作，请忽略这封邮件，"
+                + "请打开下面的链接确认订阅（" + validity + "内有效）：\n\n" + link + "\n\n如果不是您本人的操作，请忽略这封邮件，"
                 + "您不会再收到我们的邮件。\n";
         String html = page(title, "<p>您好！</p>\n<p>有人（希望是您）用这个邮箱地址订阅了" + BodyHtml.escape(site.name())
-                + "的“社会工作一周动态”。请点击下面的链接确认订阅（48 小时内有效）：</p>\n<p><a href=\""
+                + "的“社会工作一周动态”。请点击下面的链接确认订阅（" + validity + "内有效）：</p>\n<p><a href=\""
                 + BodyHtml.escape(link) + "\">确认订阅</a></p>\n<p>如果不是您本人的操作，请忽略这封邮件，您不会再收到我们的邮件。</p>\n");
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
