@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Generating is idempotent per window: the first run creates the draft; a later run for the same window
  * recomposes an untouched draft (unchanged when the content is the same) but never overwrites a draft an
- * editor has changed, nor a published digest (see docs/adr/0005).
+ * editor has changed, nor a published digest (see docs/adr/0007).
  */
 @Service
 public class DigestService {

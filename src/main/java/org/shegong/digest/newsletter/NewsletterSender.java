@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Works through the send log: claims a row (SENDING), sends the mail, marks it SENT. A mail the SMTP server
  * refuses is retried on later runs up to maxAttempts, then marked FAILED with the error. A row left in
- * SENDING by a process that died is retried once it is older than staleAfter; see docs/adr/0006 for why that
+ * SENDING by a process that died is retried once it is older than staleAfter; see docs/adr/0008 for why that
  * is at-least-once in one narrow window and never a lost mail.
  */
 @Component
