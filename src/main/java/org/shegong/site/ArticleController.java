@@ -42,12 +42,13 @@ class ArticleController {
         List<Column> path = columns.path(column);
         views.record(article.id());
         Chrome pageChrome = chrome.chrome(path.get(0).slug());
+        String canonical = pageChrome.baseUrl() + SiteUrls.article(article.id());
         model.addAttribute("view", new ArticleView(pageChrome, article, column, path,
                 article.viewCount() + views.pending(article.id()),
                 neighbours.newer(article).orElse(null), neighbours.older(article).orElse(null),
-                neighbours.related(article, RELATED),
-                pageChrome.baseUrl() + SiteUrls.article(article.id()), description(article),
-                String.join(",", article.tags()), body(article)));
+                neighbours.related(article, RELATED), canonical, description(article),
+                String.join(",", article.tags()), body(article),
+                ArticleJsonLd.of(article, column, canonical, description(article), pageChrome)));
         return "site/article";
     }
 

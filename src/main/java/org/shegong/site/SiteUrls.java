@@ -5,6 +5,10 @@ import org.shegong.column.Column;
 /** The public URL scheme; stable and readable, and the one place that knows it. */
 public final class SiteUrls {
 
+    public static final String RSS = "/rss.xml";
+    public static final String ATOM = "/atom.xml";
+    public static final String SITEMAP_INDEX = "/sitemap.xml";
+
     private SiteUrls() {
     }
 
@@ -26,5 +30,13 @@ public final class SiteUrls {
 
     public static String article(long id) {
         return "/article/" + id;
+    }
+
+    public static String columnRss(String slug) {
+        return column(slug) + "/rss.xml";
+    }
+
+    public static String columnAtom(String slug) {
+        return column(slug) + "/atom.xml";
     }
 }

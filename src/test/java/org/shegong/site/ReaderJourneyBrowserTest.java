@@ -180,6 +180,16 @@ class ReaderJourneyBrowserTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("article.png")).setFullPage(true));
             assertNoSeriousAxeViolations(page, axe, "article " + ARTICLE_TITLE);
 
+            // Footer → newsletter form; a bad address comes back with a visible, announced error.
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("邮件订阅“社会工作一周动态”")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .hasText("订阅“社会工作一周动态”");
+            page.getByLabel("电子邮箱").fill("not-an-address");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("订阅")).click();
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("请输入有效的电子邮箱地址");
+            assertThat(page.getByLabel("电子邮箱")).hasValue("not-an-address");
+            assertNoSeriousAxeViolations(page, axe, "newsletter form with an error");
+
             assertTrue(scriptErrors.isEmpty(), "uncaught script errors: " + scriptErrors);
         }
     }

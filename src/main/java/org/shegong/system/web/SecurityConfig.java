@@ -14,6 +14,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * protection stays on for any state-changing request. Command-line modes (import, reindex) have no web server
  * and so no HttpSecurity: the configuration applies to the web application only.
  */
+/* Command-line mode (import, digest) has no web server and so no HttpSecurity: this is for the server only. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfig {
@@ -29,6 +30,8 @@ class SecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.sameOrigin()))
+                // RFC 8058 one-click unsubscribe: mail clients POST without a session; the token is the authority.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/newsletter/unsubscribe/*"))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable());

@@ -1,0 +1,118 @@
+package org.shegong.digest.newsletter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+
+/**
+ * Double opt-in subscription. The answer to a subscription request is the same whether the address is new,
+ * pending or already confirmed, so the form does not reveal who subscribes; and a mailbox receives at most
+ * a few confirmation mails a day however often the form is posted with its address.
+ */
+@Service
+public class SubscriptionService {
+
+    static final Duration CONFIRMATION_WINDOW = Duration.ofDays(1);
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
+
+    private final SubscriberRepository subscribers;
+    private final NewsletterMails mails;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final NewsletterProperties properties;
+    private final Clock clock;
+    private final IpRateLimiter perIp;
+
+    public SubscriptionService(SubscriberRepository subscribers, NewsletterMails mails,
+                               ObjectProvider<JavaMailSender> mailSender, NewsletterProperties properties, Clock clock) {
+        this.subscribers = subscribers;
+        this.mails = mails;
+        this.mailSender = mailSender;
+        this.properties = properties;
+        this.clock = clock;
+        this.perIp = new IpRateLimiter(properties.subscribesPerIpPerHour());
+    }
+
+    public Outcome subscribe(String rawEmail, String ip) {
+        Optional<String> email = EmailAddresses.normalise(rawEmail);
+        if (email.isEmpty()) {
+            return Outcome.INVALID_ADDRESS;
+        }
+        if (!perIp.tryAcquire(ip)) {
+            return Outcome.TOO_MANY_REQUESTS;
+        }
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null) {
+            log.warn("A subscription was refused: no SMTP server is configured (spring.mail.host)");
+            return Outcome.MAIL_UNAVAILABLE;
+        }
+        Instant now = clock.instant();
+        Subscriber subscriber = subscribers.findByEmail(email.get()).orElseGet(() -> {
+            subscribers.insert(email.get(), Tokens.random(), now);
+            return subscribers.findByEmail(email.get()).orElseThrow();
+        });
+        if (subscriber.status() == Subscriber.Status.CONFIRMED) {
+            return Outcome.ACCEPTED;
+        }
+        if (subscriber.confirmSentAt() != null
+                && now.isBefore(subscriber.confirmSentAt().plus(properties.confirmationInterval()))) {
+            return Outcome.ACCEPTED;
+        }
+        Instant windowStart = subscriber.confirmWindowStart();
+        int sends = subscriber.confirmSends();
+        if (windowStart == null || !now.isBefore(windowStart.plus(CONFIRMATION_WINDOW))) {
+            windowStart = now;
+            sends = 0;
+        }
+        if (sends >= properties.confirmationsPerDay()) {
+            return Outcome.ACCEPTED;
+        }
+        String token = Tokens.random();
+        if (!subscribers.recordConfirmation(subscriber, Tokens.hash(token), now, windowStart, sends + 1)) {
+            return Outcome.ACCEPTED;
+        }
+        try {
+            sender.send(mails.confirmation(sender, email.get(), token));
+            return Outcome.ACCEPTED;
+        } catch (org.springframework.mail.MailException | jakarta.mail.MessagingException e) {
+            log.warn("Confirmation mail to a subscriber could not be sent: {}", e.getMessage());
+            return Outcome.MAIL_UNAVAILABLE;
+        }
+    }
+
+    /** Confirms with the token of a confirmation link; returns the confirmed address. */
+    public Optional<String> confirm(String token) {
+        if (!Tokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return subscribers.confirm(Tokens.hash(token), now.minus(properties.confirmationValidity()), now);
+    }
+
+    /** Whether the token is a subscriber's unsubscribe token (to show the page before the button). */
+    public Optional<Subscriber> byUnsubscribeToken(String token) {
+        return Tokens.wellFormed(token) ? subscribers.findByUnsubscribeToken(token) : Optional.empty();
+    }
+
+    /** Unsubscribes the holder of the token; false for an unknown token (already unsubscribed is fine). */
+    public boolean unsubscribe(String token) {
+        Optional<Subscriber> subscriber = byUnsubscribeToken(token);
+        if (subscriber.isEmpty()) {
+            return false;
+        }
+        subscribers.unsubscribe(token, clock.instant());
+        return true;
+    }
+
+    public long confirmedCount() {
+        return subscribers.countConfirmed();
+    }
+
+    /** What a subscription request led to, as far as the reader may know. */
+    public enum Outcome { ACCEPTED, INVALID_ADDRESS, TOO_MANY_REQUESTS, MAIL_UNAVAILABLE }
+}
