@@ -120,6 +120,16 @@ public class ArticleRepository {
                 .param(articleId).query(String.class).list();
     }
 
+    public Optional<ArticleStatus> findStatus(long id) {
+        return jdbc.sql("SELECT status FROM article WHERE id = ?").param(id).query(String.class).optional()
+                .map(ArticleStatus::valueOf);
+    }
+
+    public void setStatus(long id, ArticleStatus status, Instant now) {
+        jdbc.sql("UPDATE article SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(status.name(), Times.toDb(now), id).update();
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
     }

@@ -70,6 +70,53 @@ public class ArticleService {
         return save(input, existing);
     }
 
+    /** Stores a new article that is not on the public site yet (an editor's first save). */
+    @Transactional
+    public long createDraft(ArticleInput input) {
+        if (input.status() == ArticleStatus.LIVE) {
+            throw new IllegalArgumentException("a new draft cannot be live");
+        }
+        String listSummary = SummaryDeriver.listSummary(input.summary(), BodyHtml.plainText(input.bodyHtml()),
+                input.title());
+        long id = articles.insert(input, listSummary, contentHash(input), clock.instant());
+        articles.replaceColumns(id, input.columnIds());
+        articles.replaceTags(id, input.tags());
+        return id;
+    }
+
+    /**
+     * Replaces an existing article's content and status, as the workflow does when it publishes a revision or
+     * updates a draft; readers, the listing and the outbox all follow in the same transaction.
+     */
+    @Transactional
+    public void replace(long id, ArticleInput input) {
+        boolean wasLive = articles.findStatus(id).orElseThrow(() -> new IllegalArgumentException("no article " + id))
+                == ArticleStatus.LIVE;
+        String listSummary = SummaryDeriver.listSummary(input.summary(), BodyHtml.plainText(input.bodyHtml()),
+                input.title());
+        articles.update(id, input, listSummary, contentHash(input), clock.instant());
+        articles.replaceColumns(id, input.columnIds());
+        articles.replaceTags(id, input.tags());
+        listings.relist(id, input.status(), input.featured(), input.publishedAt(), input.columnIds());
+        if (input.status() == ArticleStatus.LIVE) {
+            outbox.append(wasLive ? OutboxEvent.ARTICLE_UPDATED : OutboxEvent.ARTICLE_PUBLISHED, id, null);
+        } else if (wasLive) {
+            outbox.append(OutboxEvent.ARTICLE_WITHDRAWN, id, null);
+        }
+    }
+
+    /** Takes a live article off the public site (撤稿); its content stays for the editors. */
+    @Transactional
+    public void withdraw(long id) {
+        ArticleStatus status = articles.findStatus(id).orElseThrow(() -> new IllegalArgumentException("no article " + id));
+        if (status != ArticleStatus.LIVE) {
+            return;
+        }
+        articles.setStatus(id, ArticleStatus.WITHDRAWN, clock.instant());
+        listings.relist(id, ArticleStatus.WITHDRAWN, false, null, java.util.List.of());
+        outbox.append(OutboxEvent.ARTICLE_WITHDRAWN, id, null);
+    }
+
     /** Looks up which of the given external ids exist, for importers working in batches. */
     public Map<String, ArticleRepository.Stored> existing(java.util.Collection<String> externalIds) {
         return articles.findByExternalIds(externalIds);

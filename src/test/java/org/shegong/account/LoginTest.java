@@ -15,33 +15,24 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shegong.system.MutableClock;
+import org.shegong.system.MutableClockConfig;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** Form login, throttling and lockout on a controllable clock, CSRF, session fixation, logout, password change. */
+@Import(MutableClockConfig.class)
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:login;DB_CLOSE_DELAY=-1",
         "shegong.demo-content=false"})
 @AutoConfigureMockMvc
 class LoginTest {
 
     static final String PASSWORD = "correct-horse-7";
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.parse("2025-03-01T02:00:00Z"));
-        }
-    }
 
     @Autowired
     MockMvc mvc;
