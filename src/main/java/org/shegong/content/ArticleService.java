@@ -18,12 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ArticleService {
 
     private final ArticleRepository articles;
+    private final ArticleSearchRepository search;
     private final ListingRepository listings;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public ArticleService(ArticleRepository articles, ListingRepository listings, OutboxWriter outbox, Clock clock) {
+    public ArticleService(ArticleRepository articles, ArticleSearchRepository search, ListingRepository listings,
+                          OutboxWriter outbox, Clock clock) {
         this.articles = articles;
+        this.search = search;
         this.listings = listings;
         this.outbox = outbox;
         this.clock = clock;
@@ -68,6 +71,15 @@ public class ArticleService {
         ArticleRepository.Stored existing = input.externalId() == null ? null
                 : articles.findByExternalIds(java.util.List.of(input.externalId())).get(input.externalId());
         return save(input, existing);
+    }
+
+    /** The back office's list: articles of every status, newest change first, never reading bodies. */
+    public java.util.List<ArticleRow> search(ArticleFilter filter, int limit) {
+        return search.search(filter, limit);
+    }
+
+    public java.util.List<ArticleRow> rows(java.util.Collection<Long> ids) {
+        return search.byIds(ids);
     }
 
     /** Stores a new article that is not on the public site yet (an editor's first save). */
