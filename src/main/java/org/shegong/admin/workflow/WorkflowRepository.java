@@ -69,6 +69,38 @@ public class WorkflowRepository {
                 .params(Times.toDb(now), limit).query(Long.class).list();
     }
 
+    /** Articles in one of the states, optionally only one owner's, most recently changed first. */
+    public List<WorkflowRecord> inStates(List<WorkflowState> states, Long ownerId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM article_workflow WHERE state IN (");
+        sql.append(String.join(", ", java.util.Collections.nCopies(states.size(), "?"))).append(")");
+        List<Object> params = new java.util.ArrayList<>(states.stream().map(Enum::name).toList());
+        if (ownerId != null) {
+            sql.append(" AND owner_id = ?");
+            params.add(ownerId);
+        }
+        sql.append(" ORDER BY updated_at DESC, article_id DESC LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(WorkflowRepository::record).list();
+    }
+
+    /** The ids of the articles in a state: editorial queues are short, so they are handed to the list as a set. */
+    public List<Long> idsInState(WorkflowState state, int limit) {
+        return jdbc.sql("SELECT article_id FROM article_workflow WHERE state = ? ORDER BY updated_at DESC LIMIT ?")
+                .params(state.name(), limit).query(Long.class).list();
+    }
+
+    public java.util.Map<Long, WorkflowRecord> findAll(java.util.Collection<Long> articleIds) {
+        java.util.Map<Long, WorkflowRecord> found = new java.util.HashMap<>();
+        if (articleIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT " + COLUMNS + " FROM article_workflow WHERE article_id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(articleIds.size(), "?")) + ")")
+                .params(new java.util.ArrayList<>(articleIds)).query(WorkflowRepository::record).list()
+                .forEach(r -> found.put(r.articleId(), r));
+        return found;
+    }
+
     private static WorkflowRecord record(ResultSet rs, int row) throws SQLException {
         Object owner = rs.getObject("owner_id");
         Object live = rs.getObject("live_revision");
