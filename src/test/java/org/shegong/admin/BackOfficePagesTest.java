@@ -79,7 +79,10 @@ class BackOfficePagesTest {
     @Test
     void writeSubmitReviewAndPublishThroughThePagesAndTheArticleIsOnThePublicSiteWithoutScripts() throws Exception {
         String newForm = page(chief, "/admin/articles/new", 200);
-        assertThat(newForm).contains("写稿", "name=\"title\"", "name=\"_csrf\"", "行业动态");
+        assertThat(newForm).contains("写稿", "name=\"title\"", "name=\"_csrf\"", "行业动态",
+                "<script src=\"" + EditorAssets.TINYMCE_BASE + "/tinymce.min.js\" defer></script>");
+        mvc.perform(get(EditorAssets.TINYMCE_BASE + "/tinymce.min.js")).andExpect(status().isOk());
+        mvc.perform(get(EditorAssets.TINYMCE_BASE + "/plugins/table/plugin.min.js")).andExpect(status().isOk());
 
         long id = create(chief, "牡丹江市爱民区兴平街道社工站揭牌",
                 "<h1>活动</h1><p onclick=\"alert(1)\">社工站<script>alert(1)</script>正式运营。</p>"

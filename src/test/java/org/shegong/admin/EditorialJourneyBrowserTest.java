@@ -28,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The editorial journey in headless Chromium: a contributor logs in, writes and submits; the editor (初审), the
  * reviewer (复审) and the chief editor (终审) each log in and approve from their dashboard; the chief editor
- * publishes; a reader sees the article on the public site. No page may report a CSP violation.
+ * publishes; a reader sees the article on the public site. The body is pasted into the rich-text editor as Word
+ * would paste it; what reaches the public page is its structure without Word's styles.
  */
 @EnabledIf(value = "chromiumInstalledOrCi",
         disabledReason = "no headless Chromium at /usr/bin/chromium (install Debian's chromium package)")
@@ -40,6 +41,15 @@ class EditorialJourneyBrowserTest {
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final String PASSWORD = "pass-word-12345";
     private static final String TITLE = "牡丹江市爱民区兴平街道社工站正式揭牌运营";
+    /** Roughly what Word puts on the clipboard: classes, inline styles, o: tags, fonts, around real structure. */
+    private static final String WORD_PASTE = "<h1 class=\"MsoTitle\" style=\"mso-outline-level:1\">揭牌仪式</h1>"
+            + "<p class=\"MsoNormal\" style=\"color:red;font-family:宋体\"><font face=\"宋体\">兴平街道社会工作服务站"
+            + "今日<b>正式运营</b>。</font><o:p></o:p></p>"
+            + "<ul><li style=\"mso-list:l0\">个案服务</li><li>小组工作</li></ul>"
+            + "<table class=\"MsoTableGrid\" border=\"1\"><tr><td style=\"width:100px\">时间</td><td>地点</td></tr></table>"
+            + "<p><a href=\"https://www.mca.gov.cn/\" style=\"color:blue\">民政部</a>"
+            + "<img src=\"https://example.org/photo.jpg\" alt=\"揭牌现场\"></p>"
+            + "<script>alert(1)</script>";
 
     @LocalServerPort
     int port;
@@ -81,7 +91,10 @@ class EditorialJourneyBrowserTest {
                 login(page, base, "contributor");
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("写稿").setExact(true)).first().click();
                 page.getByLabel("标题（必填）").fill(TITLE);
-                page.getByLabel("正文", new Page.GetByLabelOptions().setExact(true)).fill("<h2>揭牌仪式</h2><p>兴平街道社会工作服务站今日正式运营。</p><ul><li>个案服务</li></ul>");
+                // The rich-text editor replaces the textarea; paste what Word would put on the clipboard.
+                page.locator(".tox-edit-area iframe").waitFor();
+                page.evaluate("html => tinymce.activeEditor.execCommand('mceInsertClipboardContent', false, {html})",
+                        WORD_PASTE);
                 page.getByLabel("来源", new Page.GetByLabelOptions().setExact(true)).fill("牡丹江市民政局");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
                 assertThat(page.getByRole(AriaRole.STATUS)).containsText("稿件已创建");
@@ -111,11 +124,22 @@ class EditorialJourneyBrowserTest {
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(TITLE)).first().click();
                 assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(TITLE);
                 assertThat(page.locator(".article-body h2")).hasText("揭牌仪式");
+                assertThat(page.locator(".article-body li")).hasCount(2);
+                assertThat(page.locator(".article-body table td").first()).hasText("时间");
+                assertThat(page.locator(".article-body a[href='https://www.mca.gov.cn/']")).hasText("民政部");
+                assertThat(page.locator(".article-body img[alt='揭牌现场']")).hasCount(1);
+                assertThat(page.locator(".article-body b, .article-body strong")).hasText("正式运营");
+                assertThat(page.locator(".article-body [style], .article-body [class], .article-body font, "
+                        + ".article-body script, .article-body [onerror]")).hasCount(0);
                 page.navigate(articleUrl);
                 assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/admin/login$"));
             }
         }
-        org.assertj.core.api.Assertions.assertThat(cspViolations).isEmpty();
+        // No script is ever blocked (none is inline); on the editor page the browser blocks the inline styles that
+        // pasted Word HTML carries (the server drops them on save anyway); every other page is free of violations.
+        org.assertj.core.api.Assertions.assertThat(cspViolations)
+                .noneMatch(v -> v.contains("script-src"))
+                .allMatch(v -> v.matches("http://[^/]+/admin/articles/(new|\\d+)(\\?.*)?: Applying inline style.*"));
     }
 
     private static Page open(BrowserContext context, List<String> cspViolations) {
