@@ -50,7 +50,8 @@ class ArticleActionsController {
     @PostMapping("/admin/articles/{id}/{action:submit|approve|reject|publish|schedule|unschedule|withdraw}")
     String act(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @PathVariable String action,
                @RequestParam(defaultValue = "") String comment, @RequestParam(defaultValue = "") String goLiveAt,
-               @RequestParam(defaultValue = "") String expireAt, HttpServletRequest request,
+               @RequestParam(defaultValue = "") String expireAt, @RequestParam(defaultValue = "") String override,
+               HttpServletRequest request,
                HttpServletResponse response, Model model) {
         Actor actor = context.actor(user, request);
         try {
@@ -58,9 +59,10 @@ class ArticleActionsController {
                 case "submit" -> submit.submit(actor, id, comment);
                 case "approve" -> approve.approve(actor, id, comment);
                 case "reject" -> reject.reject(actor, id, comment);
-                case "publish" -> publish.publish(actor, id, ArticleForm.parseTime(expireAt, "下线时间"), comment);
+                case "publish" -> publish.publish(actor, id, ArticleForm.parseTime(expireAt, "下线时间"), comment,
+                        override);
                 case "schedule" -> schedule.schedule(actor, id, ArticleForm.parseTime(goLiveAt, "定时发布时间"),
-                        ArticleForm.parseTime(expireAt, "下线时间"), comment);
+                        ArticleForm.parseTime(expireAt, "下线时间"), comment, override);
                 case "unschedule" -> unschedule.unschedule(actor, id, comment);
                 default -> withdraw.withdraw(actor, id, comment);
             }

@@ -11,6 +11,7 @@ import org.shegong.admin.workflow.AuditLog;
 import org.shegong.admin.workflow.Permissions;
 import org.shegong.admin.workflow.Revision;
 import org.shegong.admin.workflow.RevisionRepository;
+import org.shegong.admin.workflow.SensitiveGate;
 import org.shegong.admin.workflow.WorkflowAction;
 import org.shegong.admin.workflow.WorkflowRecord;
 import org.shegong.admin.workflow.WorkflowState;
@@ -26,8 +27,11 @@ class ArticleEditor {
     private final RevisionRepository revisions;
     private final AuditLog audit;
     private final ColumnService columns;
+    private final SensitiveGate sensitive;
 
-    ArticleEditor(ArticleWorkflow workflow, RevisionRepository revisions, AuditLog audit, ColumnService columns) {
+    ArticleEditor(ArticleWorkflow workflow, RevisionRepository revisions, AuditLog audit, ColumnService columns,
+                  SensitiveGate sensitive) {
+        this.sensitive = sensitive;
         this.workflow = workflow;
         this.revisions = revisions;
         this.audit = audit;
@@ -36,7 +40,7 @@ class ArticleEditor {
 
     EditView blank(AdminChrome chrome, ArticleForm form, String error) {
         return new EditView(chrome, null, form, null, "新稿件", Set.of(), List.of(), List.of(), columns.all(),
-                Arrays.asList(Kind.values()), error, null, null, true);
+                Arrays.asList(Kind.values()), error, null, null, true, List.of());
     }
 
     /** The page for an existing article; {@code form} null means the newest revision as stored. */
@@ -62,6 +66,6 @@ class ArticleEditor {
         }
         return new EditView(chrome, articleId, shown, record, stage, actions, revisions.list(articleId),
                 audit.forArticle(articleId), columns.all(), Arrays.asList(Kind.values()), error, notice, theirs,
-                actions.contains(WorkflowAction.EDIT));
+                actions.contains(WorkflowAction.EDIT), sensitive.hits(record));
     }
 }

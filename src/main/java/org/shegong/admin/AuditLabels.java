@@ -19,6 +19,8 @@ public final class AuditLabels {
             case "unschedule" -> "取消定时";
             case "withdraw" -> "撤稿";
             case "expire" -> "到期下线";
+            case "sensitive-override" -> "敏感词强制发布";
+            case "sensitive-words" -> "修改敏感词表";
             default -> action;
         };
     }

@@ -3,6 +3,7 @@ package org.shegong.admin;
 import java.util.List;
 import java.util.Set;
 import org.shegong.account.AdminChrome;
+import org.shegong.admin.sensitive.SensitiveHit;
 import org.shegong.admin.workflow.AuditEntry;
 import org.shegong.admin.workflow.Revision;
 import org.shegong.admin.workflow.WorkflowAction;
@@ -17,7 +18,7 @@ import org.shegong.content.Kind;
 public record EditView(AdminChrome chrome, Long articleId, ArticleForm form, WorkflowRecord record, String stage,
                        Set<WorkflowAction> actions, List<Revision> revisions, List<AuditEntry> history,
                        List<Column> columns, List<Kind> kinds, String error, String notice, Revision theirs,
-                       boolean editable) {
+                       boolean editable, List<SensitiveHit> sensitiveHits) {
 
     public boolean can(String action) {
         return actions.contains(WorkflowAction.valueOf(action));

@@ -155,4 +155,35 @@ class BackOfficePagesTest {
         act(chief, id, "reject", "请补充图片说明");
         assertThat(page(contributor, "/admin", 200)).contains("被退回的稿件", "退回意见：请补充图片说明");
     }
+
+    @Test
+    void administratorsManageForbiddenWordsAndTheEditorHighlightsThemAndAsksForAnOverrideReason() throws Exception {
+        accounts.create("wordadmin", "管理员", PASSWORD, true, List.of());
+        MockHttpSession admin = (MockHttpSession) mvc.perform(post("/admin/login").param("username", "wordadmin")
+                .param("password", PASSWORD).with(csrf())).andReturn().getRequest().getSession();
+        mvc.perform(get("/admin/sensitive-words").session(chief)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/sensitive-words").session(admin).with(csrf()).param("words", "禁用词丙，禁用词丁"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(admin, "/admin/sensitive-words", 200)).contains("禁用词丙", "禁用词丁", "现有敏感词（2 个）");
+
+        long id = create(chief, "正常标题", "<p>这里出现了禁用词丙一次。</p>");
+        act(chief, id, "submit", "");
+        for (int level = 0; level < 3; level++) {
+            act(chief, id, "approve", "");
+        }
+        assertThat(page(chief, "/admin/articles/" + id, 200))
+                .contains("敏感词（1 处）", "正文：…这里出现了<mark class=\"hit\">禁用词丙</mark>一次。…", "强制发布理由");
+        String refused = mvc.perform(post("/admin/articles/" + id + "/publish").session(chief).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("稿件含敏感词：禁用词丙");
+        mvc.perform(post("/admin/articles/" + id + "/publish").session(chief).with(csrf())
+                .param("override", "专题引用，已请示")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/article/" + id)).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/sensitive-words/delete").session(admin).with(csrf()).param("word", "禁用词丙"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/sensitive-words/delete").session(admin).with(csrf()).param("word", "禁用词丁"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(admin, "/admin/sensitive-words", 200)).contains("现有敏感词（0 个）");
+    }
 }

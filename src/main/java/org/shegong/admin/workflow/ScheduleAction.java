@@ -10,13 +10,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class ScheduleAction {
 
     private final ArticleWorkflow workflow;
+    private final SensitiveGate sensitive;
 
-    public ScheduleAction(ArticleWorkflow workflow) {
+    public ScheduleAction(ArticleWorkflow workflow, SensitiveGate sensitive) {
         this.workflow = workflow;
+        this.sensitive = sensitive;
     }
 
     @Transactional
     public void schedule(Actor actor, long articleId, Instant goLiveAt, Instant expireAt, String comment) {
+        schedule(actor, articleId, goLiveAt, expireAt, comment, null);
+    }
+
+    /** Schedules; forbidden words are checked now (with a chief editor's override reason when present). */
+    @Transactional
+    public void schedule(Actor actor, long articleId, Instant goLiveAt, Instant expireAt, String comment,
+                         String sensitiveOverride) {
         WorkflowRecord record = workflow.load(articleId);
         workflow.check(actor, WorkflowAction.SCHEDULE, record);
         if (goLiveAt == null || !goLiveAt.isAfter(workflow.now())) {
@@ -25,6 +34,7 @@ public class ScheduleAction {
         if (expireAt != null && !expireAt.isAfter(goLiveAt)) {
             throw new EditorialException(EditorialException.Kind.INVALID, "下线时间必须晚于发布时间");
         }
+        sensitive.check(actor, record, sensitiveOverride);
         String note = ArticleWorkflow.optionalComment(comment);
         workflow.move(record, new WorkflowRecord(articleId, WorkflowState.SCHEDULED, 0, record.ownerId(),
                 record.columnId(), record.latestRevision(), record.liveRevision(), record.live(), goLiveAt,

@@ -8,9 +8,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class SubmitAction {
 
     private final ArticleWorkflow workflow;
+    private final SensitiveGate sensitive;
 
-    public SubmitAction(ArticleWorkflow workflow) {
+    public SubmitAction(ArticleWorkflow workflow, SensitiveGate sensitive) {
         this.workflow = workflow;
+        this.sensitive = sensitive;
     }
 
     @Transactional
@@ -24,6 +26,9 @@ public class SubmitAction {
         workflow.move(record, new WorkflowRecord(articleId, WorkflowState.IN_REVIEW, 1, record.ownerId(),
                 record.columnId(), record.latestRevision(), record.liveRevision(), record.live(), null,
                 record.expireAt(), note, workflow.now(), record.version()), actor);
-        workflow.audit(actor, "submit", articleId, record.latestRevision(), note);
+        // Submitting is not blocked by forbidden words (reviewers may fix them), but the audit line names them.
+        String words = sensitive.describe(record);
+        workflow.audit(actor, "submit", articleId, record.latestRevision(),
+                words == null ? note : note == null ? words : note + "（" + words + "）");
     }
 }

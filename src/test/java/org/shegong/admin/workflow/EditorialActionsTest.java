@@ -57,6 +57,7 @@ class EditorialActionsTest {
     @Autowired JobLock jobLock;
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired org.shegong.admin.sensitive.SensitiveWords sensitiveWords;
 
     long news;
     Actor contributor;
@@ -304,5 +305,37 @@ class EditorialActionsTest {
         unschedule.unschedule(chief, id, null);
         assertThat(state(id)).isEqualTo(WorkflowState.APPROVED);
         assertThat(workflows.find(id).orElseThrow().goLiveAt()).isNull();
+    }
+
+    @Test
+    void forbiddenWordsAreNamedOnSubmitAndBlockPublishingUnlessTheChiefEditorGivesAReason() {
+        sensitiveWords.add("违禁词甲\n违禁词乙", null);
+        try {
+            RevisionContent dirty = new RevisionContent("含违禁词甲的标题", null, null, "<p>正文里有违禁词乙。</p>", null,
+                    null, null, Kind.NEWS, false, List.of(news), List.of(), null, null);
+            long id = save.create(contributor, dirty);
+            submit.submit(contributor, id, null);
+            assertThat(audit.forArticle(id).get(1).comment()).isEqualTo("含敏感词：违禁词甲、违禁词乙");
+            approve.approve(editor, id, null);
+            approve.approve(reviewer, id, null);
+            approve.approve(chief, id, null);
+
+            assertThatThrownBy(() -> publish.publish(chief, id, null, null, null))
+                    .hasMessageStartingWith("稿件含敏感词：违禁词甲、违禁词乙");
+            assertThatThrownBy(() -> schedule.schedule(chief, id, clock.instant().plusSeconds(600), null, null, " "))
+                    .hasMessageStartingWith("稿件含敏感词");
+            assertThat(articles.find(id).orElseThrow().isLive()).isFalse();
+
+            publish.publish(chief, id, null, null, "引用原文，已核实");
+            assertThat(articles.find(id).orElseThrow().isLive()).isTrue();
+            assertThat(audit.forArticle(id)).filteredOn(e -> e.action().equals("sensitive-override"))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.comment()).isEqualTo("敏感词：违禁词甲、违禁词乙；理由：引用原文，已核实");
+                        assertThat(e.actorId()).isEqualTo(chief.userId());
+                    });
+        } finally {
+            sensitiveWords.remove("违禁词甲");
+            sensitiveWords.remove("违禁词乙");
+        }
     }
 }
