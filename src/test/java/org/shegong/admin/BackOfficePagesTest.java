@@ -186,4 +186,28 @@ class BackOfficePagesTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(page(admin, "/admin/sensitive-words", 200)).contains("现有敏感词（0 个）");
     }
+
+    @Test
+    void administratorsFilterTheAuditLogAndExportItAsCsvWithFormulasDefused() throws Exception {
+        accounts.create("auditadmin", "审计管理员", PASSWORD, true, List.of());
+        MockHttpSession admin = (MockHttpSession) mvc.perform(post("/admin/login").param("username", "auditadmin")
+                .param("password", PASSWORD).with(csrf())).andReturn().getRequest().getSession();
+        long id = create(chief, "审计测试", "<p>正文</p>");
+        act(chief, id, "submit", "=HYPERLINK(\"http://evil\")");
+
+        mvc.perform(get("/admin/audit").session(chief)).andExpect(status().isForbidden());
+        String log = page(admin, "/admin/audit?article=" + id, 200);
+        assertThat(log).contains("审计日志", "新建", "提交审核", "#" + id).doesNotContain("审计测试的其他");
+        assertThat(page(admin, "/admin/audit?action=submit&article=" + id, 200)).doesNotContain("<td>新建</td>");
+        assertThat(page(admin, "/admin/audit?from=2025-02-30", 400)).contains("日期格式不正确");
+        assertThat(page(admin, "/admin/audit?user=nobody", 400)).contains("没有用户名为 nobody 的账户");
+
+        MvcResult csv = mvc.perform(get("/admin/audit.csv?article=" + id).session(admin)).andExpect(status().isOk())
+                .andReturn();
+        assertThat(csv.getResponse().getHeader("Content-Disposition")).contains("attachment");
+        String text = csv.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF编号,时间,操作人,操作,稿件,版本,地址,意见\r\n");
+        assertThat(text.lines().count()).isEqualTo(3);
+        assertThat(text).contains(",\"提交审核\"," + id + ",1,").contains("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    }
 }

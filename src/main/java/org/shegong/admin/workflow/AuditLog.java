@@ -42,21 +42,50 @@ public class AuditLog {
                 .param(articleId).query(AuditLog::entry).list();
     }
 
-    /** The newest entries, optionally only one actor's or one action's, newest first. */
-    public List<AuditEntry> latest(Long actorId, String action, int limit) {
+    /** What an administrator filters the log by; every field optional. */
+    public record Filter(Long actorId, String action, Long articleId, java.time.Instant from, java.time.Instant to) {
+
+        public static Filter none() {
+            return new Filter(null, null, null, null, null);
+        }
+    }
+
+    /** Entries matching the filter with ids below {@code beforeId} (null: from the newest), newest first. */
+    public List<AuditEntry> search(Filter filter, Long beforeId, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_log WHERE 1 = 1");
         List<Object> params = new java.util.ArrayList<>();
-        if (actorId != null) {
+        if (filter.actorId() != null) {
             sql.append(" AND actor_id = ?");
-            params.add(actorId);
+            params.add(filter.actorId());
         }
-        if (action != null && !action.isBlank()) {
+        if (filter.action() != null && !filter.action().isBlank()) {
             sql.append(" AND action = ?");
-            params.add(action);
+            params.add(filter.action());
+        }
+        if (filter.articleId() != null) {
+            sql.append(" AND article_id = ?");
+            params.add(filter.articleId());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND at >= ?");
+            params.add(Times.toDb(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND at < ?");
+            params.add(Times.toDb(filter.to()));
+        }
+        if (beforeId != null) {
+            sql.append(" AND id < ?");
+            params.add(beforeId);
         }
         sql.append(" ORDER BY id DESC LIMIT ?");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params).query(AuditLog::entry).list();
+    }
+
+    /** The newest entries, optionally only one actor's or one action's, newest first. */
+    public List<AuditEntry> latest(Long actorId, String action, int limit) {
+        return search(new Filter(actorId, action, null, null, null), null, limit);
     }
 
     private static String truncate(String comment) {

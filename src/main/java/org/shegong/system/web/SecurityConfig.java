@@ -27,7 +27,7 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(LOGIN).permitAll()
-                        .requestMatchers("/admin/users/**", "/admin/audit/**", "/admin/sensitive-words/**").hasRole("ADMINISTRATOR")
+                        .requestMatchers("/admin/users/**", "/admin/audit", "/admin/audit.csv", "/admin/sensitive-words/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/admin", "/admin/**").hasRole("STAFF")
                         .anyRequest().permitAll())
                 .headers(headers -> headers

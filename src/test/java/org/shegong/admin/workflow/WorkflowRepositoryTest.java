@@ -121,6 +121,17 @@ class WorkflowRepositoryTest {
         assertThat(audit.latest(7L, null, 10)).extracting(AuditEntry::action).containsExactly("login", "submit");
         assertThat(audit.latest(null, "publish", 10)).hasSize(1);
         assertThat(audit.latest(7L, "login", 10).get(0).comment()).hasSize(2000);
+
+        AuditLog.Filter byArticle = new AuditLog.Filter(null, null, articleId, null, null);
+        List<AuditEntry> newest = audit.search(byArticle, null, 1);
+        assertThat(newest).extracting(AuditEntry::action).containsExactly("publish");
+        assertThat(audit.search(byArticle, newest.get(0).id(), 10)).extracting(AuditEntry::action)
+                .containsExactly("submit");
+        Instant now = content.clock.instant();
+        assertThat(audit.search(new AuditLog.Filter(null, null, null, now, now.plusSeconds(1)), null, 10))
+                .extracting(AuditEntry::action).containsExactly("login", "publish");
+        assertThat(audit.search(new AuditLog.Filter(null, null, null, null, now), null, 10))
+                .extracting(AuditEntry::action).containsExactly("submit");
     }
 
     @Test
