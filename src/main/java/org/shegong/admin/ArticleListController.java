@@ -2,9 +2,6 @@ package org.shegong.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +13,6 @@ import org.shegong.content.ArticleRow;
 import org.shegong.content.ArticleService;
 import org.shegong.content.ArticleStatus;
 import org.shegong.content.Kind;
-import org.shegong.system.Times;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,8 +66,8 @@ class ArticleListController {
                     default -> ids = workflows.idsInState(state, QUEUE_LIMIT);
                 }
             }
-            ArticleFilter filter = new ArticleFilter(columnId, articleStatus, parsedKind, author, q, day(from, 0),
-                    day(to, 1), ids, ArticleFilter.Cursor.parse(after));
+            ArticleFilter filter = new ArticleFilter(columnId, articleStatus, parsedKind, author, q,
+                    AdminDates.dayStart(from, 0), AdminDates.dayStart(to, 1), ids, ArticleFilter.Cursor.parse(after));
             rows = articles.search(filter, PAGE_SIZE + 1);
             if (rows.size() > PAGE_SIZE) {
                 rows = rows.subList(0, PAGE_SIZE);
@@ -89,15 +85,4 @@ class ArticleListController {
         return "admin/articles";
     }
 
-    /** The start of a day (China time) given as yyyy-MM-dd, plus {@code plusDays}; null when empty. */
-    private static Instant day(String value, int plusDays) {
-        if (value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip()).plusDays(plusDays).atStartOfDay(Times.CHINA).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("日期格式不正确，请按 2025-03-01 填写");
-        }
-    }
 }

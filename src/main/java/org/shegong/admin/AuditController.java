@@ -5,9 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.shegong.account.Account;
 import org.shegong.account.AccountService;
@@ -120,20 +117,10 @@ class AuditController {
             }
             articleId = Long.parseLong(article.strip());
         }
-        return new AuditLog.Filter(actorId, action.isBlank() ? null : action.strip(), articleId, day(from, 0),
-                day(to, 1));
+        return new AuditLog.Filter(actorId, action.isBlank() ? null : action.strip(), articleId,
+                AdminDates.dayStart(from, 0), AdminDates.dayStart(to, 1));
     }
 
-    private static Instant day(String value, int plusDays) {
-        if (value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip()).plusDays(plusDays).atStartOfDay(Times.CHINA).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("日期格式不正确，请按 2025-03-01 填写");
-        }
-    }
 
     private static UriComponentsBuilder query(String path, String user, String action, String article, String from,
                                               String to) {
