@@ -77,9 +77,3 @@ CREATE INDEX ix_audit_at ON audit_log (at);
 CREATE INDEX ix_audit_article ON audit_log (article_id, at);
 CREATE INDEX ix_audit_actor ON audit_log (actor_id, at);
 
--- Leases for scheduled jobs, so that with several nodes on one database each run happens on one node only.
-CREATE TABLE job_lock (
-  name         VARCHAR(64)  NOT NULL PRIMARY KEY,
-  locked_until ${timestamp} NOT NULL,
-  locked_by    VARCHAR(128) NOT NULL
-) ${table_options};
