@@ -172,6 +172,11 @@ public class ArticleRepository {
                 .param(articleId).query(String.class).list();
     }
 
+    public Optional<ArticleStatus> findStatus(long id) {
+        return jdbc.sql("SELECT status FROM article WHERE id = ?").param(id).query(String.class).optional()
+                .map(ArticleStatus::valueOf);
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
     }

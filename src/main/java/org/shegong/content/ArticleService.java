@@ -20,12 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ArticleService {
 
     private final ArticleRepository articles;
+    private final ArticleSearchRepository search;
     private final ListingRepository listings;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public ArticleService(ArticleRepository articles, ListingRepository listings, OutboxWriter outbox, Clock clock) {
+    public ArticleService(ArticleRepository articles, ArticleSearchRepository search, ListingRepository listings,
+                          OutboxWriter outbox, Clock clock) {
         this.articles = articles;
+        this.search = search;
         this.listings = listings;
         this.outbox = outbox;
         this.clock = clock;
@@ -79,6 +82,50 @@ public class ArticleService {
         ArticleRepository.Stored existing = input.externalId() == null ? null
                 : articles.findByExternalIds(java.util.List.of(input.externalId())).get(input.externalId());
         return save(input, existing);
+    }
+
+    /** The back office's list: articles of every status, newest change first, never reading bodies. */
+    public java.util.List<ArticleRow> search(ArticleFilter filter, int limit) {
+        return search.search(filter, limit);
+    }
+
+    public java.util.List<ArticleRow> rows(java.util.Collection<Long> ids) {
+        return search.byIds(ids);
+    }
+
+    /** Stores a new article that is not on the public site yet (an editor's first save). */
+    @Transactional
+    public long createDraft(ArticleInput input) {
+        if (input.status() == ArticleStatus.LIVE) {
+            throw new IllegalArgumentException("a new draft cannot be live");
+        }
+        String listSummary = SummaryDeriver.listSummary(input.summary(), BodyHtml.plainText(input.bodyHtml()),
+                input.title());
+        long id = articles.insert(input, listSummary, contentHash(input), clock.instant());
+        articles.replaceColumns(id, input.columnIds());
+        articles.replaceTags(id, input.tags());
+        return id;
+    }
+
+    /**
+     * Replaces an existing article's content and status, as the workflow does when it publishes a revision or
+     * updates a draft; readers, the listing and the outbox all follow in the same transaction.
+     */
+    @Transactional
+    public void replace(long id, ArticleInput input) {
+        boolean wasLive = articles.findStatus(id).orElseThrow(() -> new IllegalArgumentException("no article " + id))
+                == ArticleStatus.LIVE;
+        String listSummary = SummaryDeriver.listSummary(input.summary(), BodyHtml.plainText(input.bodyHtml()),
+                input.title());
+        articles.update(id, input, listSummary, contentHash(input), clock.instant());
+        articles.replaceColumns(id, input.columnIds());
+        articles.replaceTags(id, input.tags());
+        listings.relist(id, input.status(), input.featured(), input.publishedAt(), input.columnIds());
+        if (input.status() == ArticleStatus.LIVE) {
+            outbox.append(wasLive ? OutboxEvent.ARTICLE_UPDATED : OutboxEvent.ARTICLE_PUBLISHED, id, null);
+        } else if (wasLive) {
+            outbox.append(OutboxEvent.ARTICLE_WITHDRAWN, id, null);
+        }
     }
 
     /** Looks up which of the given external ids exist, for importers working in batches. */

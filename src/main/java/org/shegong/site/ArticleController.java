@@ -1,13 +1,8 @@
 package org.shegong.site;
 
-import java.util.List;
 import java.util.Optional;
-import org.shegong.column.Column;
-import org.shegong.column.ColumnService;
 import org.shegong.content.Article;
-import org.shegong.content.ArticleNeighbours;
 import org.shegong.content.ArticleService;
-import org.shegong.content.BodyHtml;
 import org.shegong.content.ViewCounter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,39 +12,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ArticleController {
 
-    private static final int RELATED = 5;
-
-    private final ChromeFactory chrome;
-    private final ColumnService columns;
     private final ArticleService articles;
-    private final ArticleNeighbours neighbours;
-    private final ViewCounter views;
+    private final ArticleViews views;
+    private final ViewCounter counter;
 
-    ArticleController(ChromeFactory chrome, ColumnService columns, ArticleService articles,
-                      ArticleNeighbours neighbours, ViewCounter views) {
-        this.chrome = chrome;
-        this.columns = columns;
+    ArticleController(ArticleService articles, ArticleViews views, ViewCounter counter) {
         this.articles = articles;
-        this.neighbours = neighbours;
         this.views = views;
+        this.counter = counter;
     }
 
     @GetMapping("/article/{id}")
     String article(@PathVariable String id, Model model) {
         Article article = parseId(id).flatMap(articles::find).filter(Article::isLive)
                 .orElseThrow(() -> new NotFoundException("没有找到这篇文章，它可能已被撤下或地址有误"));
-        Column column = columns.byId(article.primaryColumnId()).orElseThrow();
-        List<Column> path = columns.path(column);
-        views.record(article.id());
-        Chrome pageChrome = chrome.chrome(path.get(0).slug());
-        String canonical = pageChrome.baseUrl() + SiteUrls.article(article.id());
-        model.addAttribute("view", new ArticleView(pageChrome, article, column, path,
-                article.viewCount() + views.pending(article.id()),
-                neighbours.newer(article).orElse(null), neighbours.older(article).orElse(null),
-                neighbours.related(article, RELATED), canonical, description(article),
-                String.join(",", article.tags()), body(article),
-                ArticleJsonLd.of(article, column, canonical, description(article), pageChrome)));
-        return "site/article";
+        counter.record(article.id());
+        model.addAttribute("view", views.build(article, article.viewCount() + counter.pending(article.id())));
+        return ArticleViews.TEMPLATE;
     }
 
     private static Optional<Long> parseId(String raw) {
@@ -57,18 +36,5 @@ class ArticleController {
             return Optional.empty();
         }
         return Optional.of(Long.parseLong(raw));
-    }
-
-    private static String description(Article article) {
-        return article.listSummary();
-    }
-
-    /** Items imported from a listing page have no body yet; their summary is all the text there is. */
-    private static String body(Article article) {
-        if (article.bodyHtml() != null && !article.bodyHtml().isBlank()) {
-            return article.bodyHtml();
-        }
-        String text = article.summary() != null ? article.summary() : article.listSummary();
-        return "<p>" + BodyHtml.escape(text) + "</p>";
     }
 }

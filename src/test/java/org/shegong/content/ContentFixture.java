@@ -28,7 +28,7 @@ public final class ContentFixture {
         this.columns = new ColumnService(new ColumnRepository(db.jdbc()));
         this.articles = new ArticleRepository(db.jdbc());
         this.listings = new ListingRepository(db.jdbc());
-        this.service = new ArticleService(articles, listings, new OutboxWriter(db.jdbc(), clock), clock);
+        this.service = new ArticleService(articles, new ArticleSearchRepository(db.jdbc()), listings, new OutboxWriter(db.jdbc(), clock), clock);
         this.listing = new ColumnListing(listings, articles);
     }
 

@@ -76,4 +76,32 @@ public class JobLock {
             return false;
         }
     }
+
+    /**
+     * Takes the lease on {@code name} for {@code lease} as {@code owner} if it is free, for jobs that run
+     * in steps and renew their lease; pair with {@link #release}. True when this owner now holds it.
+     */
+    public boolean tryAcquire(String name, String owner, Duration lease) {
+        Instant now = Times.truncate(clock.instant());
+        String holder = owner.length() > 128 ? owner.substring(0, 128) : owner;
+        int taken = jdbc.sql("""
+                UPDATE job_lock SET locked_by = ?, locked_at = ?, lease_until = ?
+                WHERE name = ? AND (lease_until <= ? OR locked_by = ?)""")
+                .params(holder, Times.toDb(now), Times.toDb(now.plus(lease)), name, Times.toDb(now), holder).update();
+        if (taken == 1) {
+            return true;
+        }
+        try {
+            return jdbc.sql("INSERT INTO job_lock (name, locked_by, locked_at, lease_until) VALUES (?, ?, ?, ?)")
+                    .params(name, holder, Times.toDb(now), Times.toDb(now.plus(lease))).update() == 1;
+        } catch (DataIntegrityViolationException held) {
+            return false;
+        }
+    }
+
+    /** Gives the lease back early, so the next run (on any node) need not wait for it to run out. */
+    public void release(String name, String owner) {
+        jdbc.sql("UPDATE job_lock SET lease_until = ? WHERE name = ? AND locked_by = ?")
+                .params(Times.toDb(clock.instant()), name, owner).update();
+    }
 }

@@ -4,17 +4,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * The public site is open to all readers; every response carries the security headers, and CSRF
- * protection stays on for any state-changing request. Command-line modes (import, reindex) have no web server
- * and so no HttpSecurity: the configuration applies to the web application only.
+ * The public site is open to all readers; /admin needs a login. Every response carries the security headers,
+ * and CSRF protection (a per-session token) stays on for every state-changing request. Command-line modes
+ * (import, reindex, digest, reset-password) have no web server and so no HttpSecurity.
  */
-/* Command-line mode (import, digest) has no web server and so no HttpSecurity: this is for the server only. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfig {
@@ -23,24 +21,35 @@ class SecurityConfig {
             + "img-src 'self' data: https:; font-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'self'";
 
+    public static final String LOGIN = "/admin/login";
+
+    /** Logins go through the single {@code ThrottledAuthenticationProvider} bean (the global manager's only one). */
     @Bean
-    SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(LOGIN).permitAll()
+                        .requestMatchers("/admin/users/**", "/admin/audit", "/admin/audit.csv", "/admin/sensitive-words/**").hasRole("ADMINISTRATOR")
+                        .requestMatchers("/admin", "/admin/**").hasRole("STAFF")
+                        .anyRequest().permitAll())
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.sameOrigin()))
                 // RFC 8058 one-click unsubscribe: mail clients POST without a session; the token is the authority.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/newsletter/unsubscribe/*"))
+                // Readers' pages must never create sessions; after a login the editor lands on the dashboard.
                 .requestCache(cache -> cache.disable())
-                .formLogin(form -> form.disable())
+                .formLogin(form -> form
+                        .loginPage(LOGIN)
+                        .loginProcessingUrl(LOGIN)
+                        .defaultSuccessUrl("/admin", true)
+                        .failureHandler(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error=1")))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .logout(logout -> logout
+                        .logoutUrl("/admin/logout")
+                        .logoutSuccessUrl(LOGIN + "?logout=1")
+                        .deleteCookies("JSESSIONID"))
                 .httpBasic(basic -> basic.disable());
         return http.build();
-    }
-
-    /** No accounts yet; an empty store keeps Spring Boot from inventing a default user and password. */
-    @Bean
-    UserDetailsService noUsers() {
-        return new InMemoryUserDetailsManager();
     }
 }

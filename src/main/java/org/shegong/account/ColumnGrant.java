@@ -1,0 +1,5 @@
+package org.shegong.account;
+
+/** One role of one user in one column. */
+public record ColumnGrant(long columnId, Role role) {
+}

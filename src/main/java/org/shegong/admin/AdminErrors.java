@@ -1,0 +1,48 @@
+package org.shegong.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.shegong.admin.workflow.EditorialException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Refusals in the back office become a Chinese message page with the right status, never a stack trace. */
+@ControllerAdvice(basePackageClasses = AdminErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AdminErrors {
+
+    private final AdminContext context;
+
+    AdminErrors(AdminContext context) {
+        this.context = context;
+    }
+
+    @ExceptionHandler(EditorialException.class)
+    ModelAndView refused(EditorialException e, HttpServletRequest request, HttpServletResponse response) {
+        int status = switch (e.kind()) {
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case ILLEGAL_TRANSITION -> 409;
+            case INVALID -> 400;
+        };
+        return page(status, e.getMessage(), request, response);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView badParameter(HttpServletRequest request, HttpServletResponse response) {
+        return page(400, "请求参数有误", request, response);
+    }
+
+    private ModelAndView page(int status, String message, HttpServletRequest request, HttpServletResponse response) {
+        response.setStatus(status);
+        ModelAndView view = new ModelAndView("admin/message");
+        view.addObject("chrome", context.chrome(request));
+        view.addObject("message", message);
+        view.addObject("status", status);
+        return view;
+    }
+}

@@ -1,0 +1,27 @@
+package org.shegong.admin;
+
+/** Chinese names of the audit log's action codes. */
+public final class AuditLabels {
+
+    private AuditLabels() {
+    }
+
+    public static String of(String action) {
+        return switch (action) {
+            case "create" -> "新建";
+            case "save" -> "保存";
+            case "restore" -> "恢复版本";
+            case "submit" -> "提交审核";
+            case "approve" -> "审核通过";
+            case "reject" -> "退回";
+            case "publish" -> "发布";
+            case "schedule" -> "定时发布";
+            case "unschedule" -> "取消定时";
+            case "withdraw" -> "撤稿";
+            case "expire" -> "到期下线";
+            case "sensitive-override" -> "敏感词强制发布";
+            case "sensitive-words" -> "修改敏感词表";
+            default -> action;
+        };
+    }
+}

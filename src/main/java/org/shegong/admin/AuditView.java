@@ -1,0 +1,13 @@
+package org.shegong.admin;
+
+import java.util.List;
+import org.shegong.account.AdminChrome;
+import org.shegong.admin.workflow.AuditEntry;
+
+/** The audit log page: the filter as given, one page of entries, the next page and the CSV of this filter. */
+public record AuditView(AdminChrome chrome, List<AuditEntry> entries, String user, String action, String article,
+                        String from, String to, String nextUrl, String csvUrl, String error) {
+
+    public static final List<String> ACTIONS = List.of("create", "save", "restore", "submit", "approve", "reject",
+            "publish", "schedule", "unschedule", "withdraw", "expire", "sensitive-override", "sensitive-words");
+}

@@ -1,0 +1,67 @@
+package org.shegong.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.shegong.account.StaffUser;
+import org.shegong.admin.workflow.Actor;
+import org.shegong.admin.workflow.Permissions;
+import org.shegong.admin.workflow.ReviewLevels;
+import org.shegong.admin.workflow.WorkflowAction;
+import org.shegong.admin.workflow.WorkflowRecord;
+import org.shegong.admin.workflow.WorkflowRepository;
+import org.shegong.admin.workflow.WorkflowState;
+import org.shegong.content.ArticleRow;
+import org.shegong.content.ArticleService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class DashboardController {
+
+    private static final int SHOWN = 10;
+    /** How many queued articles are read to find those this person may review. */
+    private static final int QUEUE_SCAN = 500;
+
+    private final AdminContext context;
+    private final WorkflowRepository workflows;
+    private final ReviewLevels levels;
+    private final ArticleService articles;
+    private final ListedArticles listed;
+
+    DashboardController(AdminContext context, WorkflowRepository workflows, ReviewLevels levels,
+                        ArticleService articles, ListedArticles listed) {
+        this.context = context;
+        this.workflows = workflows;
+        this.levels = levels;
+        this.articles = articles;
+        this.listed = listed;
+    }
+
+    @GetMapping("/admin")
+    String dashboard(@AuthenticationPrincipal StaffUser user, HttpServletRequest request, Model model) {
+        Actor actor = context.actor(user, request);
+        List<WorkflowRecord> waiting = workflows.inStates(List.of(WorkflowState.IN_REVIEW, WorkflowState.APPROVED),
+                null, QUEUE_SCAN).stream().filter(r -> Permissions.may(actor,
+                        r.state() == WorkflowState.IN_REVIEW ? WorkflowAction.APPROVE : WorkflowAction.PUBLISH, r,
+                        levels.of(r.columnId()))).limit(SHOWN).toList();
+        model.addAttribute("view", new DashboardView(context.chrome(request),
+                rows(workflows.inStates(List.of(WorkflowState.DRAFT), actor.userId(), SHOWN)),
+                rows(waiting),
+                rows(workflows.inStates(List.of(WorkflowState.REJECTED), actor.userId(), SHOWN)),
+                rows(workflows.inStates(List.of(WorkflowState.SCHEDULED), null, SHOWN)),
+                rows(workflows.inStates(List.of(WorkflowState.LIVE), null, SHOWN))));
+        return "admin/dashboard";
+    }
+
+    /** The articles' list rows in the order of the workflow records. */
+    private List<ListedArticle> rows(List<WorkflowRecord> records) {
+        Map<Long, ArticleRow> byId = articles.rows(records.stream().map(WorkflowRecord::articleId).toList()).stream()
+                .collect(Collectors.toMap(ArticleRow::id, Function.identity()));
+        return listed.of(records.stream().map(r -> byId.get(r.articleId())).filter(java.util.Objects::nonNull).toList());
+    }
+}

@@ -1,0 +1,10 @@
+package org.shegong.admin;
+
+import java.util.List;
+import org.shegong.account.AdminChrome;
+
+/** The editor's start page: their own work, what waits for them, and what the site is about to show. */
+public record DashboardView(AdminChrome chrome, List<ListedArticle> myDrafts, List<ListedArticle> waitingForMe,
+                           List<ListedArticle> rejected, List<ListedArticle> scheduled,
+                           List<ListedArticle> recentlyPublished) {
+}

@@ -1,0 +1,30 @@
+package org.shegong.admin;
+
+import java.util.List;
+import java.util.Set;
+import org.shegong.account.AdminChrome;
+import org.shegong.admin.sensitive.SensitiveHit;
+import org.shegong.admin.workflow.AuditEntry;
+import org.shegong.admin.workflow.Revision;
+import org.shegong.admin.workflow.WorkflowAction;
+import org.shegong.admin.workflow.WorkflowRecord;
+import org.shegong.column.Column;
+import org.shegong.content.Kind;
+
+/**
+ * The editor page: the form, where the article stands, the actions this person may take now, its revisions and
+ * history. {@code theirs} is set after an edit conflict: the version saved meanwhile, shown beside the form.
+ */
+public record EditView(AdminChrome chrome, Long articleId, ArticleForm form, WorkflowRecord record, String stage,
+                       Set<WorkflowAction> actions, List<Revision> revisions, List<AuditEntry> history,
+                       List<Column> columns, List<Kind> kinds, String error, String notice, Revision theirs,
+                       boolean editable, List<SensitiveHit> sensitiveHits) {
+
+    public boolean can(String action) {
+        return actions.contains(WorkflowAction.valueOf(action));
+    }
+
+    public boolean isNew() {
+        return articleId == null;
+    }
+}

@@ -1,0 +1,8 @@
+package org.shegong.admin.workflow;
+
+import java.time.Instant;
+
+/** One immutable saved version of an article. {@code baseNumber} is the revision the editor started from. */
+public record Revision(long articleId, int number, int baseNumber, RevisionContent content, Long createdBy,
+                       String createdByName, Instant createdAt) {
+}
