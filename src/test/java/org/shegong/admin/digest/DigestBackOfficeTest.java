@@ -26,6 +26,7 @@ import org.shegong.digest.Digest;
 import org.shegong.digest.DigestEntry;
 import org.shegong.digest.DigestService;
 import org.shegong.digest.DigestWindow;
+import org.shegong.digest.newsletter.NewsletterService;
 import org.shegong.system.Times;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,6 +53,7 @@ class DigestBackOfficeTest {
     @Autowired DigestService digests;
     @Autowired ReviewLevels reviewLevels;
     @Autowired JdbcClient jdbc;
+    @Autowired NewsletterService newsletter;
 
     MockHttpSession chief;
     String suffix;
@@ -166,6 +168,10 @@ class DigestBackOfficeTest {
                 .contains("导语不能为空");
 
         long articleId = digests.findDigest(id).orElseThrow().articleId();
+        jdbc.sql("""
+                INSERT INTO newsletter_subscriber (email, status, confirm_sends, unsubscribe_token, created_at,
+                  confirmed_at) VALUES (?, 'CONFIRMED', 1, ?, ?, ?)""").params("reader" + suffix + "@example.org",
+                "c" + suffix, Times.toDb(Instant.now()), Times.toDb(Instant.now())).update();
         assertThat(redirect(send(chief, "/admin/digests/" + id + "/submit", "comment", "请审阅")))
                 .isEqualTo("/admin/articles/" + articleId + "?done=submit");
         MvcResult inReview = send(chief, "/admin/digests/" + id + "/introduction", "introduction", "审核中再改");
@@ -195,6 +201,13 @@ class DigestBackOfficeTest {
         assertThat(published.isDraft()).isFalse();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE event_type = ? AND aggregate_id = ?")
                 .params(DigestService.DIGEST_PUBLISHED, id).query(Long.class).single()).isEqualTo(1);
+        // The newsletter follows the outbox: the confirmed reader's mail is queued for this digest.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (newsletter.progress(id).values().stream().mapToLong(Long::longValue).sum() == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(newsletter.progress(id).values().stream().mapToLong(Long::longValue).sum()).isPositive();
         MvcResult after = send(chief, "/admin/digests/" + id + "/entries", "op", "drop", "index", "0",
                 "article", String.valueOf(policy));
         assertThat(after.getResponse().getStatus()).isEqualTo(409);
