@@ -213,6 +213,7 @@ class DigestBackOfficeTest {
         assertThat(after.getResponse().getStatus()).isEqualTo(409);
         assertThat(body(after)).contains("这期一周动态已经发布，不能再修改");
         assertThat(page(chief, "/admin/digests", 200)).contains("已发布");
+        assertThat(page(chief, "/admin/digests/" + id, 200)).contains("不能再修改").doesNotContain("上移", "保存导语");
     }
 
     @Test
