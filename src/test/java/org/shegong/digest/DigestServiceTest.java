@@ -175,8 +175,14 @@ class DigestServiceTest {
     }
 
     @Test
-    void anArticleTheWorkflowPublishedPublishesItsDigestOnceAndOtherArticlesAreIgnored() {
+    void aDraftHeldForReviewIsKeptAndItsArticleGoingLivePublishesItOnce() {
         Digest draft = f.tx(() -> f.service.generate(WEEK)).digest();
+        f.tx(() -> {
+            f.service.hold(draft.id());
+            return null;
+        });
+        f.content.publish("late", "送审后才发布的新闻", WEEK_START.plus(Duration.ofDays(6)), "news");
+        assertThat(f.tx(() -> f.service.generate(WEEK)).outcome()).isEqualTo(Outcome.KEPT_EDITED);
         assertThat(f.tx(() -> f.service.articleWentLive(news))).isEmpty();
         f.content.clock.set(Instant.parse("2021-08-30T03:00:00Z"));
         assertThat(f.tx(() -> f.service.articleWentLive(draft.articleId()))).get()

@@ -9,6 +9,7 @@ import org.shegong.admin.workflow.SubmitAction;
 import org.shegong.admin.workflow.WorkflowRecord;
 import org.shegong.content.ArticleService;
 import org.shegong.digest.Digest;
+import org.shegong.digest.DigestService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,9 +26,11 @@ class DigestSubmission {
     private final SaveRevisionAction save;
     private final SubmitAction submit;
     private final ArticleService articles;
+    private final DigestService digests;
 
     DigestSubmission(DigestAccess access, ArticleWorkflow workflow, SaveRevisionAction save, SubmitAction submit,
-                     ArticleService articles) {
+                     ArticleService articles, DigestService digests) {
+        this.digests = digests;
         this.access = access;
         this.workflow = workflow;
         this.save = save;
@@ -42,6 +45,7 @@ class DigestSubmission {
         WorkflowRecord record = workflow.load(digest.articleId());
         RevisionContent content = RevisionContent.of(articles.find(digest.articleId()).orElseThrow(
                 () -> new EditorialException(EditorialException.Kind.NOT_FOUND, "没有找到这期一周动态的稿件")));
+        digests.hold(digestId);
         save.save(actor, digest.articleId(), record.latestRevision(), content, "一周动态：由条目生成正文");
         submit.submit(actor, digest.articleId(), comment);
         return digest.articleId();
