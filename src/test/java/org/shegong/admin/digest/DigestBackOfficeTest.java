@@ -272,11 +272,11 @@ class DigestBackOfficeTest {
                 .param("u" + suffix).query(Long.class).single();
         jdbc.sql("""
                 INSERT INTO newsletter_send (digest_id, subscriber_id, status, attempts, claimed_at, last_error,
-                  created_at) VALUES (?, ?, 'FAILED', 5, ?, '550 mailbox unavailable', ?)""")
+                  created_at) VALUES (?, ?, 'FAILED', 5, ?, '550 mailbox unavailable <script>alert(1)</script>', ?)""")
                 .params(id, subscriber, Times.toDb(now), Times.toDb(now)).update();
 
         String page = page(chief, "/admin/newsletter", 200);
         assertThat(page).contains("订阅者", "社会工作一周动态 (7.7-7.13)", "失败 1", "bounce" + suffix + "@example.org",
-                "550 mailbox unavailable", "<td>5</td>", "已放弃");
+                "550 mailbox unavailable &lt;script&gt;", "<td>5</td>", "已放弃").doesNotContain("<script>alert");
     }
 }
