@@ -8,9 +8,9 @@ import org.shegong.admin.workflow.Actors;
 import org.shegong.system.SiteProperties;
 import org.springframework.stereotype.Component;
 
-/** The page chrome and the acting person for a back-office request. */
+/** The page chrome and the acting person for a back-office request (shared by the back office's sub-packages). */
 @Component
-class AdminContext {
+public class AdminContext {
 
     private final Actors actors;
     private final SiteProperties site;
@@ -20,12 +20,12 @@ class AdminContext {
         this.site = site;
     }
 
-    AdminChrome chrome(HttpServletRequest request) {
+    public AdminChrome chrome(HttpServletRequest request) {
         return AdminChrome.of(request, site.name());
     }
 
     /** The address is the connection's; behind a proxy set server.forward-headers-strategy=native. */
-    Actor actor(StaffUser user, HttpServletRequest request) {
+    public Actor actor(StaffUser user, HttpServletRequest request) {
         return actors.of(user.id(), request.getRemoteAddr());
     }
 }

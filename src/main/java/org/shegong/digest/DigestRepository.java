@@ -37,6 +37,11 @@ class DigestRepository {
                 .params(window.from(), window.to()).query(DigestRepository::digest).optional();
     }
 
+    Optional<Digest> findByArticle(long articleId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM digest WHERE article_id = ?").param(articleId)
+                .query(DigestRepository::digest).optional();
+    }
+
     /** Newest windows first. */
     List<Digest> recent(int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM digest ORDER BY window_to DESC, id DESC LIMIT ?").param(limit)

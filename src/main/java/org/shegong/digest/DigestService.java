@@ -211,6 +211,34 @@ public class DigestService {
         return find(id);
     }
 
+    /**
+     * The draft went into the editorial workflow: from now on generating its window again keeps it (as if an
+     * editor had changed it), so the revision under review and the digest's entries cannot drift apart.
+     */
+    @Transactional
+    public void hold(long id) {
+        Digest digest = draft(id);
+        if (!digest.edited()) {
+            digests.update(id, digest.introduction(), true, clock.instant());
+        }
+    }
+
+    /**
+     * The editorial workflow put an article on the site. When it is a digest's draft, the digest is published
+     * from then on (no more edits) and the newsletter mails it; the workflow has already written the article.
+     * Returns the digest that went live, empty for any other article or a digest published before.
+     */
+    @Transactional
+    public Optional<Digest> articleWentLive(long articleId) {
+        Optional<Digest> draft = digests.findByArticle(articleId).filter(Digest::isDraft);
+        if (draft.isEmpty() || !digests.markPublished(draft.get().id(), clock.instant())) {
+            return Optional.empty();
+        }
+        outbox.append(DIGEST_PUBLISHED, draft.get().id(), null);
+        log.info("Digest {} published through the editorial workflow", draft.get().window().title());
+        return Optional.of(find(draft.get().id()));
+    }
+
     /** The digest as readers get it: title, HTML and plain text with absolute links. */
     public Rendered render(long id) {
         Digest digest = find(id);

@@ -175,6 +175,28 @@ class DigestServiceTest {
     }
 
     @Test
+    void aDraftHeldForReviewIsKeptAndItsArticleGoingLivePublishesItOnce() {
+        Digest draft = f.tx(() -> f.service.generate(WEEK)).digest();
+        f.tx(() -> {
+            f.service.hold(draft.id());
+            return null;
+        });
+        f.content.publish("late", "送审后才发布的新闻", WEEK_START.plus(Duration.ofDays(6)), "news");
+        assertThat(f.tx(() -> f.service.generate(WEEK)).outcome()).isEqualTo(Outcome.KEPT_EDITED);
+        assertThat(f.tx(() -> f.service.articleWentLive(news))).isEmpty();
+        f.content.clock.set(Instant.parse("2021-08-30T03:00:00Z"));
+        assertThat(f.tx(() -> f.service.articleWentLive(draft.articleId()))).get()
+                .extracting(Digest::status, Digest::publishedAt)
+                .containsExactly(Digest.Status.PUBLISHED, Instant.parse("2021-08-30T03:00:00Z"));
+        // Withdrawn and published again: the digest stays published and is not mailed a second time.
+        assertThat(f.tx(() -> f.service.articleWentLive(draft.articleId()))).isEmpty();
+        assertThat(f.content.db.jdbc().sql("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'digest.published' "
+                + "AND aggregate_id = ?").param(draft.id()).query(Long.class).single()).isEqualTo(1);
+        assertThatThrownBy(() -> f.tx(() -> f.service.editIntroduction(draft.id(), "发布后再改")))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void twoNodesFiringTheWeeklyJobTogetherMakeOneDraft() throws Exception {
         f.content.clock.set(Instant.parse("2021-08-30T00:00:00Z"));
         List<JobLock> nodes = List.of(new JobLock(f.content.db.jdbc(), f.content.clock, "node-a"),

@@ -1,6 +1,7 @@
 package org.shegong.admin.workflow;
 
 import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,10 +11,12 @@ public class PublishAction {
 
     private final ArticleWorkflow workflow;
     private final SensitiveGate sensitive;
+    private final ApplicationEventPublisher events;
 
-    public PublishAction(ArticleWorkflow workflow, SensitiveGate sensitive) {
+    public PublishAction(ArticleWorkflow workflow, SensitiveGate sensitive, ApplicationEventPublisher events) {
         this.workflow = workflow;
         this.sensitive = sensitive;
+        this.events = events;
     }
 
     public java.time.Instant now() {
@@ -45,5 +48,6 @@ public class PublishAction {
         }
         workflow.publishLatest(record, actor, expiry);
         workflow.audit(actor, "publish", articleId, record.latestRevision(), ArticleWorkflow.optionalComment(comment));
+        events.publishEvent(new ArticleWentLive(articleId, actor));
     }
 }

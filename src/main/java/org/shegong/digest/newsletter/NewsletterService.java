@@ -9,9 +9,16 @@ import org.springframework.stereotype.Service;
 public class NewsletterService {
 
     private final SendLogRepository sendLog;
+    private final SubscriberRepository subscribers;
 
-    public NewsletterService(SendLogRepository sendLog) {
+    public NewsletterService(SendLogRepository sendLog, SubscriberRepository subscribers) {
         this.sendLog = sendLog;
+        this.subscribers = subscribers;
+    }
+
+    /** Subscriber counts per status (PENDING, CONFIRMED, UNSUBSCRIBED). */
+    public Map<String, Long> subscriberCounts() {
+        return subscribers.countsByStatus();
     }
 
     /** Counts per status (PENDING, SENDING, SENT, FAILED, SKIPPED) for one digest. */

@@ -86,6 +86,16 @@ class SubscriberRepository {
                 .params(Times.toDb(now), token).update() == 1;
     }
 
+    /** Subscribers per status (PENDING, CONFIRMED, UNSUBSCRIBED...), for the back office. */
+    java.util.Map<String, Long> countsByStatus() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("SELECT status, COUNT(*) FROM newsletter_subscriber GROUP BY status")
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
     long countConfirmed() {
         return jdbc.sql("SELECT COUNT(*) FROM newsletter_subscriber WHERE status = 'CONFIRMED'").query(Long.class)
                 .single();
