@@ -3,6 +3,7 @@ package org.shegong.admin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.shegong.admin.workflow.EditorialException;
+import org.shegong.column.ColumnChangeException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -30,6 +31,11 @@ class AdminErrors {
             case INVALID -> 400;
         };
         return page(status, e.getMessage(), request, response);
+    }
+
+    @ExceptionHandler(ColumnChangeException.class)
+    ModelAndView columnRefused(ColumnChangeException e, HttpServletRequest request, HttpServletResponse response) {
+        return page(e.isNotFound() ? 404 : 400, e.getMessage(), request, response);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -21,6 +21,12 @@ public final class AuditLabels {
             case "expire" -> "到期下线";
             case "sensitive-override" -> "敏感词强制发布";
             case "sensitive-words" -> "修改敏感词表";
+            case "column-add" -> "新增栏目";
+            case "column-edit" -> "修改栏目";
+            case "column-order" -> "调整栏目顺序";
+            case "column-move" -> "移动栏目";
+            case "column-visibility" -> "显示或隐藏栏目";
+            case "review-levels" -> "设置审核级数";
             default -> action;
         };
     }

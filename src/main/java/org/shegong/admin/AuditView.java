@@ -9,5 +9,6 @@ public record AuditView(AdminChrome chrome, List<AuditEntry> entries, String use
                         String from, String to, String nextUrl, String csvUrl, String error) {
 
     public static final List<String> ACTIONS = List.of("create", "save", "restore", "submit", "approve", "reject",
-            "publish", "schedule", "unschedule", "withdraw", "expire", "sensitive-override", "sensitive-words");
+            "publish", "schedule", "unschedule", "withdraw", "expire", "sensitive-override", "sensitive-words",
+            "column-add", "column-edit", "column-order", "column-move", "column-visibility", "review-levels");
 }
