@@ -27,6 +27,12 @@ public final class AuditLabels {
             case "column-move" -> "移动栏目";
             case "column-visibility" -> "显示或隐藏栏目";
             case "review-levels" -> "设置审核级数";
+            case "user-create" -> "新建账户";
+            case "user-enable" -> "启用或停用账户";
+            case "user-unlock" -> "解除锁定";
+            case "user-password" -> "重置密码";
+            case "user-grant" -> "授予栏目角色";
+            case "user-revoke" -> "收回栏目角色";
             default -> action;
         };
     }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shegong.account.AccountService;
 import org.shegong.account.ColumnGrant;
@@ -36,24 +37,16 @@ class ColumnsPagesTest {
     @Autowired ColumnService columns;
     @Autowired ReviewLevels reviewLevels;
 
+    AdminPages pages;
+
+    @BeforeEach
+    void pages() {
+        pages = new AdminPages(mvc);
+    }
+
     private MockHttpSession login(String username, boolean administrator, List<ColumnGrant> grants) throws Exception {
         accounts.create(username, "用户" + username, PASSWORD, administrator, grants);
-        return (MockHttpSession) mvc.perform(post("/admin/login").param("username", username)
-                .param("password", PASSWORD).with(csrf())).andReturn().getRequest().getSession();
-    }
-
-    private String page(MockHttpSession session, String url, int status) throws Exception {
-        return mvc.perform(get(url).session(session)).andExpect(status().is(status)).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private MockHttpServletRequestBuilder send(MockHttpSession session, String url) {
-        return post(url).session(session).with(csrf());
-    }
-
-    private String posted(MockHttpServletRequestBuilder request, int status) throws Exception {
-        return mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        return pages.login(username, PASSWORD);
     }
 
     private Column cached(String slug, java.util.function.Predicate<Column> until) throws InterruptedException {
@@ -69,12 +62,12 @@ class ColumnsPagesTest {
         long news = columns.bySlug("news").orElseThrow().id();
         MockHttpSession chief = login("colchief", false, List.of(new ColumnGrant(news, Role.CHIEF_EDITOR)));
         MockHttpSession admin = login("coladmin", true, List.of());
-        page(chief, "/admin/columns", 403);
-        posted(send(chief, "/admin/columns").param("slug", "tst-chief").param("name", "越权"), 403);
-        posted(post("/admin/columns").session(admin).param("slug", "tst-nocsrf").param("name", "无令牌"), 403);
-        posted(post("/admin/columns/" + news + "/visibility").session(admin).param("visible", "false"), 403);
+        pages.page(chief, "/admin/columns", 403);
+        pages.posted(pages.send(chief, "/admin/columns").param("slug", "tst-chief").param("name", "越权"), 403);
+        pages.posted(post("/admin/columns").session(admin).param("slug", "tst-nocsrf").param("name", "无令牌"), 403);
+        pages.posted(post("/admin/columns/" + news + "/visibility").session(admin).param("visible", "false"), 403);
         assertThat(columns.bySlug("tst-chief")).isEmpty();
-        assertThat(page(admin, "/admin/columns", 200)).contains("栏目管理", "行业动态", "新增栏目")
+        assertThat(pages.page(admin, "/admin/columns", 200)).contains("栏目管理", "行业动态", "新增栏目")
                 .doesNotContain("tst-nocsrf");
     }
 
@@ -83,43 +76,43 @@ class ColumnsPagesTest {
         MockHttpSession admin = login("coladmin2", true, List.of());
         long news = columns.bySlug("news").orElseThrow().id();
 
-        String refused = posted(send(admin, "/admin/columns").param("parent", String.valueOf(news))
+        String refused = pages.posted(pages.send(admin, "/admin/columns").param("parent", String.valueOf(news))
                 .param("slug", "Bad Slug").param("name", "基层社工站"), 400);
         assertThat(refused).contains("栏目标识只能由小写字母", "value=\"基层社工站\"", "value=\"Bad Slug\"");
-        assertThat(posted(send(admin, "/admin/columns").param("slug", "news").param("name", "重复"), 400))
+        assertThat(pages.posted(pages.send(admin, "/admin/columns").param("slug", "news").param("name", "重复"), 400))
                 .contains("栏目标识“news”已被其他栏目使用");
 
-        posted(send(admin, "/admin/columns").param("parent", String.valueOf(news)).param("slug", "tst-station")
+        pages.posted(pages.send(admin, "/admin/columns").param("parent", String.valueOf(news)).param("slug", "tst-station")
                 .param("name", "基层社工站").param("description", "<b>说明</b>"), 302);
         long id = cached("tst-station", c -> true).id();
         assertThat(columns.byId(id).orElseThrow().parentId()).isEqualTo(news);
-        assertThat(page(admin, "/admin/columns", 200)).contains("　└ 基层社工站", "tst-station");
-        assertThat(page(admin, "/admin/columns/" + id, 200)).contains("修改栏目：基层社工站", "&lt;b&gt;说明&lt;/b&gt;")
+        assertThat(pages.page(admin, "/admin/columns", 200)).contains("　└ 基层社工站", "tst-station");
+        assertThat(pages.page(admin, "/admin/columns/" + id, 200)).contains("修改栏目：基层社工站", "&lt;b&gt;说明&lt;/b&gt;")
                 .doesNotContain("<b>说明</b>");
 
-        posted(send(admin, "/admin/columns/" + id).param("slug", "tst-stations").param("name", "社工站")
+        pages.posted(pages.send(admin, "/admin/columns/" + id).param("slug", "tst-stations").param("name", "社工站")
                 .param("description", ""), 302);
         cached("tst-stations", c -> c.name().equals("社工站"));
-        assertThat(posted(send(admin, "/admin/columns/" + news + "/move").param("parent", String.valueOf(id)), 400))
+        assertThat(pages.posted(pages.send(admin, "/admin/columns/" + news + "/move").param("parent", String.valueOf(id)), 400))
                 .contains("不能把栏目移到它自己或它的下级栏目之下");
-        posted(send(admin, "/admin/columns/" + id + "/move").param("parent", ""), 302);
+        pages.posted(pages.send(admin, "/admin/columns/" + id + "/move").param("parent", ""), 302);
         cached("tst-stations", c -> c.parentId() == null);
         assertThat(columns.navigation()).extracting(Column::slug).endsWith("tst-stations");
-        posted(send(admin, "/admin/columns/" + id + "/up"), 302);
+        pages.posted(pages.send(admin, "/admin/columns/" + id + "/up"), 302);
         cached("tst-stations", c -> columns.navigation().indexOf(c) == columns.navigation().size() - 2);
-        posted(send(admin, "/admin/columns/" + id + "/visibility").param("visible", "false"), 302);
+        pages.posted(pages.send(admin, "/admin/columns/" + id + "/visibility").param("visible", "false"), 302);
         cached("tst-stations", c -> !c.visible());
         assertThat(columns.navigation()).extracting(Column::slug).doesNotContain("tst-stations");
 
-        posted(send(admin, "/admin/columns/" + id + "/review-levels").param("levels", "1"), 302);
+        pages.posted(pages.send(admin, "/admin/columns/" + id + "/review-levels").param("levels", "1"), 302);
         assertThat(reviewLevels.of(id)).isEqualTo(1);
-        assertThat(posted(send(admin, "/admin/columns/" + id + "/review-levels").param("levels", "4"), 400))
+        assertThat(pages.posted(pages.send(admin, "/admin/columns/" + id + "/review-levels").param("levels", "4"), 400))
                 .contains("审核级数只能是 1 到 3");
         assertThat(reviewLevels.of(id)).isEqualTo(1);
-        page(admin, "/admin/columns/999999", 404);
-        posted(send(admin, "/admin/columns/999999/visibility").param("visible", "true"), 404);
+        pages.page(admin, "/admin/columns/999999", 404);
+        pages.posted(pages.send(admin, "/admin/columns/999999/visibility").param("visible", "true"), 404);
 
-        String log = page(admin, "/admin/audit?user=coladmin2", 200);
+        String log = pages.page(admin, "/admin/audit?user=coladmin2", 200);
         assertThat(log).contains("新增栏目", "修改栏目", "移动栏目", "调整栏目顺序", "显示或隐藏栏目", "设置审核级数",
                 "“基层社工站”改为“社工站”", "：3 级改为 1 级");
     }
