@@ -10,6 +10,7 @@ public final class AuditLabels {
         return switch (action) {
             case "create" -> "新建";
             case "save" -> "保存";
+            case "autosave" -> "自动保存";
             case "restore" -> "恢复版本";
             case "submit" -> "提交审核";
             case "approve" -> "审核通过";

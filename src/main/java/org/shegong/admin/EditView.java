@@ -8,6 +8,7 @@ import org.shegong.admin.workflow.AuditEntry;
 import org.shegong.admin.workflow.Revision;
 import org.shegong.admin.workflow.WorkflowAction;
 import org.shegong.admin.workflow.WorkflowRecord;
+import org.shegong.admin.workflow.WorkflowState;
 import org.shegong.column.Column;
 import org.shegong.content.Kind;
 
@@ -26,5 +27,11 @@ public record EditView(AdminChrome chrome, Long articleId, ArticleForm form, Wor
 
     public boolean isNew() {
         return articleId == null;
+    }
+
+    /** Drafts (and withdrawn articles) are autosaved; an article in review stays what its reviewers see. */
+    public boolean autosave() {
+        return editable && !isNew() && record != null && (record.state() == WorkflowState.DRAFT
+                || record.state() == WorkflowState.WITHDRAWN);
     }
 }
