@@ -1,12 +1,11 @@
 /*
- * Autosave for drafts: every 30 seconds, if the editor form changed since the last save, post it (with its CSRF
+ * Autosave for drafts: every 30 seconds (the form's data-autosave-interval, in milliseconds), if the editor form changed since the last save, post it (with its CSRF
  * token) to the form's data-autosave address. The server stores a revision flagged as autosave and answers with
  * its number, which becomes the form's base so the next manual save does not see a conflict. Without
  * JavaScript, or on articles in review, nothing happens and the save button works as always.
  */
 (function () {
   'use strict';
-  var INTERVAL = 30000;
 
   function start() {
     var form = document.querySelector('form[data-autosave]');
@@ -17,7 +16,8 @@
     var base = form.querySelector('input[name="base"]');
     var last = serialise(form);
     var busy = false;
-    var timer = window.setInterval(tick, INTERVAL);
+    var interval = Math.max(1000, parseInt(form.getAttribute('data-autosave-interval'), 10) || 30000);
+    var timer = window.setInterval(tick, interval);
 
     function say(text) {
       if (status) {

@@ -15,11 +15,12 @@ import org.shegong.content.Kind;
 /**
  * The editor page: the form, where the article stands, the actions this person may take now, its revisions and
  * history. {@code theirs} is set after an edit conflict: the version saved meanwhile, shown beside the form.
+ * {@code autosaveMillis} is how often the autosave script looks for changes.
  */
 public record EditView(AdminChrome chrome, Long articleId, ArticleForm form, WorkflowRecord record, String stage,
                        Set<WorkflowAction> actions, List<Revision> revisions, List<AuditEntry> history,
                        List<Column> columns, List<Kind> kinds, String error, String notice, Revision theirs,
-                       boolean editable, List<SensitiveHit> sensitiveHits) {
+                       boolean editable, List<SensitiveHit> sensitiveHits, long autosaveMillis) {
 
     public boolean can(String action) {
         return actions.contains(WorkflowAction.valueOf(action));
