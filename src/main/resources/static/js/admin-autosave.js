@@ -14,10 +14,22 @@
     }
     var status = document.getElementById('autosave-status');
     var base = form.querySelector('input[name="base"]');
-    var last = serialise(form);
-    var busy = false;
     var interval = Math.max(1000, parseInt(form.getAttribute('data-autosave-interval'), 10) || 30000);
+    // Only what the person changed counts: comparing serialised forms would also see the rich-text editor
+    // reformatting the body when it starts, and save a revision nobody wrote.
+    var changed = false;
+    var busy = false;
+    var stopped = false;
     var timer = window.setInterval(tick, interval);
+    form.addEventListener('input', function () { changed = true; });
+    form.addEventListener('change', function () { changed = true; });
+    // Any form sent (save, submit, publish…) leaves the page: no autosave may overtake it.
+    document.addEventListener('submit', stop, true);
+
+    function stop() {
+      stopped = true;
+      window.clearInterval(timer);
+    }
 
     function say(text) {
       if (status) {
@@ -25,36 +37,43 @@
       }
     }
 
+    function editorChanged() {
+      var editor = window.tinymce && window.tinymce.get && window.tinymce.get('body');
+      return !!(editor && editor.initialized && editor.isDirty());
+    }
+
     function tick() {
-      if (busy) {
+      if (busy || stopped || !(changed || editorChanged())) {
         return;
       }
-      if (window.tinymce && window.tinymce.triggerSave) {
-        window.tinymce.triggerSave();
+      var editor = window.tinymce && window.tinymce.get && window.tinymce.get('body');
+      if (editor && editor.initialized) {
+        editor.save();
+        editor.setDirty(false);
       }
-      var current = serialise(form);
-      if (current === last) {
-        return;
-      }
+      changed = false;
       busy = true;
       window.fetch(form.getAttribute('data-autosave'), {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8', 'Accept': 'application/json' },
-        body: current
+        body: serialise(form)
       }).then(function (response) {
         return response.json().then(function (data) {
+          if (stopped) {
+            return;
+          }
           if (response.ok && data.revision) {
             base.value = String(data.revision);
-            last = serialise(form);
             var now = new Date();
             say('已自动保存为第 ' + data.revision + ' 版（' + pad(now.getHours()) + ':' + pad(now.getMinutes()) + '）');
           } else {
-            window.clearInterval(timer);
+            stop();
             say('自动保存已停止：' + (data.error || '请手动保存'));
           }
         });
       }).catch(function () {
+        changed = true; // try again at the next tick
         say('自动保存暂时失败，稍后重试；也可以手动保存');
       }).then(function () {
         busy = false;

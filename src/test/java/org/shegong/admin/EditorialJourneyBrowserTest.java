@@ -100,14 +100,15 @@ class EditorialJourneyBrowserTest {
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
                 assertThat(page.getByRole(AriaRole.STATUS)).containsText("稿件已创建");
                 articleUrl = page.url().replaceAll("\\?.*", "");
-                // Autosave: a changed draft is saved in the background, and the next manual save builds on it.
+                // Autosave: a changed draft is saved in the background; the second autosave builds on the first.
                 page.getByLabel("标题（必填）").fill(TITLE + "（草）");
                 assertThat(page.locator("#autosave-status")).containsText("已自动保存为第 2 版");
                 page.getByLabel("标题（必填）").fill(TITLE);
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
-                assertThat(page.getByRole(AriaRole.STATUS)).containsText("已保存为新版本");
-                assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("第 2 版 自动保存")))
+                assertThat(page.locator("#autosave-status")).containsText("已自动保存为第 3 版");
+                page.reload();
+                assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("第 3 版 自动保存")))
                         .hasCount(1);
+                assertThat(page.getByLabel("标题（必填）")).hasValue(TITLE);
                 page.getByLabel("提交说明").fill("请审阅");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交审核")).click();
                 assertThat(page.getByRole(AriaRole.STATUS)).containsText("已提交审核");
