@@ -103,6 +103,22 @@ public class AccountRepository {
         }
     }
 
+    /** Adds one grant; false when the user already had it. */
+    public boolean addGrant(long userId, ColumnGrant grant) {
+        if (grantsOf(userId).contains(grant)) {
+            return false;
+        }
+        jdbc.sql("INSERT INTO column_grant (user_id, column_id, role) VALUES (?, ?, ?)")
+                .params(userId, grant.columnId(), grant.role().name()).update();
+        return true;
+    }
+
+    /** Removes one grant; false when the user did not have it. */
+    public boolean removeGrant(long userId, ColumnGrant grant) {
+        return jdbc.sql("DELETE FROM column_grant WHERE user_id = ? AND column_id = ? AND role = ?")
+                .params(userId, grant.columnId(), grant.role().name()).update() > 0;
+    }
+
     private static Account account(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getBoolean("administrator"), rs.getBoolean("enabled"), rs.getInt("failed_logins"),

@@ -2,9 +2,12 @@ package org.shegong.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.shegong.account.AccountException;
 import org.shegong.admin.workflow.EditorialException;
+import org.shegong.column.ColumnChangeException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -32,7 +35,17 @@ class AdminErrors {
         return page(status, e.getMessage(), request, response);
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    @ExceptionHandler(AccountException.class)
+    ModelAndView accountRefused(AccountException e, HttpServletRequest request, HttpServletResponse response) {
+        return page(e.isNotFound() ? 404 : 400, e.getMessage(), request, response);
+    }
+
+    @ExceptionHandler(ColumnChangeException.class)
+    ModelAndView columnRefused(ColumnChangeException e, HttpServletRequest request, HttpServletResponse response) {
+        return page(e.isNotFound() ? 404 : 400, e.getMessage(), request, response);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     ModelAndView badParameter(HttpServletRequest request, HttpServletResponse response) {
         return page(400, "请求参数有误", request, response);
     }

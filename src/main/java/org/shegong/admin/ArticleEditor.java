@@ -1,5 +1,6 @@
 package org.shegong.admin;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.shegong.admin.workflow.WorkflowRecord;
 import org.shegong.admin.workflow.WorkflowState;
 import org.shegong.column.ColumnService;
 import org.shegong.content.Kind;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Assembles the editor page for an article (or a new one) as one person sees it. */
@@ -28,10 +30,13 @@ class ArticleEditor {
     private final AuditLog audit;
     private final ColumnService columns;
     private final SensitiveGate sensitive;
+    private final long autosaveMillis;
 
     ArticleEditor(ArticleWorkflow workflow, RevisionRepository revisions, AuditLog audit, ColumnService columns,
-                  SensitiveGate sensitive) {
+                  SensitiveGate sensitive,
+                  @Value("${shegong.admin.autosave-interval:30s}") Duration autosaveInterval) {
         this.sensitive = sensitive;
+        this.autosaveMillis = Math.max(1000, autosaveInterval.toMillis());
         this.workflow = workflow;
         this.revisions = revisions;
         this.audit = audit;
@@ -40,7 +45,7 @@ class ArticleEditor {
 
     EditView blank(AdminChrome chrome, ArticleForm form, String error) {
         return new EditView(chrome, null, form, null, "新稿件", Set.of(), List.of(), List.of(), columns.all(),
-                Arrays.asList(Kind.values()), error, null, null, true, List.of());
+                Arrays.asList(Kind.values()), error, null, null, true, List.of(), autosaveMillis);
     }
 
     /** The page for an existing article; {@code form} null means the newest revision as stored. */
@@ -66,6 +71,6 @@ class ArticleEditor {
         }
         return new EditView(chrome, articleId, shown, record, stage, actions, revisions.list(articleId),
                 audit.forArticle(articleId), columns.all(), Arrays.asList(Kind.values()), error, notice, theirs,
-                actions.contains(WorkflowAction.EDIT), sensitive.hits(record));
+                actions.contains(WorkflowAction.EDIT), sensitive.hits(record), autosaveMillis);
     }
 }

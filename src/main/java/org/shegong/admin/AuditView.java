@@ -8,6 +8,8 @@ import org.shegong.admin.workflow.AuditEntry;
 public record AuditView(AdminChrome chrome, List<AuditEntry> entries, String user, String action, String article,
                         String from, String to, String nextUrl, String csvUrl, String error) {
 
-    public static final List<String> ACTIONS = List.of("create", "save", "restore", "submit", "approve", "reject",
-            "publish", "schedule", "unschedule", "withdraw", "expire", "sensitive-override", "sensitive-words");
+    public static final List<String> ACTIONS = List.of("create", "save", "autosave", "restore", "submit", "approve", "reject",
+            "publish", "schedule", "unschedule", "withdraw", "expire", "sensitive-override", "sensitive-words",
+            "column-add", "column-edit", "column-order", "column-move", "column-visibility", "review-levels",
+            "user-create", "user-enable", "user-unlock", "user-password", "user-grant", "user-revoke");
 }

@@ -77,4 +77,18 @@ class AccountRepositoryTest {
         accounts.replaceGrants(id, List.of(new ColumnGrant(policy, Role.CHIEF_EDITOR)));
         assertThat(accounts.grantsOf(id)).containsExactly(new ColumnGrant(policy, Role.CHIEF_EDITOR));
     }
+
+    @Test
+    void addsAndRemovesSingleGrants() {
+        long id = accounts.insert("qian", "钱", "h", false, NOW);
+        long news = columnId("news");
+        assertThat(accounts.addGrant(id, new ColumnGrant(news, Role.EDITOR))).isTrue();
+        assertThat(accounts.addGrant(id, new ColumnGrant(news, Role.EDITOR))).isFalse();
+        assertThat(accounts.addGrant(id, new ColumnGrant(news, Role.REVIEWER))).isTrue();
+        assertThat(accounts.removeGrant(id, new ColumnGrant(news, Role.EDITOR))).isTrue();
+        assertThat(accounts.removeGrant(id, new ColumnGrant(news, Role.EDITOR))).isFalse();
+        assertThat(accounts.grantsOf(id)).containsExactly(new ColumnGrant(news, Role.REVIEWER));
+        accounts.setEnabled(id, false);
+        assertThat(accounts.findById(id).orElseThrow().enabled()).isFalse();
+    }
 }

@@ -35,7 +35,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         disabledReason = "no headless Chromium at /usr/bin/chromium (install Debian's chromium package)")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:editorial-browser;DB_CLOSE_DELAY=-1",
-        "shegong.demo-content=false", "shegong.workflow.schedule-initial-delay=1h"})
+        "shegong.demo-content=false", "shegong.workflow.schedule-initial-delay=1h",
+        "shegong.admin.autosave-interval=1s"})
 class EditorialJourneyBrowserTest {
 
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
@@ -72,7 +73,7 @@ class EditorialJourneyBrowserTest {
     }
 
     @Test
-    void contributorWritesThreeLevelsApproveChiefPublishesReaderSeesIt() {
+    void contributorWritesWithAutosaveThreeLevelsApproveChiefPublishesReaderSeesIt() {
         long news = columns.bySlug("news").orElseThrow().id();
         for (Role role : List.of(Role.CONTRIBUTOR, Role.EDITOR, Role.REVIEWER, Role.CHIEF_EDITOR)) {
             accounts.create(role.name().toLowerCase().replace("_", ""), role.label(), PASSWORD, false,
@@ -99,6 +100,15 @@ class EditorialJourneyBrowserTest {
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
                 assertThat(page.getByRole(AriaRole.STATUS)).containsText("稿件已创建");
                 articleUrl = page.url().replaceAll("\\?.*", "");
+                // Autosave: a changed draft is saved in the background; the second autosave builds on the first.
+                page.getByLabel("标题（必填）").fill(TITLE + "（草）");
+                assertThat(page.locator("#autosave-status")).containsText("已自动保存为第 2 版");
+                page.getByLabel("标题（必填）").fill(TITLE);
+                assertThat(page.locator("#autosave-status")).containsText("已自动保存为第 3 版");
+                page.reload();
+                assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("第 3 版 自动保存")))
+                        .hasCount(1);
+                assertThat(page.getByLabel("标题（必填）")).hasValue(TITLE);
                 page.getByLabel("提交说明").fill("请审阅");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交审核")).click();
                 assertThat(page.getByRole(AriaRole.STATUS)).containsText("已提交审核");

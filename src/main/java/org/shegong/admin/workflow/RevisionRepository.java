@@ -17,7 +17,7 @@ public class RevisionRepository {
 
     private static final String COLUMNS = "article_id, number, base_number, title, subtitle, summary, body_html, "
             + "source, author, editor, kind, featured, column_ids, tags, region, published_at, created_by, "
-            + "created_by_name, created_at";
+            + "created_by_name, created_at, autosave";
     /** Everything but the body: what a list of revisions needs. */
     private static final String LIST_COLUMNS = COLUMNS.replace("body_html, ", "NULL AS body_html, ");
 
@@ -29,12 +29,12 @@ public class RevisionRepository {
 
     public void insert(Revision revision) {
         RevisionContent c = revision.content();
-        jdbc.sql("INSERT INTO article_revision (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO article_revision (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(revision.articleId(), revision.number(), revision.baseNumber(), c.title(), c.subtitle(),
                         c.summary(), c.bodyHtml(), c.source(), c.author(), c.editor(), c.kind().name(), c.featured(),
                         joinIds(c.columnIds()), c.tags().isEmpty() ? null : String.join("\n", c.tags()), c.region(),
                         Times.toDb(c.publishedAt()), revision.createdBy(), revision.createdByName(),
-                        Times.toDb(revision.createdAt()))
+                        Times.toDb(revision.createdAt()), revision.autosave())
                 .update();
     }
 
@@ -64,6 +64,6 @@ public class RevisionRepository {
         Object createdBy = rs.getObject("created_by");
         return new Revision(rs.getLong("article_id"), rs.getInt("number"), rs.getInt("base_number"), content,
                 createdBy == null ? null : ((Number) createdBy).longValue(), rs.getString("created_by_name"),
-                Times.fromDb(rs.getObject("created_at", LocalDateTime.class)));
+                Times.fromDb(rs.getObject("created_at", LocalDateTime.class)), rs.getBoolean("autosave"));
     }
 }

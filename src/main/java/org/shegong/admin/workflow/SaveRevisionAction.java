@@ -33,7 +33,7 @@ public class SaveRevisionAction {
     public long create(Actor actor, RevisionContent content) {
         requireColumns(actor, content.columnIds());
         long id = articles.createDraft(content.toInput(ArticleStatus.DRAFT, content.publishedAt()));
-        revisions.insert(new Revision(id, 1, 0, content, actor.userId(), actor.name(), workflow.now()));
+        revisions.insert(new Revision(id, 1, 0, content, actor.userId(), actor.name(), workflow.now(), false));
         workflows.insert(new WorkflowRecord(id, WorkflowState.DRAFT, 0, actor.userId(), content.primaryColumnId(), 1,
                 null, false, null, null, null, workflow.now(), 0), actor.userId());
         workflow.audit(actor, "create", id, 1, null);
@@ -46,8 +46,28 @@ public class SaveRevisionAction {
         return save(actor, articleId, baseRevision, content, note, "save");
     }
 
-    int save(Actor actor, long articleId, int baseRevision, RevisionContent content, String note, String auditAction) {
+    /**
+     * The editor's periodic save: a revision like any other, flagged as autosave. Only drafts (and withdrawn
+     * articles) are autosaved, states a save does not change; an article in review, approved or scheduled is what
+     * its reviewers approve, and an automatic save must not send it back to draft.
+     */
+    @Transactional
+    public int autosave(Actor actor, long articleId, int baseRevision, RevisionContent content) {
         WorkflowRecord record = workflow.load(articleId);
+        if (record.state() != WorkflowState.DRAFT && record.state() != WorkflowState.WITHDRAWN) {
+            throw new EditorialException(EditorialException.Kind.ILLEGAL_TRANSITION,
+                    "稿件在审核或发布流程中，不自动保存；如需修改请手动保存");
+        }
+        return save(actor, record, baseRevision, content, null, "autosave", true);
+    }
+
+    int save(Actor actor, long articleId, int baseRevision, RevisionContent content, String note, String auditAction) {
+        return save(actor, workflow.load(articleId), baseRevision, content, note, auditAction, false);
+    }
+
+    private int save(Actor actor, WorkflowRecord record, int baseRevision, RevisionContent content, String note,
+                     String auditAction, boolean autosave) {
+        long articleId = record.articleId();
         workflow.check(actor, WorkflowAction.EDIT, record);
         requireColumns(actor, content.columnIds());
         if (record.latestRevision() != baseRevision) {
@@ -62,7 +82,7 @@ public class SaveRevisionAction {
             throw conflict(articleId, workflows.find(articleId).orElseThrow().latestRevision(), content);
         }
         revisions.insert(new Revision(articleId, number, baseRevision, content, actor.userId(), actor.name(),
-                workflow.now()));
+                workflow.now(), autosave));
         if (!record.live()) {
             // Not on the site: the article row may follow the draft, so lists show the current title.
             ArticleStatus status = articles.find(articleId).map(Article::status).orElse(ArticleStatus.DRAFT);

@@ -47,17 +47,20 @@ class WorkflowRepositoryTest {
         RevisionContent written = new RevisionContent("标题：三社联动", "副标题", "摘要", body, "民政部", "作者",
                 "责任编辑", Kind.POLICY, true, List.of(news, content.column("policy").id()), List.of("社工", "社工站"),
                 "辽宁省大连市", T);
-        revisions.insert(new Revision(articleId, 1, 0, written, 7L, "王编辑（wang）", T));
-        revisions.insert(new Revision(articleId, 2, 1, written, null, "系统定时任务", T.plusSeconds(1)));
+        revisions.insert(new Revision(articleId, 1, 0, written, 7L, "王编辑（wang）", T, false));
+        revisions.insert(new Revision(articleId, 2, 1, written, null, "系统定时任务", T.plusSeconds(1), true));
 
         Revision read = revisions.find(articleId, 1).orElseThrow();
         assertThat(read.content()).isEqualTo(written);
         assertThat(read.createdBy()).isEqualTo(7L);
         assertThat(read.createdAt()).isEqualTo(T);
         assertThat(revisions.find(articleId, 2).orElseThrow().createdBy()).isNull();
+        assertThat(read.autosave()).isFalse();
+        assertThat(revisions.find(articleId, 2).orElseThrow().autosave()).isTrue();
 
         List<Revision> listed = revisions.list(articleId);
         assertThat(listed).extracting(Revision::number).containsExactly(2, 1);
+        assertThat(listed).extracting(Revision::autosave).containsExactly(true, false);
         assertThat(listed).allSatisfy(r -> assertThat(r.content().bodyHtml()).isNull());
     }
 

@@ -1,0 +1,94 @@
+package org.shegong.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an administrator does to other people's accounts. Passwords are generated here, returned once for the
+ * confirmation page and stored only as hashes.
+ */
+@Service
+public class AccountAdministration {
+
+    private final AccountService service;
+    private final AccountRepository accounts;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    public AccountAdministration(AccountService service, AccountRepository accounts, PasswordEncoder encoder,
+                                 Clock clock) {
+        this.service = service;
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    /** A new account and its only plain-text appearance of the initial password. */
+    public record Created(Account account, String password) {
+    }
+
+    /**
+     * Creates the account and, in the same transaction, lets the caller record it (the audit entry), so that a
+     * refused creation leaves no trace and an accepted one is never unrecorded.
+     */
+    @Transactional
+    public Created create(String username, String displayName, boolean administrator, Consumer<Account> record) {
+        String password = RandomPasswords.generate();
+        long id = service.create(username, displayName, password, administrator, List.of());
+        Account account = existing(id);
+        record.accept(account);
+        return new Created(account, password);
+    }
+
+    /** A new random password (the account is unlocked too); returned once, never stored in plain text. */
+    @Transactional
+    public String resetPassword(long id) {
+        existing(id);
+        String password = RandomPasswords.generate();
+        accounts.setPassword(id, encoder.encode(password), clock.instant());
+        return password;
+    }
+
+    /** Disabling locks the person out at once: every action re-reads the account (see admin.workflow.Actors). */
+    @Transactional
+    public void setEnabled(long actingUserId, long id, boolean enabled) {
+        existing(id);
+        if (!enabled && actingUserId == id) {
+            throw new AccountException("不能停用自己的账户");
+        }
+        accounts.setEnabled(id, enabled);
+    }
+
+    @Transactional
+    public void unlock(long id) {
+        existing(id);
+        accounts.clearFailures(id);
+    }
+
+    public boolean locked(Account account) {
+        return account.lockedUntil() != null && clock.instant().isBefore(account.lockedUntil());
+    }
+
+    @Transactional
+    public boolean grant(long userId, ColumnGrant grant) {
+        existing(userId);
+        if (grant.role() == Role.ADMINISTRATOR) {
+            throw new AccountException("管理员不是栏目角色，请在账户上设置");
+        }
+        return accounts.addGrant(userId, grant);
+    }
+
+    @Transactional
+    public boolean revoke(long userId, ColumnGrant grant) {
+        existing(userId);
+        return accounts.removeGrant(userId, grant);
+    }
+
+    public Account existing(long id) {
+        return accounts.findById(id).orElseThrow(() -> new AccountException("没有这个账户", true));
+    }
+}
