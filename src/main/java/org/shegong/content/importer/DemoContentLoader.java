@@ -2,29 +2,33 @@ package org.shegong.content.importer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import org.shegong.content.ArticleRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
  * First start on an empty database: import the seed listing page (shipped in the jar) into 行业动态, so the
  * site is alive at once. Never runs again once any article exists.
+ *
+ * <p>A lifecycle bean of phase 0 starts before the web server (which starts in a late phase), so no reader, and
+ * no page cache, ever sees the empty site of the seconds before the import.
  */
 @Component
 @Profile("!cli")
-class DemoContentLoader {
+class DemoContentLoader implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DemoContentLoader.class);
 
     private final ArticleImporter importer;
     private final ArticleRepository articles;
     private final boolean enabled;
+    private volatile boolean running;
 
     DemoContentLoader(ArticleImporter importer, ArticleRepository articles,
                       @Value("${shegong.demo-content:true}") boolean enabled) {
@@ -33,14 +37,32 @@ class DemoContentLoader {
         this.enabled = enabled;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    public void loadOnFirstStart() throws IOException {
+    @Override
+    public void start() {
+        running = true;
         if (!enabled || articles.count() > 0) {
             return;
         }
         try (InputStream in = new ClassPathResource("demo/seed-hangye.txt").getInputStream()) {
             ImportReport report = importer.importListing(in, "news");
             log.info("首次启动: 已导入演示内容 (行业动态) {}", report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The demo content shipped in the jar cannot be read", e);
         }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return 0;
     }
 }
