@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -53,43 +54,38 @@ public class ArticleService {
      */
     @Transactional
     public SaveOutcome save(ArticleInput input, ArticleRepository.Stored existing) {
-        String listSummary = SummaryDeriver.listSummary(input.summary(), BodyHtml.plainText(input.bodyHtml()),
-                input.title());
         String hash = contentHash(input);
-        Instant now = clock.instant();
-        if (existing == null) {
-            long id = articles.insert(input, listSummary, hash, now);
-            articles.replaceColumns(id, input.columnIds());
-            articles.replaceTags(id, input.tags());
-            listings.relist(id, input.status(), input.featured(), input.publishedAt(), input.columnIds());
-            outbox.append(OutboxEvent.ARTICLE_IMPORTED, id, null);
-            return new SaveOutcome(id, SaveOutcome.Change.CREATED);
-        }
-        if (hash.equals(existing.contentHash())) {
+        if (existing != null && hash.equals(existing.contentHash())) {
+            // Checked before deriving the summary: a re-import of an unchanged file parses no bodies.
             return new SaveOutcome(existing.id(), SaveOutcome.Change.UNCHANGED);
         }
-        long id = existing.id();
-        articles.update(id, input, listSummary, hash, now);
-        articles.replaceColumns(id, input.columnIds());
-        articles.replaceTags(id, input.tags());
+        Instant now = clock.instant();
+        long id;
+        if (existing == null) {
+            id = articles.insert(input, listSummaryOf(input), hash, now);
+        } else {
+            id = existing.id();
+            articles.update(id, input, listSummaryOf(input), hash, now);
+        }
+        storeRelations(id, input);
         listings.relist(id, input.status(), input.featured(), input.publishedAt(), input.columnIds());
-        outbox.append(OutboxEvent.ARTICLE_UPDATED, id, null);
-        return new SaveOutcome(id, SaveOutcome.Change.UPDATED);
+        outbox.append(existing == null ? OutboxEvent.ARTICLE_IMPORTED : OutboxEvent.ARTICLE_UPDATED, id, null);
+        return new SaveOutcome(id, existing == null ? SaveOutcome.Change.CREATED : SaveOutcome.Change.UPDATED);
     }
 
     @Transactional
     public SaveOutcome save(ArticleInput input) {
         ArticleRepository.Stored existing = input.externalId() == null ? null
-                : articles.findByExternalIds(java.util.List.of(input.externalId())).get(input.externalId());
+                : articles.findByExternalIds(List.of(input.externalId())).get(input.externalId());
         return save(input, existing);
     }
 
     /** The back office's list: articles of every status, newest change first, never reading bodies. */
-    public java.util.List<ArticleRow> search(ArticleFilter filter, int limit) {
+    public List<ArticleRow> search(ArticleFilter filter, int limit) {
         return search.search(filter, limit);
     }
 
-    public java.util.List<ArticleRow> rows(java.util.Collection<Long> ids) {
+    public List<ArticleRow> rows(Collection<Long> ids) {
         return search.byIds(ids);
     }
 
@@ -99,11 +95,8 @@ public class ArticleService {
         if (input.status() == ArticleStatus.LIVE) {
             throw new IllegalArgumentException("a new draft cannot be live");
         }
-        String listSummary = SummaryDeriver.listSummary(input.summary(), BodyHtml.plainText(input.bodyHtml()),
-                input.title());
-        long id = articles.insert(input, listSummary, contentHash(input), clock.instant());
-        articles.replaceColumns(id, input.columnIds());
-        articles.replaceTags(id, input.tags());
+        long id = articles.insert(input, listSummaryOf(input), contentHash(input), clock.instant());
+        storeRelations(id, input);
         return id;
     }
 
@@ -115,11 +108,8 @@ public class ArticleService {
     public void replace(long id, ArticleInput input) {
         boolean wasLive = articles.findStatus(id).orElseThrow(() -> new IllegalArgumentException("no article " + id))
                 == ArticleStatus.LIVE;
-        String listSummary = SummaryDeriver.listSummary(input.summary(), BodyHtml.plainText(input.bodyHtml()),
-                input.title());
-        articles.update(id, input, listSummary, contentHash(input), clock.instant());
-        articles.replaceColumns(id, input.columnIds());
-        articles.replaceTags(id, input.tags());
+        articles.update(id, input, listSummaryOf(input), contentHash(input), clock.instant());
+        storeRelations(id, input);
         listings.relist(id, input.status(), input.featured(), input.publishedAt(), input.columnIds());
         if (input.status() == ArticleStatus.LIVE) {
             outbox.append(wasLive ? OutboxEvent.ARTICLE_UPDATED : OutboxEvent.ARTICLE_PUBLISHED, id, null);
@@ -129,7 +119,7 @@ public class ArticleService {
     }
 
     /** Looks up which of the given external ids exist, for importers working in batches. */
-    public Map<String, ArticleRepository.Stored> existing(java.util.Collection<String> externalIds) {
+    public Map<String, ArticleRepository.Stored> existing(Collection<String> externalIds) {
         return articles.findByExternalIds(externalIds);
     }
 
@@ -140,15 +130,24 @@ public class ArticleService {
      */
     @Transactional
     public boolean withdraw(long id) {
-        Optional<Article> article = articles.findById(id);
-        if (article.isEmpty() || !article.get().isLive()) {
+        // The status alone decides: a withdrawn article has no listing rows, whatever its other fields.
+        if (articles.findStatus(id).orElse(null) != ArticleStatus.LIVE) {
             return false;
         }
         articles.setStatus(id, ArticleStatus.WITHDRAWN, clock.instant());
-        listings.relist(id, ArticleStatus.WITHDRAWN, article.get().featured(), article.get().publishedAt(),
-                article.get().columnIds());
+        listings.relist(id, ArticleStatus.WITHDRAWN, false, null, List.of());
         outbox.append(OutboxEvent.ARTICLE_WITHDRAWN, id, null);
         return true;
+    }
+
+    /** What listings show: the manual summary, else one derived from the body, else the title. */
+    private static String listSummaryOf(ArticleInput input) {
+        return SummaryDeriver.listSummary(input.summary(), BodyHtml.plainText(input.bodyHtml()), input.title());
+    }
+
+    private void storeRelations(long id, ArticleInput input) {
+        articles.replaceColumns(id, input.columnIds());
+        articles.replaceTags(id, input.tags());
     }
 
     public static String contentHash(ArticleInput in) {
