@@ -16,6 +16,7 @@ import org.shegong.content.Article;
 import org.shegong.content.ArticleService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * end, so a batch read just before a withdrawal cannot bring the withdrawn article back.
  */
 @Component
-public class IndexRebuilder {
+public class IndexRebuilder implements DisposableBean {
 
     static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(IndexRebuilder.class);
@@ -36,6 +37,8 @@ public class IndexRebuilder {
     private final SearchProperties properties;
     private final LexiconSource lexicons;
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean stopping;
+    private volatile Thread background;
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
     private final Set<Long> touched = ConcurrentHashMap.newKeySet();
@@ -67,6 +70,8 @@ public class IndexRebuilder {
         Thread thread = new Thread(() -> {
             try {
                 run(n -> { });
+            } catch (Stopped e) {
+                log.info("搜索索引重建因关闭而中止，下次启动时重新开始");
             } catch (RuntimeException e) {
                 log.error("搜索索引重建失败", e);
             } finally {
@@ -74,8 +79,23 @@ public class IndexRebuilder {
             }
         }, "search-rebuild");
         thread.setDaemon(true);
+        background = thread;
         thread.start();
         return true;
+    }
+
+    /**
+     * On shutdown a background rebuild stops after the batches in flight and its thread is awaited, so the
+     * index is never closed (and its write lock never left behind) while a worker still writes to it. The
+     * unfinished generation makes the next start rebuild again.
+     */
+    @Override
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        Thread thread = background;
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
     }
 
     /** Rebuilds on the calling thread (the {@code reindex} command); returns the number of articles indexed. */
@@ -124,6 +144,9 @@ public class IndexRebuilder {
                 if (failure.get() != null) {
                     throw failure.get();
                 }
+                if (stopping) {
+                    throw new Stopped();
+                }
                 inFlight.acquireUninterruptibly();
                 pool.execute(() -> {
                     try {
@@ -139,8 +162,8 @@ public class IndexRebuilder {
             inFlight.acquireUninterruptibly(threads * 2);
         } finally {
             pool.shutdown();
+            awaitQuietly(pool);
         }
-        awaitQuietly(pool);
         if (failure.get() != null) {
             throw failure.get();
         }
@@ -168,6 +191,14 @@ public class IndexRebuilder {
             pool.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends a rebuild early because the application is shutting down. */
+    private static final class Stopped extends RuntimeException {
+
+        Stopped() {
+            super("shutting down", null, false, false);
         }
     }
 }
