@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -62,17 +63,27 @@ public class JobLock {
     }
 
     private boolean acquire(String name, Instant now, Instant until) {
-        int taken = jdbc.sql("""
-                UPDATE job_lock SET locked_by = ?, locked_at = ?, lease_until = ?
-                WHERE name = ? AND lease_until <= ?""")
-                .params(node, Times.toDb(now), Times.toDb(until), name, Times.toDb(now)).update();
-        if (taken == 1) {
-            return true;
-        }
+        return take(name, node, now, until, false);
+    }
+
+    /**
+     * Moves an expired lease to {@code holder}, or creates the first one. Losing the race is not an error: a
+     * duplicate key means another node inserted first, and MariaDB may instead report a deadlock between the
+     * competing inserts; either way the other node holds the lease. With {@code renew} the holder may also
+     * extend a lease it still holds.
+     */
+    private boolean take(String name, String holder, Instant now, Instant until, boolean renew) {
         try {
+            int taken = jdbc.sql("UPDATE job_lock SET locked_by = ?, locked_at = ?, lease_until = ?"
+                            + " WHERE name = ? AND (lease_until <= ? OR (? AND locked_by = ?))")
+                    .params(holder, Times.toDb(now), Times.toDb(until), name, Times.toDb(now), renew, holder)
+                    .update();
+            if (taken == 1) {
+                return true;
+            }
             return jdbc.sql("INSERT INTO job_lock (name, locked_by, locked_at, lease_until) VALUES (?, ?, ?, ?)")
-                    .params(name, node, Times.toDb(now), Times.toDb(until)).update() == 1;
-        } catch (DataIntegrityViolationException held) {
+                    .params(name, holder, Times.toDb(now), Times.toDb(until)).update() == 1;
+        } catch (DataIntegrityViolationException | PessimisticLockingFailureException lostRace) {
             return false;
         }
     }
@@ -84,19 +95,7 @@ public class JobLock {
     public boolean tryAcquire(String name, String owner, Duration lease) {
         Instant now = Times.truncate(clock.instant());
         String holder = owner.length() > 128 ? owner.substring(0, 128) : owner;
-        int taken = jdbc.sql("""
-                UPDATE job_lock SET locked_by = ?, locked_at = ?, lease_until = ?
-                WHERE name = ? AND (lease_until <= ? OR locked_by = ?)""")
-                .params(holder, Times.toDb(now), Times.toDb(now.plus(lease)), name, Times.toDb(now), holder).update();
-        if (taken == 1) {
-            return true;
-        }
-        try {
-            return jdbc.sql("INSERT INTO job_lock (name, locked_by, locked_at, lease_until) VALUES (?, ?, ?, ?)")
-                    .params(name, holder, Times.toDb(now), Times.toDb(now.plus(lease))).update() == 1;
-        } catch (DataIntegrityViolationException held) {
-            return false;
-        }
+        return take(name, holder, now, now.plus(lease), true);
     }
 
     /** Gives the lease back early, so the next run (on any node) need not wait for it to run out. */
