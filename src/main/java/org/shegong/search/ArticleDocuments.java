@@ -1,8 +1,10 @@
 package org.shegong.search;
 
 import java.time.Instant;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -22,6 +24,9 @@ final class ArticleDocuments {
     static final String TITLE_BIGRAMS = "title_bigram";
     static final String SUMMARY_BIGRAMS = "summary_bigram";
     static final String BODY_BIGRAMS = "body_bigram";
+    /** Dictionary words and bigrams with their best place (see {@link WordPlaces}), for ranking. */
+    static final String PLACE_WORDS = "place_word";
+    static final String PLACE_BIGRAMS = "place_bigram";
     static final String COLUMN = "column";
     static final String PRIMARY_COLUMN = "primary_column";
     static final String KIND = "kind";
@@ -30,27 +35,49 @@ final class ArticleDocuments {
     /** Which rebuild last wrote the document; a rebuild removes what it did not write. */
     static final String GENERATION = "generation";
 
+    /**
+     * Text without length norms: ranking uses where a word occurs, not term statistics (ADR 0018), so norms
+     * would only cost indexing time and space.
+     */
+    private static final FieldType TEXT = text(false);
+    private static final FieldType STORED_TEXT = text(true);
+
     private ArticleDocuments() {
+    }
+
+    private static FieldType text(boolean stored) {
+        FieldType type = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
     }
 
     static Term idTerm(long articleId) {
         return new Term(ID, Long.toString(articleId));
     }
 
-    static Document of(Article article, long generation) {
+    static Document of(Article article, long generation, Analyzer dictionaryWords) {
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
         String title = article.title();
         String summary = article.listSummary() == null ? "" : article.listSummary();
         String body = BodyHtml.plainText(article.bodyHtml());
-        doc.add(new TextField(TITLE, title, Field.Store.YES));
-        doc.add(new TextField(TITLE_BIGRAMS, title, Field.Store.NO));
-        doc.add(new TextField(SUMMARY, summary, Field.Store.YES));
-        doc.add(new TextField(SUMMARY_BIGRAMS, summary, Field.Store.NO));
+        doc.add(new Field(TITLE, title, STORED_TEXT));
+        doc.add(new Field(TITLE_BIGRAMS, title, TEXT));
+        doc.add(new Field(SUMMARY, summary, STORED_TEXT));
+        doc.add(new Field(SUMMARY_BIGRAMS, summary, TEXT));
         if (!body.isEmpty()) {
-            doc.add(new TextField(BODY, body, Field.Store.YES));
-            doc.add(new TextField(BODY_BIGRAMS, body, Field.Store.NO));
+            doc.add(new Field(BODY, body, STORED_TEXT));
+            doc.add(new Field(BODY_BIGRAMS, body, TEXT));
         }
+        doc.add(new Field(PLACE_WORDS, new WordPlaces()
+                .words(dictionaryWords, TITLE, title, WordPlaces.TITLE)
+                .words(dictionaryWords, SUMMARY, summary, WordPlaces.SUMMARY)
+                .words(dictionaryWords, BODY, body, WordPlaces.BODY).stream(), WordPlaces.TYPE));
+        doc.add(new Field(PLACE_BIGRAMS, new WordPlaces()
+                .bigrams(title, WordPlaces.TITLE)
+                .bigrams(summary, WordPlaces.SUMMARY)
+                .bigrams(body, WordPlaces.BODY).stream(), WordPlaces.TYPE));
         for (Long column : article.columnIds()) {
             doc.add(new StringField(COLUMN, column.toString(), Field.Store.NO));
         }

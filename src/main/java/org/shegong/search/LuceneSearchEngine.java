@@ -21,7 +21,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.shegong.content.BodyHtml;
 import org.shegong.content.Kind;
@@ -40,8 +39,8 @@ class LuceneSearchEngine implements SearchEngine {
      */
     static final int COUNT_LIMIT = 1_000;
     private static final int SUGGEST_MAX_LENGTH = 30;
-    private static final Sort NEWEST = new Sort(new SortField(ArticleDocuments.PUBLISHED, SortField.Type.LONG, true),
-            SortField.FIELD_SCORE);
+    /** The index's own order (see {@link SearchIndex}), so Lucene stops in each segment after n hits. */
+    private static final Sort NEWEST = SearchIndex.NEWEST_FIRST;
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchEngine.class);
 
     private final SearchIndex index;
@@ -49,6 +48,7 @@ class LuceneSearchEngine implements SearchEngine {
     private final SearchProperties properties;
     private final QueryBuilder queries;
     private final Clock clock;
+    private final PlaceSimilarity similarity;
 
     LuceneSearchEngine(@Lazy SearchIndex index, @Lazy IndexRebuilder rebuilder, SearchProperties properties,
                        Clock clock) {
@@ -57,6 +57,7 @@ class LuceneSearchEngine implements SearchEngine {
         this.properties = properties;
         this.queries = new QueryBuilder(properties, SearchAnalyzers.bigrams());
         this.clock = clock;
+        this.similarity = new PlaceSimilarity(properties);
     }
 
     @Override
@@ -67,12 +68,13 @@ class LuceneSearchEngine implements SearchEngine {
             return SearchResults.empty(text.text(), status);
         }
         Lexicon lexicon = index.lexicon();
-        Query query = queries.full(text, lexicon, request, clock.instant());
+        Query query = queries.full(text, lexicon, request);
+        Query rescoring = queries.rescoring(text, clock.instant());
         int size = properties.pageSize();
         int page = Math.min(request.page(), properties.maxPages());
         IndexSearcher searcher = index.acquire();
         try {
-            TopDocs top = request.page() > properties.maxPages() ? null : top(searcher, query, request, page * size);
+            TopDocs top = request.page() > properties.maxPages() ? null : top(searcher, query, rescoring, request, page * size);
             if (top == null) {
                 return new SearchResults(text.text(), 0, false, request.page(), 0, List.of(), status);
             }
@@ -96,11 +98,19 @@ class LuceneSearchEngine implements SearchEngine {
         }
     }
 
-    private static TopDocs top(IndexSearcher searcher, Query query, SearchQuery request, int n) throws IOException {
+    private TopDocs top(IndexSearcher searcher, Query query, Query rescoring, SearchQuery request, int n)
+            throws IOException {
         if (request.sort() == SearchQuery.Sort.NEWEST) {
             return searcher.search(query, new TopFieldCollectorManager(NEWEST, n, null, COUNT_LIMIT));
         }
-        return searcher.search(query, new TopScoreDocCollectorManager(n, null, COUNT_LIMIT));
+        return RankedSearch.top(ranking(searcher), query, rescoring, n, COUNT_LIMIT);
+    }
+
+    /** The same reader, scored by where words occur (ADR 0018); a searcher is cheap to create. */
+    private IndexSearcher ranking(IndexSearcher searcher) {
+        IndexSearcher ranking = new IndexSearcher(searcher.getIndexReader());
+        ranking.setSimilarity(similarity);
+        return ranking;
     }
 
     private SearchHit hit(StoredFields stored, ScoreDoc scoreDoc, Highlighter highlighter) throws IOException {
@@ -190,7 +200,7 @@ class LuceneSearchEngine implements SearchEngine {
         if (text.isEmpty()) {
             return false;
         }
-        Query query = queries.full(text, index.lexicon(), SearchQuery.simple(candidate), clock.instant());
+        Query query = queries.full(text, index.lexicon(), SearchQuery.simple(candidate));
         IndexSearcher searcher = index.acquire();
         try {
             return searcher.search(query, 1).scoreDocs.length > 0;

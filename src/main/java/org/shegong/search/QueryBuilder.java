@@ -15,6 +15,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -25,13 +26,17 @@ import org.shegong.content.ArticleStatus;
 import org.shegong.system.Times;
 
 /**
- * Turns a reader's query into a Lucene query. Every part must match (in title, summary or body, as itself or
+ * Turns a reader's query into Lucene queries. Every part must match (in title, summary or body, as itself or
  * as a synonym); a dictionary word is a term of the word fields, an unknown part a phrase of the bigram
  * fields, and any other Chinese word either in titles and summaries (smartcn may cut 牡丹江市 differently in a
  * text than in a query) and a bigram phrase in bodies (whose word field holds dictionary words only),
- * so 社工站 needs the characters together and 社, 工, 站 scattered apart never match. Scores add the fields with
- * their weights, synonyms at a discount, a bonus when the whole query occurs as one phrase, and a mild
- * recency bonus.
+ * so 社工站 needs the characters together and 社, 工, 站 scattered apart never match.
+ *
+ * <p>Ranking has two stages (ADR 0018). The {@link #matching matching} query scores each part by the best
+ * place it occurs (title, summary or body, with their weights; a synonym at a discount) and adds the parts:
+ * few distinct scores, so Lucene stops as soon as enough articles reach the best one, whatever the number of
+ * hits. The {@link #rescoring rescoring} query then adds, for the leading candidates only, a bonus when the
+ * whole query occurs as one phrase and a mild recency bonus.
  */
 final class QueryBuilder {
 
@@ -52,26 +57,39 @@ final class QueryBuilder {
         for (QueryText.Part part : text.parts()) {
             query.add(partQuery(part, lexicon), Occur.MUST);
         }
-        if (text.parts().size() > 1) {
-            String phrase = text.phrase();
-            query.add(boost(bigramPhrase(ArticleDocuments.TITLE_BIGRAMS, phrase), weights.phraseBoost() * weights.titleBoost()), Occur.SHOULD);
-            query.add(boost(bigramPhrase(ArticleDocuments.BODY_BIGRAMS, phrase), weights.phraseBoost()), Occur.SHOULD);
-        }
         return query.build();
     }
 
-    Query full(QueryText text, Lexicon lexicon, SearchQuery request, Instant now) {
+    /** The matching query with the request's filters; matches nothing when the text has nothing to search for. */
+    Query full(QueryText text, Lexicon lexicon, SearchQuery request) {
         Query matching = matching(text, lexicon);
         if (matching == null) {
             return new MatchNoDocsQuery("empty query");
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching, Occur.MUST);
+        filters(request).forEach(filter -> query.add(filter, Occur.FILTER));
+        return query.build();
+    }
+
+    /**
+     * What the second stage adds to a candidate's score: the whole query as one phrase (title and body, when
+     * there is more than one part) and recency; null when there is nothing to add.
+     */
+    Query rescoring(QueryText text, Instant now) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        boolean any = false;
+        if (text.parts().size() > 1 && weights.phraseBoost() > 0) {
+            String phrase = text.phrase();
+            query.add(boost(bigramPhrase(ArticleDocuments.TITLE_BIGRAMS, phrase), weights.phraseBoost() * weights.titleBoost()), Occur.SHOULD);
+            query.add(boost(bigramPhrase(ArticleDocuments.BODY_BIGRAMS, phrase), weights.phraseBoost()), Occur.SHOULD);
+            any = true;
+        }
         if (weights.recencyWeight() > 0) {
             query.add(LongPoint.newDistanceFeatureQuery(ArticleDocuments.PUBLISHED, weights.recencyWeight(),
                     now.toEpochMilli(), Math.max(1, weights.recencyPivot().toMillis())), Occur.SHOULD);
+            any = true;
         }
-        filters(request).forEach(filter -> query.add(filter, Occur.FILTER));
-        return query.build();
+        return any ? query.build() : null;
     }
 
     static List<Query> filters(SearchQuery request) {
@@ -96,28 +114,39 @@ final class QueryBuilder {
         return day.atStartOfDay(Times.CHINA).toInstant().toEpochMilli();
     }
 
+    /** A part scores the best place it (or a synonym) occurs: its best field, not the sum of them all. */
     private Query partQuery(QueryText.Part part, Lexicon lexicon) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        List<Query> any = new ArrayList<>();
         addForms(any, part.text(), part.unknown(), 1f, lexicon);
         for (String synonym : lexicon.synonymsOf(part.text())) {
             addForms(any, synonym, false, weights.synonymWeight(), lexicon);
         }
-        return any.build();
+        return new DisjunctionMaxQuery(any, 0f);
     }
 
-    private void addForms(BooleanQuery.Builder any, String text, boolean unknown, float weight, Lexicon lexicon) {
+    private void addForms(List<Query> any, String text, boolean unknown, float weight, Lexicon lexicon) {
         boolean dictionaryWord = lexicon.isWord(text);
-        if (unknown || !dictionaryWord && text.length() > 1 && isHan(text)) {
-            any.add(boost(bigramPhrase(ArticleDocuments.TITLE_BIGRAMS, text), weight * weights.titleBoost()), Occur.SHOULD);
-            any.add(boost(bigramPhrase(ArticleDocuments.SUMMARY_BIGRAMS, text), weight * weights.summaryBoost()), Occur.SHOULD);
+        // The common cases: one posting list whose frequencies say where the word occurs (WordPlaces).
+        if (dictionaryWord && !unknown) {
+            any.add(boost(new TermQuery(new Term(ArticleDocuments.PLACE_WORDS, text)), weight));
+            return;
+        }
+        if (text.length() == 2 && WordPlaces.isHan(text.charAt(0)) && WordPlaces.isHan(text.charAt(1))) {
+            any.add(boost(new TermQuery(new Term(ArticleDocuments.PLACE_BIGRAMS, text)), weight));
+            return;
+        }
+        boolean bigrams = unknown || !dictionaryWord && text.length() > 1 && isHan(text);
+        if (bigrams) {
+            any.add(boost(bigramPhrase(ArticleDocuments.TITLE_BIGRAMS, text), weight * weights.titleBoost()));
+            any.add(boost(bigramPhrase(ArticleDocuments.SUMMARY_BIGRAMS, text), weight * weights.summaryBoost()));
         }
         if (!unknown) {
-            any.add(boost(new TermQuery(new Term(ArticleDocuments.TITLE, text)), weight * weights.titleBoost()), Occur.SHOULD);
-            any.add(boost(new TermQuery(new Term(ArticleDocuments.SUMMARY, text)), weight * weights.summaryBoost()), Occur.SHOULD);
+            any.add(boost(new TermQuery(new Term(ArticleDocuments.TITLE, text)), weight * weights.titleBoost()));
+            any.add(boost(new TermQuery(new Term(ArticleDocuments.SUMMARY, text)), weight * weights.summaryBoost()));
         }
         // Bodies carry only dictionary words (see SearchAnalyzers.dictionaryWords); anything else is a phrase.
         any.add(boost(dictionaryWord ? new TermQuery(new Term(ArticleDocuments.BODY, text))
-                : bigramPhrase(ArticleDocuments.BODY_BIGRAMS, text), weight * weights.bodyBoost()), Occur.SHOULD);
+                : bigramPhrase(ArticleDocuments.BODY_BIGRAMS, text), weight * weights.bodyBoost()));
     }
 
     private static boolean isHan(String text) {

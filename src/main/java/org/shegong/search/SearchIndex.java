@@ -16,6 +16,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
@@ -33,7 +35,12 @@ import org.slf4j.LoggerFactory;
 public class SearchIndex implements AutoCloseable {
 
     /** Bump when analysis or fields change: an index written by another version is rebuilt at start. */
-    static final String SCHEMA = "2";
+    static final String SCHEMA = "3";
+    /**
+     * Documents are kept newest first: "newest" searches stop after a page, and relevance ties (ADR 0018) go to
+     * the newest article without reading dates.
+     */
+    static final Sort NEWEST_FIRST = new Sort(new SortField(ArticleDocuments.PUBLISHED, SortField.Type.LONG, true));
     private static final String SCHEMA_KEY = "shegong.schema";
     private static final String COMPLETE_KEY = "shegong.complete";
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
@@ -44,6 +51,7 @@ public class SearchIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final Analyzer wordAnalyzer;
     private final Analyzer bigramAnalyzer;
+    private final Analyzer dictionaryAnalyzer;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Lexicon lexicon;
     private volatile boolean needsRebuild;
@@ -55,6 +63,7 @@ public class SearchIndex implements AutoCloseable {
         Supplier<Lexicon> current = () -> this.lexicon;
         this.wordAnalyzer = SearchAnalyzers.words(current);
         this.bigramAnalyzer = SearchAnalyzers.bigrams();
+        this.dictionaryAnalyzer = SearchAnalyzers.dictionaryWords(current);
         try {
             Files.createDirectories(path);
             this.directory = FSDirectory.open(path);
@@ -64,9 +73,10 @@ public class SearchIndex implements AutoCloseable {
                 needsRebuild = true;
             }
             IndexWriterConfig config = new IndexWriterConfig(
-                    SearchAnalyzers.perField(wordAnalyzer, SearchAnalyzers.dictionaryWords(current), bigramAnalyzer))
+                    SearchAnalyzers.perField(wordAnalyzer, dictionaryAnalyzer, bigramAnalyzer))
                     .setOpenMode(problem == null ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
                             : IndexWriterConfig.OpenMode.CREATE)
+                    .setIndexSort(NEWEST_FIRST)
                     .setRAMBufferSizeMB(64);
             this.writer = new IndexWriter(directory, config);
             if (problem != null) {
@@ -130,7 +140,7 @@ public class SearchIndex implements AutoCloseable {
 
     void upsert(Article article) {
         try {
-            writer.updateDocument(ArticleDocuments.idTerm(article.id()), ArticleDocuments.of(article, generation));
+            writer.updateDocument(ArticleDocuments.idTerm(article.id()), ArticleDocuments.of(article, generation, dictionaryAnalyzer));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,6 +35,14 @@ public record SearchProperties(
         @DefaultValue("50") int maxPages,
         @DefaultValue("2") int indexThreads) {
 
+    public SearchProperties {
+        // Ranking needs a title match to be worth at least a summary match, and that at least a body match.
+        if (!(titleBoost >= summaryBoost && summaryBoost >= bodyBoost && bodyBoost > 0)) {
+            throw new IllegalArgumentException("shegong.search: title-boost >= summary-boost >= body-boost > 0 "
+                    + "is required, got " + titleBoost + ", " + summaryBoost + ", " + bodyBoost);
+        }
+    }
+
     public static SearchProperties defaults() {
         return new SearchProperties(3.0f, 1.5f, 1.0f, 2.0f, 0.6f, 1.0f, Duration.ofDays(365), 100, 12, 20, 50, 2);
     }

@@ -119,6 +119,7 @@ public final class SearchBench {
         long[] nanos = new long[queries];
         java.util.TreeMap<Long, String> slowest = new java.util.TreeMap<>();
         long hits = 0;
+        long counted = 0;
         for (int i = 0; i < queries; i++) {
             int words = 1 + random.nextInt(3);
             List<String> query = new ArrayList<>();
@@ -129,6 +130,7 @@ public final class SearchBench {
             SearchResults results = engine.search(SearchQuery.simple(String.join(" ", query)));
             nanos[i] = System.nanoTime() - start;
             hits += results.hits().size();
+            counted += results.total();
             slowest.put(nanos[i], String.join(" ", query) + " (" + results.total() + ")");
             if (slowest.size() > 8) {
                 slowest.pollFirstEntry();
@@ -137,6 +139,8 @@ public final class SearchBench {
         if (System.getenv("SHOW_SLOWEST") != null) {
             slowest.descendingMap().forEach((n, q) -> System.out.printf(Locale.ROOT, "  %.1f ms  %s%n", n / 1e6, q));
         }
+        System.out.printf(Locale.ROOT, "  documents scored per query: %,d on average (a machine-independent measure of work)%n",
+                counted / Math.max(1, queries));
         if (hits == 0) {
             throw new IllegalStateException("no query found anything");
         }

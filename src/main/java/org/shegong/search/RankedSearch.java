@@ -1,0 +1,199 @@
+package org.shegong.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
+
+/**
+ * Relevance search in two stages (ADR 0018). Stage one finds the best {@code n} matches with ties broken
+ * newest first: segments are sorted newest first and searched from the newest, and as soon as the best so far
+ * cannot be beaten by the rest of a segment Lucene skips or stops (see {@link Best}). Stage two adds the rescoring query's score (whole-phrase and
+ * recency bonuses) to the first {@link #WINDOW} candidates and orders them again. Work is bounded by the
+ * candidates needed, not by the number of hits, which is what keeps common words fast at a million articles.
+ */
+final class RankedSearch {
+
+    /** Candidates that the second stage re-orders: the first five pages. Deeper results keep stage-one order. */
+    static final int WINDOW = 100;
+
+    private RankedSearch() {
+    }
+
+    /**
+     * The best {@code n} hits (or fewer); total hits are counted exactly up to {@code countLimit}, then
+     * reported as a lower bound.
+     */
+    static TopDocs top(IndexSearcher searcher, Query query, Query rescoring, int n, int countLimit) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
+        Best best = new Best(Math.max(n, WINDOW), countLimit);
+        List<LeafReaderContext> leaves = new ArrayList<>(searcher.getIndexReader().leaves());
+        leaves.sort(Comparator.comparingLong(RankedSearch::newestIn).reversed());
+        for (LeafReaderContext leaf : leaves) {
+            BulkScorer scorer = weight.bulkScorer(leaf);
+            if (scorer != null) {
+                try {
+                    scorer.score(best.collectorFor(leaf), leaf.reader().getLiveDocs());
+                } catch (CollectionTerminatedException e) {
+                    // nothing in the rest of the segment can enter the best
+                }
+            }
+        }
+        List<Candidate> ranked = best.inOrder();
+        if (rescoring != null) {
+            rescore(searcher, rescoring, ranked.subList(0, Math.min(WINDOW, ranked.size())));
+        }
+        ScoreDoc[] docs = ranked.stream().limit(n).map(c -> new ScoreDoc(c.doc, c.score)).toArray(ScoreDoc[]::new);
+        return new TopDocs(new TotalHits(best.total, best.skipped ? TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO
+                : TotalHits.Relation.EQUAL_TO), docs);
+    }
+
+    /** The newest date in a segment: its first document's, since segments are sorted newest first. */
+    private static long newestIn(LeafReaderContext leaf) {
+        try {
+            return leaf.reader().maxDoc() == 0 ? Long.MIN_VALUE
+                    : publishedOf(leaf.reader().getNumericDocValues(ArticleDocuments.PUBLISHED), 0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The best candidates so far, in a heap whose head is the weakest. Once it is full (and enough hits are
+     * counted) it tells the scorer the lowest score still worth computing: the weakest score itself while the
+     * segment may hold newer articles (a tie goes to the newer one), just above it once the segment has reached
+     * articles no newer than the weakest, which lets Lucene skip, or stop, everything below.
+     */
+    private static final class Best {
+
+        private final int size;
+        private final int countLimit;
+        private final PriorityQueue<Candidate> heap;
+        private long total;
+        private boolean skipped;
+
+        Best(int size, int countLimit) {
+            this.size = size;
+            this.countLimit = countLimit;
+            this.heap = new PriorityQueue<>(size + 1, Candidate.ORDER.reversed());
+        }
+
+        LeafCollector collectorFor(LeafReaderContext leaf) throws IOException {
+            NumericDocValues published = leaf.reader().getNumericDocValues(ArticleDocuments.PUBLISHED);
+            return new LeafCollector() {
+                private Scorable scorer;
+                private long newestLeft = newestIn(leaf);
+
+                @Override
+                public void setScorer(Scorable scorer) throws IOException {
+                    this.scorer = scorer;
+                    raiseMinimum();
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    total++;
+                    Candidate candidate = new Candidate(leaf.docBase + doc, scorer.score(), publishedOf(published, doc));
+                    newestLeft = candidate.published;
+                    if (heap.size() < size) {
+                        heap.add(candidate);
+                    } else if (Candidate.ORDER.compare(candidate, heap.peek()) < 0) {
+                        heap.poll();
+                        heap.add(candidate);
+                    }
+                    raiseMinimum();
+                }
+
+                private void raiseMinimum() throws IOException {
+                    if (heap.size() < size || total < countLimit) {
+                        return;
+                    }
+                    Candidate weakest = heap.peek();
+                    scorer.setMinCompetitiveScore(newestLeft < weakest.published ? Math.nextUp(weakest.score)
+                            : weakest.score);
+                    skipped = true;
+                }
+            };
+        }
+
+        List<Candidate> inOrder() {
+            List<Candidate> ordered = new ArrayList<>(heap);
+            ordered.sort(Candidate.ORDER);
+            return ordered;
+        }
+    }
+
+    /** Adds the rescoring query's score to these candidates (in place) and sorts them again. */
+    private static void rescore(IndexSearcher searcher, Query rescoring, List<Candidate> window) throws IOException {
+        if (window.isEmpty()) {
+            return;
+        }
+        Weight weight = searcher.createWeight(searcher.rewrite(rescoring), ScoreMode.COMPLETE, 1f);
+        Candidate[] byDoc = window.toArray(Candidate[]::new);
+        Arrays.sort(byDoc, Comparator.comparingInt(Candidate::doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leafIndex = -1;
+        Scorer scorer = null;
+        LeafReaderContext leaf = null;
+        for (Candidate candidate : byDoc) {
+            int index = ReaderUtil.subIndex(candidate.doc, leaves);
+            if (index != leafIndex) {
+                leafIndex = index;
+                leaf = leaves.get(index);
+                scorer = weight.scorer(leaf);
+            }
+            if (scorer == null) {
+                continue;
+            }
+            int target = candidate.doc - leaf.docBase;
+            int at = scorer.docID() < target ? scorer.iterator().advance(target) : scorer.docID();
+            if (at == target) {
+                candidate.score += scorer.score();
+            }
+        }
+        window.sort(Candidate.ORDER);
+    }
+
+    private static long publishedOf(NumericDocValues values, int doc) throws IOException {
+        return values != null && values.advanceExact(doc) ? values.longValue() : Long.MIN_VALUE;
+    }
+
+    /** A hit on its way through the two stages; its score grows in stage two. */
+    private static final class Candidate {
+
+        static final Comparator<Candidate> ORDER = Comparator.comparingDouble((Candidate c) -> -c.score)
+                .thenComparing(Comparator.comparingLong((Candidate c) -> c.published).reversed())
+                .thenComparingInt(Candidate::doc);
+
+        private final int doc;
+        private final long published;
+        private float score;
+
+        Candidate(int doc, float score, long published) {
+            this.doc = doc;
+            this.score = score;
+            this.published = published;
+        }
+
+        int doc() {
+            return doc;
+        }
+    }
+}
