@@ -14,10 +14,11 @@ import org.shegong.search.WorkingCopy;
 import org.springframework.stereotype.Component;
 
 /**
- * The editors' working copies for the search index (ADR 0015). An article off the site is its own working copy:
- * its row follows the newest revision ({@link SaveRevisionAction}). A live article has one only while a newer
- * revision than the live one exists; that revision is the copy, and the live text comes along so editors find
- * the article by either.
+ * The editors' working copies for the search index (ADR 0015): every article's newest text unless that is what
+ * readers see. Off the site, the article row follows the newest revision ({@link SaveRevisionAction}), except
+ * after a publish or withdrawal that left a newer revision behind; then that revision is read. A live article has
+ * a copy only while a newer revision than the live one exists, and its live text comes along so editors find the
+ * article by either.
  */
 @Component
 public class EditorialCopies implements WorkingCopies {
@@ -65,20 +66,17 @@ public class EditorialCopies implements WorkingCopies {
     }
 
     private Optional<WorkingCopy> copy(Article article, WorkflowRecord record) {
-        if (!article.isLive()) {
-            return Optional.of(new WorkingCopy(article, stages(article, record), null));
-        }
-        if (record == null || !record.hasPendingChange()) {
+        // The row was last written by a publish (or withdrawal) while a newer revision existed: read that one.
+        boolean rowIsNewest = record == null || record.liveRevision() == null
+                || record.latestRevision() == record.liveRevision();
+        if (article.isLive() && rowIsNewest) {
             return Optional.empty();
         }
-        Optional<Revision> newest = revisions.find(article.id(), record.latestRevision());
-        if (newest.isEmpty()) {
-            return Optional.empty();
-        }
-        RevisionContent content = newest.get().content();
-        Article pending = content.toArticle(article.id(), article.status(),
-                content.publishedAt() != null ? content.publishedAt() : article.publishedAt(), record.updatedAt());
-        return Optional.of(new WorkingCopy(pending, stages(article, record), article));
+        Article text = rowIsNewest ? article : revisions.find(article.id(), record.latestRevision())
+                .map(r -> r.content().toArticle(article.id(), article.status(), r.content().publishedAt() != null
+                        ? r.content().publishedAt() : article.publishedAt(), record.updatedAt()))
+                .orElse(article);
+        return Optional.of(new WorkingCopy(text, stages(article, record), article.isLive() ? article : null));
     }
 
     /**
