@@ -124,6 +124,7 @@ class ArticleSearchPagesTest {
                 .contains("href=\"/admin/articles/" + id + "\"");
         assertThat(pages.page(chief, "/admin/search?q=翡翠湾&status=LIVE", 200))
                 .doesNotContain("href=\"/admin/articles/" + id + "\"").contains("没有找到");
+        assertThat(pages.page(chief, "/admin/search?q=翡翠湾&page=7", 200)).contains("只有 1 页", "回到第一页");
         assertThat(pages.page(chief, "/admin/search?q=翡翠湾&status=NOPE", 400)).contains("状态不正确");
         assertThat(pages.page(chief, "/admin/search?q=翡翠湾&column=nowhere", 400)).contains("没有这个栏目");
         assertThat(pages.page(chief, "/admin/search?q=翡翠湾&kind=poem", 400)).contains("稿件类型不正确");
