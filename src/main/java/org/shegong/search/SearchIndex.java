@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -42,9 +40,6 @@ public class SearchIndex implements AutoCloseable {
     static final String SCHEMA = "3";
     private static final String SCHEMA_KEY = "shegong.schema";
     private static final String COMPLETE_KEY = "shegong.complete";
-    private static final String REBUILT_AT_KEY = "shegong.rebuilt-at";
-    private static final String REBUILD_MILLIS_KEY = "shegong.rebuild-millis";
-    private static final String REBUILD_DOCUMENTS_KEY = "shegong.rebuild-documents";
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
     private final Path path;
@@ -82,7 +77,7 @@ public class SearchIndex implements AutoCloseable {
             if (problem != null) {
                 commit(false);
             } else {
-                lastRebuild = lastRebuild(SegmentInfos.readLatestCommit(directory).getUserData());
+                lastRebuild = FinishedRebuild.fromCommit(SegmentInfos.readLatestCommit(directory).getUserData());
             }
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -108,16 +103,6 @@ public class SearchIndex implements AutoCloseable {
             return null;
         } catch (IOException | RuntimeException e) {
             return "已损坏 (" + e.getMessage() + ")";
-        }
-    }
-
-    private static FinishedRebuild lastRebuild(Map<String, String> data) {
-        try {
-            return new FinishedRebuild(Instant.ofEpochMilli(Long.parseLong(data.get(REBUILT_AT_KEY))),
-                    Duration.ofMillis(Long.parseLong(data.get(REBUILD_MILLIS_KEY))),
-                    Long.parseLong(data.get(REBUILD_DOCUMENTS_KEY)));
-        } catch (NumberFormatException e) {
-            return null; // written by an older version, which did not record it
         }
     }
 
@@ -226,9 +211,7 @@ public class SearchIndex implements AutoCloseable {
             Map<String, String> data = new HashMap<>(Map.of(SCHEMA_KEY, SCHEMA, COMPLETE_KEY, Boolean.toString(complete)));
             FinishedRebuild last = lastRebuild;
             if (last != null) {
-                data.put(REBUILT_AT_KEY, Long.toString(last.finishedAt().toEpochMilli()));
-                data.put(REBUILD_MILLIS_KEY, Long.toString(last.took().toMillis()));
-                data.put(REBUILD_DOCUMENTS_KEY, Long.toString(last.documents()));
+                last.toCommit(data);
             }
             writer.setLiveCommitData(data.entrySet());
             writer.commit();

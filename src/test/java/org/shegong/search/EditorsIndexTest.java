@@ -107,6 +107,12 @@ class EditorsIndexTest {
         assertThat(index.count(EditorDocuments.readersFind())).isEqualTo(2);
         assertThat(index.documentCount()).isEqualTo(5);
         assertThat(index.lastRebuild().documents()).isEqualTo(5);
+
+        FinishedRebuild recorded = index.lastRebuild();
+        index.close();
+        index = new SearchIndex(dir.resolve("index"), Lexicon.load(null));
+        assertThat(index.needsRebuild()).isFalse();
+        assertThat(index.lastRebuild()).as("kept in the commit across a restart").isEqualTo(recorded);
     }
 
     @Test
