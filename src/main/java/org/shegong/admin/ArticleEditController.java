@@ -17,8 +17,6 @@ import org.shegong.column.Column;
 import org.shegong.column.ColumnService;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleStatus;
-import org.shegong.content.BodyHtml;
-import org.shegong.content.SummaryDeriver;
 import org.shegong.site.ArticleViews;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -141,11 +139,8 @@ class ArticleEditController {
         context.actor(user, request);
         int number = revision != null ? revision : workflow.load(id).latestRevision();
         RevisionContent c = workflow.content(id, number);
-        String listSummary = SummaryDeriver.listSummary(c.summary(), BodyHtml.plainText(c.bodyHtml()), c.title());
-        Article article = new Article(id, null, c.title(), c.subtitle(), c.summary(), listSummary, c.source(),
-                c.author(), c.editor(), c.kind(), ArticleStatus.LIVE, c.featured(), c.primaryColumnId(), c.region(),
-                c.publishedAt() != null ? c.publishedAt() : clock.instant(), clock.instant(), 0, c.bodyHtml(),
-                c.columnIds(), c.tags());
+        Article article = c.toArticle(id, ArticleStatus.LIVE, c.publishedAt() != null ? c.publishedAt()
+                : clock.instant(), clock.instant());
         model.addAttribute("view", articleViews.build(article, 0));
         return ArticleViews.TEMPLATE;
     }

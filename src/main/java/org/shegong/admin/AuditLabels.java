@@ -34,6 +34,7 @@ public final class AuditLabels {
             case "user-password" -> "重置密码";
             case "user-grant" -> "授予栏目角色";
             case "user-revoke" -> "收回栏目角色";
+            case "search-reindex" -> "重建搜索索引";
             default -> action;
         };
     }

@@ -11,5 +11,5 @@ public record AuditView(AdminChrome chrome, List<AuditEntry> entries, String use
     public static final List<String> ACTIONS = List.of("create", "save", "autosave", "restore", "submit", "approve", "reject",
             "publish", "schedule", "unschedule", "withdraw", "expire", "sensitive-override", "sensitive-words",
             "column-add", "column-edit", "column-order", "column-move", "column-visibility", "review-levels",
-            "user-create", "user-enable", "user-unlock", "user-password", "user-grant", "user-revoke");
+            "user-create", "user-enable", "user-unlock", "user-password", "user-grant", "user-revoke", "search-reindex");
 }

@@ -118,11 +118,15 @@ public class ArticleRepository {
         return article.map(a -> withRelations(a, columnIdsOf(a.id()), tagsOf(a.id())));
     }
 
-    /**
-     * Hands every live article, with its body, columns and tags, to {@code sink} in batches of {@code batch},
-     * in id order, seeking by id so the whole archive never sits in memory (a search index rebuild).
-     */
     public void forEachLive(int batch, Consumer<List<Article>> sink) {
+        forEachWithStatus(ArticleStatus.LIVE, batch, sink);
+    }
+
+    /**
+     * Hands every article in {@code status}, with its body, columns and tags, to {@code sink} in batches of
+     * {@code batch}, in id order, seeking by id so the whole archive never sits in memory (a search index rebuild).
+     */
+    public void forEachWithStatus(ArticleStatus status, int batch, Consumer<List<Article>> sink) {
         long after = 0;
         while (true) {
             List<Article> page = jdbc.sql("""
@@ -130,7 +134,7 @@ public class ArticleRepository {
                       a.editor, a.kind, a.status, a.featured, a.primary_column_id, a.region, a.published_at,
                       a.updated_at, a.view_count, b.body_html
                     FROM article a LEFT JOIN article_body b ON b.article_id = a.id
-                    WHERE a.status = 'LIVE' AND a.id > ? ORDER BY a.id LIMIT %d""".formatted(batch))
+                    WHERE a.status = '%s' AND a.id > ? ORDER BY a.id LIMIT %d""".formatted(status.name(), batch))
                     .param(after)
                     .query(ArticleRepository::article)
                     .list();
@@ -158,8 +162,8 @@ public class ArticleRepository {
         }
     }
 
-    public long countLive() {
-        return jdbc.sql("SELECT COUNT(*) FROM article WHERE status = 'LIVE'").query(Long.class).single();
+    public long countWithStatus(ArticleStatus status) {
+        return jdbc.sql("SELECT COUNT(*) FROM article WHERE status = ?").param(status.name()).query(Long.class).single();
     }
 
     public List<Long> columnIdsOf(long articleId) {

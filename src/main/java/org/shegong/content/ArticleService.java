@@ -45,7 +45,17 @@ public class ArticleService {
     }
 
     public long countLive() {
-        return articles.countLive();
+        return articles.countWithStatus(ArticleStatus.LIVE);
+    }
+
+    /** Streams every article that is not on the public site (drafts, then withdrawn ones), like {@link #forEachLive}. */
+    public void forEachNotLive(int batch, Consumer<List<Article>> sink) {
+        articles.forEachWithStatus(ArticleStatus.DRAFT, batch, sink);
+        articles.forEachWithStatus(ArticleStatus.WITHDRAWN, batch, sink);
+    }
+
+    public long countNotLive() {
+        return articles.countWithStatus(ArticleStatus.DRAFT) + articles.countWithStatus(ArticleStatus.WITHDRAWN);
     }
 
     /**

@@ -10,7 +10,6 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.Term;
 import org.shegong.content.Article;
 import org.shegong.content.BodyHtml;
 
@@ -52,16 +51,13 @@ final class ArticleDocuments {
         return type;
     }
 
-    static Term idTerm(long articleId) {
-        return new Term(ID, Long.toString(articleId));
-    }
-
     static Document of(Article article, long generation, Analyzer dictionaryWords) {
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
-        String title = article.title();
-        String summary = article.listSummary() == null ? "" : article.listSummary();
-        String body = BodyHtml.plainText(article.bodyHtml());
+        Text text = Text.of(article);
+        String title = text.title();
+        String summary = text.summary();
+        String body = text.body();
         doc.add(new Field(TITLE, title, STORED_TEXT));
         doc.add(new Field(TITLE_BIGRAMS, title, TEXT));
         doc.add(new Field(SUMMARY, summary, STORED_TEXT));
@@ -70,14 +66,7 @@ final class ArticleDocuments {
             doc.add(new Field(BODY, body, STORED_TEXT));
             doc.add(new Field(BODY_BIGRAMS, body, TEXT));
         }
-        doc.add(new Field(PLACE_WORDS, new WordPlaces()
-                .words(dictionaryWords, TITLE, title, WordPlaces.TITLE)
-                .words(dictionaryWords, SUMMARY, summary, WordPlaces.SUMMARY)
-                .words(dictionaryWords, BODY, body, WordPlaces.BODY).stream(), WordPlaces.TYPE));
-        doc.add(new Field(PLACE_BIGRAMS, new WordPlaces()
-                .bigrams(title, WordPlaces.TITLE)
-                .bigrams(summary, WordPlaces.SUMMARY)
-                .bigrams(body, WordPlaces.BODY).stream(), WordPlaces.TYPE));
+        addPlaces(doc, dictionaryWords, text);
         for (Long column : article.columnIds()) {
             doc.add(new StringField(COLUMN, column.toString(), Field.Store.NO));
         }
@@ -90,6 +79,31 @@ final class ArticleDocuments {
         doc.add(new StoredField(PUBLISHED, published));
         doc.add(new LongPoint(GENERATION, generation));
         return doc;
+    }
+
+    /** An article's searchable text: title, list summary and the body as plain text. */
+    record Text(String title, String summary, String body) {
+
+        static Text of(Article article) {
+            return new Text(article.title(), article.listSummary() == null ? "" : article.listSummary(),
+                    BodyHtml.plainText(article.bodyHtml()));
+        }
+    }
+
+    /** The ranking fields ({@link WordPlaces}) of one or more versions of an article's text. */
+    static void addPlaces(Document doc, Analyzer dictionaryWords, Text... versions) {
+        WordPlaces words = new WordPlaces();
+        WordPlaces bigrams = new WordPlaces();
+        for (Text version : versions) {
+            words.words(dictionaryWords, TITLE, version.title(), WordPlaces.TITLE)
+                    .words(dictionaryWords, SUMMARY, version.summary(), WordPlaces.SUMMARY)
+                    .words(dictionaryWords, BODY, version.body(), WordPlaces.BODY);
+            bigrams.bigrams(version.title(), WordPlaces.TITLE)
+                    .bigrams(version.summary(), WordPlaces.SUMMARY)
+                    .bigrams(version.body(), WordPlaces.BODY);
+        }
+        doc.add(new Field(PLACE_WORDS, words.stream(), WordPlaces.TYPE));
+        doc.add(new Field(PLACE_BIGRAMS, bigrams.stream(), WordPlaces.TYPE));
     }
 
     private static long publishedMillis(Article article) {

@@ -1,7 +1,10 @@
 package org.shegong.search;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleService;
@@ -21,10 +25,11 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds the index from the database, which is the source of truth: streams every live article (with its
- * body) in batches, analyses them on {@code indexThreads} threads, then removes whatever the rebuild did not
- * write. The old index keeps answering while it runs. Articles the outbox changed meanwhile are re-read at the
- * end, so a batch read just before a withdrawal cannot bring the withdrawn article back.
+ * Rebuilds the index from the database, which is the source of truth: streams every editors' working copy and
+ * every live article (with its body) in batches, analyses them on {@code indexThreads} threads, then removes
+ * whatever the rebuild did not write. The old index keeps answering while it runs. Articles the outbox changed
+ * meanwhile are re-read at the end, so a batch read just before a withdrawal cannot bring the withdrawn article
+ * back.
  */
 @Component
 public class IndexRebuilder implements DisposableBean {
@@ -34,8 +39,10 @@ public class IndexRebuilder implements DisposableBean {
 
     private final SearchIndex index;
     private final ArticleService articles;
+    private final WorkingCopies copies;
     private final SearchProperties properties;
     private final LexiconSource lexicons;
+    private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile Thread background;
@@ -43,12 +50,14 @@ public class IndexRebuilder implements DisposableBean {
     private final AtomicLong total = new AtomicLong();
     private final Set<Long> touched = ConcurrentHashMap.newKeySet();
 
-    IndexRebuilder(@Lazy SearchIndex index, ArticleService articles, SearchProperties properties,
-                   LexiconSource lexicons) {
+    IndexRebuilder(@Lazy SearchIndex index, ArticleService articles, WorkingCopies copies,
+                   SearchProperties properties, LexiconSource lexicons, Clock clock) {
         this.index = index;
         this.articles = articles;
+        this.copies = copies;
         this.properties = properties;
         this.lexicons = lexicons;
+        this.clock = clock;
     }
 
     /** How far the current (or last) rebuild got. */
@@ -59,9 +68,14 @@ public class IndexRebuilder implements DisposableBean {
         return new Progress(running.get(), done.get(), total.get());
     }
 
+    /** What a rebuild will write: live articles' public documents and editors' working copies. */
+    public long countToIndex() {
+        return articles.countLive() + copies.count();
+    }
+
     /**
-     * Starts a rebuild on a background thread unless one is running; returns whether it started. This is what
-     * the back office's "rebuild" action will call (issue 3), and what a missing or damaged index triggers.
+     * Starts a rebuild on a background thread unless one is running; returns whether it started. The back
+     * office's rebuild button calls it, and a missing or damaged index at start.
      */
     public boolean startInBackground() {
         if (!running.compareAndSet(false, true)) {
@@ -111,12 +125,17 @@ public class IndexRebuilder implements DisposableBean {
     }
 
     /**
-     * Makes the index match the database for these articles (live → indexed, anything else → removed); called
-     * by the outbox consumer under the index lock, and remembered while a rebuild runs so it can re-check them.
+     * Makes the index match the database for these articles: a live article's public document and a working copy
+     * each indexed while they exist, removed when they no longer do. Called by the outbox consumer under the
+     * index lock, and remembered while a rebuild runs so it can re-check them.
      */
     void sync(Collection<Long> articleIds) {
         for (Long id : articleIds) {
-            articles.find(id).filter(Article::isLive).ifPresentOrElse(index::upsert, () -> index.delete(id));
+            Optional<Article> article = articles.find(id);
+            Optional<WorkingCopy> copy = article.flatMap(copies::of);
+            article.filter(Article::isLive).ifPresentOrElse(a -> index.upsert(a, copy.isEmpty()),
+                    () -> index.delete(id));
+            copy.ifPresentOrElse(index::upsertWorking, () -> index.deleteWorking(id));
         }
         if (running.get()) {
             touched.addAll(articleIds);
@@ -128,61 +147,92 @@ public class IndexRebuilder implements DisposableBean {
         index.useLexicon(lexicons.load());
         touched.clear();
         done.set(0);
-        total.set(articles.countLive());
+        total.set(countToIndex());
         long generation = index.startGeneration();
-        log.info("搜索索引重建开始: {} 篇文章", total.get());
-        int threads = Math.max(1, properties.indexThreads());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "search-rebuild-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        Semaphore inFlight = new Semaphore(threads * 2);
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        try {
-            articles.forEachLive(BATCH, batch -> {
-                if (failure.get() != null) {
-                    throw failure.get();
-                }
-                if (stopping) {
-                    throw new Stopped();
-                }
-                inFlight.acquireUninterruptibly();
-                pool.execute(() -> {
-                    try {
-                        batch.forEach(index::upsert);
-                        progress.accept(done.addAndGet(batch.size()));
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    } finally {
-                        inFlight.release();
-                    }
-                });
+        log.info("搜索索引重建开始: {} 篇", total.get());
+        // Live articles whose newer text is a working copy: editors find them by that document only.
+        Set<Long> pending = ConcurrentHashMap.newKeySet();
+        try (Workers workers = new Workers(Math.max(1, properties.indexThreads()), progress)) {
+            copies.forEach(BATCH, batch -> {
+                batch.stream().filter(c -> c.published() != null).forEach(c -> pending.add(c.article().id()));
+                workers.submit(batch, index::upsertWorking);
             });
-            inFlight.acquireUninterruptibly(threads * 2);
-        } finally {
-            pool.shutdown();
-            awaitQuietly(pool);
+            articles.forEachLive(BATCH, batch -> workers.submit(batch, a -> index.upsert(a, !pending.contains(a.id()))));
         }
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        finish(generation);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        log.info("搜索索引重建完成: {} 篇, {} 秒, {} 篇/秒", done.get(), "%.1f".formatted(seconds),
-                "%.0f".formatted(done.get() / Math.max(seconds, 0.001)));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        FinishedRebuild record = new FinishedRebuild(clock.instant(), took, done.get());
+        finish(generation, record);
+        log.info("搜索索引重建完成: {} 篇, {} 秒, {} 篇/秒", done.get(), "%.1f".formatted(took.toMillis() / 1000.0),
+                record.rate());
         return done.get();
     }
 
-    private void finish(long generation) {
+    private void finish(long generation, FinishedRebuild record) {
         index.lock().lock();
         try {
             List<Long> changed = List.copyOf(touched);
             touched.clear();
             sync(changed);
-            index.finishGeneration(generation);
+            index.finishGeneration(generation, record);
         } finally {
             index.lock().unlock();
+        }
+    }
+
+    /**
+     * Indexes batches on a fixed pool, at most two batches a thread in flight so reading never runs far ahead;
+     * closing waits for the last batch and rethrows the first failure.
+     */
+    private final class Workers implements AutoCloseable {
+
+        private final int threads;
+        private final LongConsumer progress;
+        private final ExecutorService pool;
+        private final Semaphore inFlight;
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+        Workers(int threads, LongConsumer progress) {
+            this.threads = threads;
+            this.progress = progress;
+            this.pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "search-rebuild-worker");
+                t.setDaemon(true);
+                return t;
+            });
+            this.inFlight = new Semaphore(threads * 2);
+        }
+
+        <T> void submit(List<T> batch, Consumer<T> write) {
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            if (stopping) {
+                throw new Stopped();
+            }
+            inFlight.acquireUninterruptibly();
+            pool.execute(() -> {
+                try {
+                    batch.forEach(write);
+                    progress.accept(done.addAndGet(batch.size()));
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            try {
+                inFlight.acquireUninterruptibly(threads * 2);
+            } finally {
+                pool.shutdown();
+                awaitQuietly(pool);
+            }
+            if (failure.get() != null) {
+                throw failure.get();
+            }
         }
     }
 

@@ -141,7 +141,7 @@ public final class Lexicon {
         return lines.stream().map(line -> List.of(line.split("[,，]"))).toList();
     }
 
-    private static List<String> lines(InputStream in) {
+    static List<String> lines(InputStream in) {
         if (in == null) {
             return List.of();
         }
@@ -168,7 +168,7 @@ public final class Lexicon {
         }
     }
 
-    private static InputStream file(Path path) {
+    static InputStream file(Path path) {
         try {
             return Files.isRegularFile(path) ? Files.newInputStream(path) : null;
         } catch (IOException e) {

@@ -19,10 +19,7 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
-import org.shegong.content.ArticleStatus;
 import org.shegong.system.Times;
 
 /**
@@ -94,8 +91,7 @@ final class QueryBuilder {
 
     static List<Query> filters(SearchQuery request) {
         List<Query> filters = new ArrayList<>();
-        filters.add(new TermInSetQuery(ArticleDocuments.STATUS,
-                request.statuses().stream().map(ArticleStatus::name).map(BytesRef::new).toList()));
+        filters.add(EditorDocuments.visibleTo(request));
         if (request.columnId() != null) {
             filters.add(new TermQuery(new Term(ArticleDocuments.COLUMN, request.columnId().toString())));
         }

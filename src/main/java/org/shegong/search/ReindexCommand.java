@@ -1,7 +1,6 @@
 package org.shegong.search;
 
 import java.util.List;
-import org.shegong.content.ArticleService;
 import org.shegong.system.cli.CliCommand;
 import org.shegong.system.cli.ProgressBar;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,11 +14,9 @@ import org.springframework.stereotype.Component;
 class ReindexCommand implements CliCommand {
 
     private final ObjectProvider<IndexRebuilder> rebuilder;
-    private final ArticleService articles;
 
-    ReindexCommand(ObjectProvider<IndexRebuilder> rebuilder, ArticleService articles) {
+    ReindexCommand(ObjectProvider<IndexRebuilder> rebuilder) {
         this.rebuilder = rebuilder;
-        this.articles = articles;
     }
 
     @Override
@@ -34,7 +31,7 @@ class ReindexCommand implements CliCommand {
 
     @Override
     public int run(List<String> arguments) {
-        long total = articles.countLive();
+        long total = rebuilder.getObject().countToIndex();
         ProgressBar bar = ProgressBar.forConsole();
         long started = System.nanoTime();
         long indexed;
@@ -51,7 +48,7 @@ class ReindexCommand implements CliCommand {
         }
         bar.finish();
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("已重建搜索索引: %,d 篇文章, %.1f 秒, %.0f 篇/秒%n", indexed, seconds,
+        System.out.printf("已重建搜索索引: %,d 篇（已发布文章及编辑稿）, %.1f 秒, %.0f 篇/秒%n", indexed, seconds,
                 indexed / Math.max(seconds, 0.001));
         return 0;
     }

@@ -4,17 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -35,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public class SearchIndex implements AutoCloseable {
 
     /** Bump when analysis or fields change: an index written by another version is rebuilt at start. */
-    static final String SCHEMA = "3";
+    static final String SCHEMA = "4";
     /**
      * Documents are kept newest first: "newest" searches stop after a page, and relevance ties (ADR 0018) go to
      * the newest article without reading dates.
@@ -56,6 +60,7 @@ public class SearchIndex implements AutoCloseable {
     private volatile Lexicon lexicon;
     private volatile boolean needsRebuild;
     private volatile long generation;
+    private volatile FinishedRebuild lastRebuild;
 
     public SearchIndex(Path path, Lexicon lexicon) {
         this.path = path;
@@ -81,6 +86,8 @@ public class SearchIndex implements AutoCloseable {
             this.writer = new IndexWriter(directory, config);
             if (problem != null) {
                 commit(false);
+            } else {
+                lastRebuild = FinishedRebuild.fromCommit(SegmentInfos.readLatestCommit(directory).getUserData());
             }
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -138,17 +145,42 @@ public class SearchIndex implements AutoCloseable {
         return lock;
     }
 
+    FinishedRebuild lastRebuild() {
+        return lastRebuild;
+    }
+
+    /** A live article's public document, which editors find too (nothing newer pending). */
     void upsert(Article article) {
+        upsert(article, true);
+    }
+
+    void upsert(Article article, boolean editorsFindIt) {
+        update(EditorDocuments.publicKey(article.id()), EditorDocuments.published(article, generation, editorsFindIt, dictionaryAnalyzer));
+    }
+
+    void upsertWorking(WorkingCopy copy) {
+        update(EditorDocuments.workingKey(copy.article().id()), EditorDocuments.working(copy, generation, dictionaryAnalyzer));
+    }
+
+    private void update(Term key, Document doc) {
         try {
-            writer.updateDocument(ArticleDocuments.idTerm(article.id()), ArticleDocuments.of(article, generation, dictionaryAnalyzer));
+            writer.updateDocument(key, doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     void delete(long articleId) {
+        delete(EditorDocuments.publicKey(articleId));
+    }
+
+    void deleteWorking(long articleId) {
+        delete(EditorDocuments.workingKey(articleId));
+    }
+
+    private void delete(Term key) {
         try {
-            writer.deleteDocuments(ArticleDocuments.idTerm(articleId));
+            writer.deleteDocuments(key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -162,8 +194,14 @@ public class SearchIndex implements AutoCloseable {
 
     /** Ends a rebuild: drops every document an earlier generation wrote that this one did not rewrite. */
     void finishGeneration(long finished) {
+        finishGeneration(finished, lastRebuild);
+    }
+
+    /** Ends a rebuild and records it in the commit, so the back office can show it after a restart. */
+    void finishGeneration(long finished, FinishedRebuild record) {
         try {
             writer.deleteDocuments(LongPoint.newRangeQuery(ArticleDocuments.GENERATION, Long.MIN_VALUE, finished - 1));
+            lastRebuild = record;
             commit(true);
             needsRebuild = false;
             refresh();
@@ -180,7 +218,12 @@ public class SearchIndex implements AutoCloseable {
 
     private void commit(boolean complete) {
         try {
-            writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, COMPLETE_KEY, Boolean.toString(complete)).entrySet());
+            Map<String, String> data = new HashMap<>(Map.of(SCHEMA_KEY, SCHEMA, COMPLETE_KEY, Boolean.toString(complete)));
+            FinishedRebuild last = lastRebuild;
+            if (last != null) {
+                last.toCommit(data);
+            }
+            writer.setLiveCommitData(data.entrySet());
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -215,6 +258,17 @@ public class SearchIndex implements AutoCloseable {
         IndexSearcher searcher = acquire();
         try {
             return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    int count(Query query) {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.count(query);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             release(searcher);
         }

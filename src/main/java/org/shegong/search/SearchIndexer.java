@@ -11,15 +11,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the index in step with the database: for every article an outbox event names, the article's current
- * state is read and the index made to match (live → indexed, anything else → removed), so replaying an event
- * is harmless. Each batch is committed and made searchable before the relay stores its position.
+ * state is read and the index made to match (its public document while live, its working copy while editors
+ * have one; see {@link IndexRebuilder#sync}), so replaying an event is harmless. Each batch is committed and made searchable before the relay stores its position.
  */
 @Component
 @Profile("!cli")
 class SearchIndexer implements OutboxConsumer {
 
     private static final Set<String> ARTICLE_EVENTS = Set.of(OutboxEvent.ARTICLE_PUBLISHED,
-            OutboxEvent.ARTICLE_UPDATED, OutboxEvent.ARTICLE_WITHDRAWN, OutboxEvent.ARTICLE_IMPORTED);
+            OutboxEvent.ARTICLE_UPDATED, OutboxEvent.ARTICLE_WITHDRAWN, OutboxEvent.ARTICLE_IMPORTED,
+            OutboxEvent.EDITORIAL_CHANGED);
 
     private final SearchIndex index;
     private final IndexRebuilder rebuilder;

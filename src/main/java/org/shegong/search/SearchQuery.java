@@ -1,13 +1,11 @@
 package org.shegong.search;
 
 import java.time.LocalDate;
-import java.util.Set;
-import org.shegong.content.ArticleStatus;
 import org.shegong.content.Kind;
 
 /**
- * A search as a reader (or, later, an editor) asks it. {@code statuses} is explicit so the back office can
- * search drafts and pending items through the same engine; the public site always asks for LIVE only.
+ * A search as a reader or an editor asks it. Readers find the public text of live articles only; editors, in the
+ * back office, find every article's newest text through the same engine (ADR 0015).
  *
  * @param text      what was typed, as typed (the engine cleans and caps it)
  * @param columnId  only articles in this column, or null
@@ -16,27 +14,35 @@ import org.shegong.content.Kind;
  * @param to        published on or before this day, or null
  * @param sort      relevance or newest first
  * @param page      1-based page number
- * @param statuses  which article states may be found; never empty
+ * @param audience  who searches, and so which documents may be found
+ * @param stage     editors only: just articles in this editorial stage (a workflow state name), or null for all
  */
 public record SearchQuery(String text, Long columnId, Kind kind, LocalDate from, LocalDate to, Sort sort, int page,
-                          Set<ArticleStatus> statuses) {
+                          Audience audience, String stage) {
 
     public enum Sort { RELEVANCE, NEWEST }
+
+    public enum Audience { READERS, EDITORS }
 
     public SearchQuery {
         text = text == null ? "" : text;
         sort = sort == null ? Sort.RELEVANCE : sort;
         page = Math.max(1, page);
-        statuses = Set.copyOf(statuses);
-        if (statuses.isEmpty()) {
-            throw new IllegalArgumentException("a search needs at least one article status");
+        audience = audience == null ? Audience.READERS : audience;
+        if (audience == Audience.READERS && stage != null) {
+            throw new IllegalArgumentException("readers cannot search editorial stages");
         }
     }
 
     /** What the public site searches: live articles only. */
     public static SearchQuery reader(String text, Long columnId, Kind kind, LocalDate from, LocalDate to, Sort sort,
                                      int page) {
-        return new SearchQuery(text, columnId, kind, from, to, sort, page, Set.of(ArticleStatus.LIVE));
+        return new SearchQuery(text, columnId, kind, from, to, sort, page, Audience.READERS, null);
+    }
+
+    /** What the back office searches: every article's newest text, optionally only in one editorial stage. */
+    public static SearchQuery editors(String text, Long columnId, Kind kind, String stage, Sort sort, int page) {
+        return new SearchQuery(text, columnId, kind, null, null, sort, page, Audience.EDITORS, stage);
     }
 
     public static SearchQuery simple(String text) {

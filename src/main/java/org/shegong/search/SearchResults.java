@@ -1,6 +1,7 @@
 package org.shegong.search;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A page of results.
@@ -20,5 +21,17 @@ public record SearchResults(String query, long total, boolean totalIsLowerBound,
 
     public boolean isEmpty() {
         return total == 0;
+    }
+
+    /** The total as a page shows it: "1000+" when counting stopped. */
+    public String totalText() {
+        return totalIsLowerBound ? total + "+" : Long.toString(total);
+    }
+
+    /** Page numbers around the current one, as the column pages show them. */
+    public List<Integer> window() {
+        int from = Math.max(1, page - 4);
+        int to = Math.min(pages, page + 4);
+        return IntStream.rangeClosed(from, to).boxed().toList();
     }
 }

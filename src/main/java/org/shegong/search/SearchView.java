@@ -69,14 +69,11 @@ public record SearchView(Chrome chrome, Form form, SearchResults results, Map<Lo
         return !results.query().isEmpty();
     }
 
-    /** Page numbers around the current one, as the column pages show them. */
     public List<Integer> window() {
-        int from = Math.max(1, results.page() - 4);
-        int to = Math.min(results.pages(), results.page() + 4);
-        return java.util.stream.IntStream.rangeClosed(from, to).boxed().toList();
+        return results.window();
     }
 
     public String totalText() {
-        return results.totalIsLowerBound() ? results.total() + "+" : Long.toString(results.total());
+        return results.totalText();
     }
 }

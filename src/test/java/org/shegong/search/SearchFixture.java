@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.shegong.admin.workflow.EditorialCopies;
+import org.shegong.admin.workflow.RevisionRepository;
+import org.shegong.admin.workflow.WorkflowRepository;
 import org.shegong.content.ContentFixture;
 import org.shegong.content.importer.ArticleImporter;
 import org.shegong.content.importer.Importers;
@@ -40,12 +43,15 @@ final class SearchFixture {
         }
         Path dir = Files.createTempDirectory("shegong-search-test");
         dir.toFile().deleteOnExit();
-        LexiconSource lexicons = new LexiconSource(dir.toString());
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        LexiconSource lexicons = new LexiconSource(dir.toString(), clock);
         index = new SearchIndex(dir.resolve("index"), lexicons.load());
         SearchProperties properties = SearchProperties.defaults();
-        rebuilder = new IndexRebuilder(index, content.service, properties, lexicons);
+        rebuilder = new IndexRebuilder(index, content.service, new EditorialCopies(new WorkflowRepository(
+                content.db.jdbc()), new RevisionRepository(content.db.jdbc()), content.service), properties, lexicons,
+                clock);
         indexed = rebuilder.rebuild(n -> { });
-        engine = new LuceneSearchEngine(index, rebuilder, properties, Clock.fixed(NOW, ZoneOffset.UTC));
+        engine = new LuceneSearchEngine(index, rebuilder, properties, clock);
     }
 
     static synchronized SearchFixture shared() {

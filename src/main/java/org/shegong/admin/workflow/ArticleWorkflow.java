@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleService;
 import org.shegong.content.ArticleStatus;
+import org.shegong.system.outbox.OutboxEvent;
+import org.shegong.system.outbox.OutboxWriter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,15 +23,17 @@ public class ArticleWorkflow {
     private final ReviewLevels reviewLevels;
     private final AuditLog audit;
     private final ArticleService articles;
+    private final OutboxWriter outbox;
     private final Clock clock;
 
     public ArticleWorkflow(WorkflowRepository workflows, RevisionRepository revisions, ReviewLevels reviewLevels,
-                           AuditLog audit, ArticleService articles, Clock clock) {
+                           AuditLog audit, ArticleService articles, OutboxWriter outbox, Clock clock) {
         this.workflows = workflows;
         this.revisions = revisions;
         this.reviewLevels = reviewLevels;
         this.audit = audit;
         this.articles = articles;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -82,6 +86,15 @@ public class ArticleWorkflow {
             throw new EditorialException(EditorialException.Kind.ILLEGAL_TRANSITION,
                     "稿件刚刚已被他人处理，请刷新页面后再试");
         }
+        changed(next.articleId());
+    }
+
+    /**
+     * Records, in the action's transaction, that the article's working copy or stage changed, so the editors'
+     * search follows through the outbox (ADR 0015).
+     */
+    public void changed(long articleId) {
+        outbox.append(OutboxEvent.EDITORIAL_CHANGED, articleId, null);
     }
 
     public void audit(Actor actor, String action, long articleId, Integer revision, String comment) {

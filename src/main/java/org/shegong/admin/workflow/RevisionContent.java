@@ -5,7 +5,9 @@ import java.util.List;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleInput;
 import org.shegong.content.ArticleStatus;
+import org.shegong.content.BodyHtml;
 import org.shegong.content.Kind;
+import org.shegong.content.SummaryDeriver;
 
 /** The fields of an article an editor writes: what one revision holds. The body is already sanitised. */
 public record RevisionContent(String title, String subtitle, String summary, String bodyHtml, String source,
@@ -30,6 +32,13 @@ public record RevisionContent(String title, String subtitle, String summary, Str
     public ArticleInput toInput(ArticleStatus status, Instant publishedAt) {
         return new ArticleInput(null, title, subtitle, summary, bodyHtml, source, author, editor, kind, featured,
                 columnIds, tags, region, publishedAt, status);
+    }
+
+    /** This content as an article with the given id, status and times: what a preview or the editors' search shows. */
+    public Article toArticle(long id, ArticleStatus status, Instant publishedAt, Instant updatedAt) {
+        String listSummary = SummaryDeriver.listSummary(summary, BodyHtml.plainText(bodyHtml), title);
+        return new Article(id, null, title, subtitle, summary, listSummary, source, author, editor, kind, status,
+                featured, primaryColumnId(), region, publishedAt, updatedAt, 0, bodyHtml, columnIds, tags);
     }
 
     /** What an article stored before the workflow existed (an import) holds, as revision content. */

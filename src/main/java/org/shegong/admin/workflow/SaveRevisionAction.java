@@ -36,6 +36,7 @@ public class SaveRevisionAction {
         revisions.insert(new Revision(id, 1, 0, content, actor.userId(), actor.name(), workflow.now(), false));
         workflows.insert(new WorkflowRecord(id, WorkflowState.DRAFT, 0, actor.userId(), content.primaryColumnId(), 1,
                 null, false, null, null, null, workflow.now(), 0), actor.userId());
+        workflow.changed(id);
         workflow.audit(actor, "create", id, 1, null);
         return id;
     }
@@ -88,6 +89,7 @@ public class SaveRevisionAction {
             ArticleStatus status = articles.find(articleId).map(Article::status).orElse(ArticleStatus.DRAFT);
             articles.replace(articleId, content.toInput(status, content.publishedAt()));
         }
+        workflow.changed(articleId);
         workflow.audit(actor, auditAction, articleId, number, ArticleWorkflow.optionalComment(note));
         return number;
     }

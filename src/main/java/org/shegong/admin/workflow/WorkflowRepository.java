@@ -69,6 +69,20 @@ public class WorkflowRepository {
                 .params(Times.toDb(now), limit).query(Long.class).list();
     }
 
+    /** Live articles with a newer revision than the live one, in id order after {@code afterId}. */
+    public List<Long> pendingLive(long afterId, int limit) {
+        return jdbc.sql("""
+                SELECT article_id FROM article_workflow
+                WHERE live = TRUE AND latest_revision <> live_revision AND article_id > ?
+                ORDER BY article_id LIMIT ?""")
+                .params(afterId, limit).query(Long.class).list();
+    }
+
+    public long countPendingLive() {
+        return jdbc.sql("SELECT COUNT(*) FROM article_workflow WHERE live = TRUE AND latest_revision <> live_revision")
+                .query(Long.class).single();
+    }
+
     /** Articles in one of the states, optionally only one owner's, most recently changed first. */
     public List<WorkflowRecord> inStates(List<WorkflowState> states, Long ownerId, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM article_workflow WHERE state IN (");

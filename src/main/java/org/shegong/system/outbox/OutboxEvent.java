@@ -10,4 +10,9 @@ public record OutboxEvent(long id, String type, long aggregateId, String payload
     public static final String ARTICLE_WITHDRAWN = "article.withdrawn";
     public static final String ARTICLE_IMPORTED = "article.imported";
     public static final String COLUMN_CHANGED = "column.changed";
+    /**
+     * An editorial step changed an article's working copy or stage (a save, submit, review, schedule …). Readers
+     * see nothing new, so it is not an {@code article.*} event, which the public caches follow.
+     */
+    public static final String EDITORIAL_CHANGED = "editorial.changed";
 }
