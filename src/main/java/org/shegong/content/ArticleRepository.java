@@ -125,6 +125,8 @@ public class ArticleRepository {
     /**
      * Hands every article in {@code status}, with its body, columns and tags, to {@code sink} in batches of
      * {@code batch}, in id order, seeking by id so the whole archive never sits in memory (a search index rebuild).
+     * The ORDER BY names status first so H2 walks ix_article_live_id in order; ordered by id alone it sorted
+     * every remaining article for each batch, which made a rebuild quadratic (over 22 minutes at 1,000,000).
      */
     public void forEachWithStatus(ArticleStatus status, int batch, Consumer<List<Article>> sink) {
         long after = 0;
@@ -134,7 +136,7 @@ public class ArticleRepository {
                       a.editor, a.kind, a.status, a.featured, a.primary_column_id, a.region, a.published_at,
                       a.updated_at, a.view_count, b.body_html
                     FROM article a LEFT JOIN article_body b ON b.article_id = a.id
-                    WHERE a.status = '%s' AND a.id > ? ORDER BY a.id LIMIT %d""".formatted(status.name(), batch))
+                    WHERE a.status = '%s' AND a.id > ? ORDER BY a.status, a.id LIMIT %d""".formatted(status.name(), batch))
                     .param(after)
                     .query(ArticleRepository::article)
                     .list();
