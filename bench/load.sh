@@ -92,6 +92,23 @@ request = function()
 end
 LUA
 
+cat > "$OUT/random-search.lua" <<'LUA'
+-- One to three words from the search benchmark's list (SearchBench.WORDS), a different query on every request.
+local words = {"社工站", "社会工作", "高级社会工作师", "三社联动", "乡镇社工站", "社工人才", "志愿服务", "社会组织",
+  "民政局", "评审", "公示", "乡村振兴", "养老服务", "儿童", "督导", "培训", "抗洪", "疫情防控", "辽宁", "海南", "沈阳",
+  "牡丹江", "浑南区", "宁夏", "江苏", "贵州", "北京", "社会工作服务站", "一周动态", "政府购买服务", "社区治理",
+  "困境儿童", "揭牌", "运营", "建设", "发布", "规划", "专业", "人才", "服务", "基层"}
+local function encode(s)
+  return (s:gsub("[^%w]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+math.randomseed(42)
+request = function()
+  local q = {}
+  for i = 1, math.random(1, 3) do q[#q + 1] = words[math.random(#words)] end
+  return wrk.format("GET", "/search?q=" .. encode(table.concat(q, " ")))
+end
+LUA
+
 cat > "$OUT/no-cache.lua" <<LUA
 -- Any cookie but an analytics one makes the request personal, so the page cache lets the controllers answer.
 wrk.headers["Cookie"] = "JSESSIONID=bench"
@@ -125,6 +142,8 @@ measure "column page 1" "http://127.0.0.1:$PORT/column/news"
 measure "column page 5000" "http://127.0.0.1:$PORT/column/news/page/5000"
 measure "column page 1, uncached" "http://127.0.0.1:$PORT/column/news" "$OUT/no-cache.lua"
 measure "column page 5000, uncached" "http://127.0.0.1:$PORT/column/news/page/5000" "$OUT/no-cache.lua"
+measure "search 社工站" "http://127.0.0.1:$PORT/search?q=%E7%A4%BE%E5%B7%A5%E7%AB%99"
+measure "search, 1-3 random words" "http://127.0.0.1:$PORT/search" "$OUT/random-search.lua"
 
 base=$(echo "${results[0]}" | cut -d'|' -f2)
 printf '\n%s articles; start to first page %.1f s (first visit of column page 5000: %.2f s); heap %s\n\n' \
@@ -136,6 +155,3 @@ for row in "${results[@]}"; do
   printf '| %-32s | %8s | %8s | %8s | %8.2fx | %7s |\n' "$label" "$rps" "$p50" "$p99" \
     "$(echo "$rps / $base" | bc -l)" "$errors"
 done
-printf '| %-32s | %8s | %8s | %8s | %9s | %7s |\n' "search (/search?q=社工站)" "n/a" "" "" "" ""
-echo
-echo "search: n/a until search (issue 4) lands; it will be measured at /search?q=社工站"
