@@ -78,8 +78,9 @@ public class ArticleService {
             articles.update(id, input, listSummaryOf(input), hash, now);
         }
         storeRelations(id, input);
-        listings.relist(id, input.status(), input.featured(), input.publishedAt(), input.columnIds());
-        outbox.append(existing == null ? OutboxEvent.ARTICLE_IMPORTED : OutboxEvent.ARTICLE_UPDATED, id, null);
+        String listed = listings.relist(id, input.status(), input.featured(), input.publishedAt(),
+                input.columnIds()).payload();
+        outbox.append(existing == null ? OutboxEvent.ARTICLE_IMPORTED : OutboxEvent.ARTICLE_UPDATED, id, listed);
         return new SaveOutcome(id, existing == null ? SaveOutcome.Change.CREATED : SaveOutcome.Change.UPDATED);
     }
 
@@ -120,11 +121,12 @@ public class ArticleService {
                 == ArticleStatus.LIVE;
         articles.update(id, input, listSummaryOf(input), contentHash(input), clock.instant());
         storeRelations(id, input);
-        listings.relist(id, input.status(), input.featured(), input.publishedAt(), input.columnIds());
+        String listed = listings.relist(id, input.status(), input.featured(), input.publishedAt(),
+                input.columnIds()).payload();
         if (input.status() == ArticleStatus.LIVE) {
-            outbox.append(wasLive ? OutboxEvent.ARTICLE_UPDATED : OutboxEvent.ARTICLE_PUBLISHED, id, null);
+            outbox.append(wasLive ? OutboxEvent.ARTICLE_UPDATED : OutboxEvent.ARTICLE_PUBLISHED, id, listed);
         } else if (wasLive) {
-            outbox.append(OutboxEvent.ARTICLE_WITHDRAWN, id, null);
+            outbox.append(OutboxEvent.ARTICLE_WITHDRAWN, id, listed);
         }
     }
 
@@ -145,8 +147,8 @@ public class ArticleService {
             return false;
         }
         articles.setStatus(id, ArticleStatus.WITHDRAWN, clock.instant());
-        listings.relist(id, ArticleStatus.WITHDRAWN, false, null, List.of());
-        outbox.append(OutboxEvent.ARTICLE_WITHDRAWN, id, null);
+        String listed = listings.relist(id, ArticleStatus.WITHDRAWN, false, null, List.of()).payload();
+        outbox.append(OutboxEvent.ARTICLE_WITHDRAWN, id, listed);
         return true;
     }
 

@@ -24,10 +24,15 @@ public final class ContentFixture {
     public final ColumnListing listing;
 
     public ContentFixture(TestDatabase db) {
+        this(db, new ListingRepository(db.jdbc()));
+    }
+
+    /** With a listing repository of the test's own, e.g. one that counts walks. */
+    public ContentFixture(TestDatabase db, ListingRepository listings) {
         this.db = db;
         this.columns = new ColumnService(new ColumnRepository(db.jdbc()));
         this.articles = new ArticleRepository(db.jdbc());
-        this.listings = new ListingRepository(db.jdbc());
+        this.listings = listings;
         this.service = new ArticleService(articles, new ArticleSearchRepository(db.jdbc()), listings, new OutboxWriter(db.jdbc(), clock), clock);
         this.listing = new ColumnListing(listings, articles);
     }

@@ -35,7 +35,13 @@ class ListingQueryPlansTest {
         Map<String, String> plans = new LinkedHashMap<>();
         plans.put("column page 1 / home block (latest)", plan(jdbc, ListingRepository.LATEST, news, 20));
         plans.put("column page n (seek from anchor)", plan(jdbc, ListingRepository.PAGE_FROM, news, middle, middle,
-                middle, 10_000L, 20));
+                middle, 10_000L, 20, 19));
+        plans.put("column page n (from the top)", plan(jdbc, ListingRepository.PAGE_FROM_TOP, news, 20, 19));
+        LocalDateTime later = middle.plusDays(3);
+        plans.put("anchor walk of one block", plan(jdbc, ListingRepository.walkSql(true, true), news, later, later,
+                later, 10_050L, middle, middle, middle, 10_000L));
+        plans.put("anchor walk of the top block", plan(jdbc, ListingRepository.walkSql(false, true), news, middle,
+                middle, middle, 10_000L));
         plans.put("newer neighbour", plan(jdbc, ListingRepository.NEWER, news, middle, middle, middle, 10_000L));
         plans.put("older neighbour", plan(jdbc, ListingRepository.OLDER, news, middle, middle, middle, 10_000L));
         plans.put("featured of the site", plan(jdbc, ListingRepository.FEATURED_SITE.replace(":limit", "?"), 1));

@@ -49,6 +49,13 @@ public final class TestDatabase {
         return db;
     }
 
+    /** A migrated database at a URL of the caller's (a benchmark's H2 file), kept as it is. */
+    public static TestDatabase open(DatabaseTarget target, String url, String user, String password) {
+        DataSource dataSource = pool(url, user, password);
+        migrate(dataSource);
+        return new TestDatabase(target, dataSource);
+    }
+
     public DatabaseTarget target() {
         return target;
     }
@@ -91,10 +98,14 @@ public final class TestDatabase {
                 yield pool(url, target.user(), target.password());
             }
         };
+        migrate(dataSource);
+        return new TestDatabase(target, dataSource);
+    }
+
+    private static void migrate(DataSource dataSource) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .placeholders(FlywayPlaceholders.placeholdersFor(Dialect.of(dataSource)))
                 .load().migrate();
-        return new TestDatabase(target, dataSource);
     }
 
     private static DataSource pool(String url, String user, String password) {
