@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  * <p>OFFSET-based paging makes page 5,000 read and discard 100,000 rows. Instead each column keeps, in
  * memory, the first position of every page (its {@link ListingIndex}, built in one index scan), and a page is
  * a seek to that position plus 20 rows. The index is dropped when the outbox reports a change to one of the
- * column's articles and rebuilt on the next request.
+ * column's articles (or a bulk import) and rebuilt on the next request.
  */
 @Service
 @Order(100) // derived state others render from: updated before the page cache (order 1000) evicts
@@ -70,8 +70,8 @@ public class ColumnListing implements OutboxConsumer {
 
     @Override
     public void handle(List<OutboxEvent> events) {
-        if (events.size() > 200) {
-            // A bulk import touches most columns anyway; one sweep is cheaper than a lookup per event.
+        if (events.size() > 200 || events.stream().anyMatch(OutboxEvent::isBulkImport)) {
+            // An import touches most columns anyway; one sweep is cheaper than a lookup per event.
             forgetAll();
             return;
         }

@@ -10,4 +10,18 @@ public record OutboxEvent(long id, String type, long aggregateId, String payload
     public static final String ARTICLE_WITHDRAWN = "article.withdrawn";
     public static final String ARTICLE_IMPORTED = "article.imported";
     public static final String COLUMN_CHANGED = "column.changed";
+    /**
+     * Many articles were stored without an event each (the bulk import); aggregate id 0. Consumers treat it as
+     * "any article may have changed": caches are cleared and the search index is rebuilt.
+     */
+    public static final String ARTICLES_BULK_IMPORTED = "articles.bulk_imported";
+
+    /** Whether this event may change what articles show: one article's event or a bulk import. */
+    public boolean concernsArticles() {
+        return type.startsWith("article.") || ARTICLES_BULK_IMPORTED.equals(type);
+    }
+
+    public boolean isBulkImport() {
+        return ARTICLES_BULK_IMPORTED.equals(type);
+    }
 }
