@@ -70,7 +70,7 @@ public class ListingRepository {
     public void relist(long articleId, ArticleStatus status, boolean featured, Instant publishedAt,
                        List<Long> columnIds) {
         jdbc.sql("DELETE FROM column_listing WHERE article_id = ?").param(articleId).update();
-        if (status != ArticleStatus.LIVE || featured || publishedAt == null) {
+        if (!listed(status, featured, publishedAt)) {
             return;
         }
         for (Long columnId : columnIds) {
@@ -78,6 +78,11 @@ public class ListingRepository {
                     .params(columnId, Times.toDb(publishedAt), articleId)
                     .update();
         }
+    }
+
+    /** Whether an article in this state has listing rows (one per column). */
+    static boolean listed(ArticleStatus status, boolean featured, Instant publishedAt) {
+        return status == ArticleStatus.LIVE && !featured && publishedAt != null;
     }
 
     /**
