@@ -1,5 +1,6 @@
 package org.shegong.search;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -8,15 +9,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleService;
+import org.shegong.system.outbox.OutboxBacklog;
+import org.shegong.system.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +28,10 @@ import org.springframework.stereotype.Component;
  * body) in batches, analyses them on {@code indexThreads} threads, then removes whatever the rebuild did not
  * write. The old index keeps answering while it runs. Articles the outbox changed meanwhile are re-read at the
  * end, so a batch read just before a withdrawal cannot bring the withdrawn article back.
+ *
+ * <p>A rebuild covers every outbox event up to the newest one when it starts ({@link #coveredUpTo()}): the
+ * indexer skips those instead of re-reading their articles one by one. Asked for while one runs, a rebuild is
+ * queued and runs once the current one ends; until then it covers every event (see docs/adr/0016).
  */
 @Component
 public class IndexRebuilder implements DisposableBean {
@@ -36,19 +43,27 @@ public class IndexRebuilder implements DisposableBean {
     private final ArticleService articles;
     private final SearchProperties properties;
     private final LexiconSource lexicons;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final RebuildCoverage coverage;
     private volatile boolean stopping;
     private volatile Thread background;
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
     private final Set<Long> touched = ConcurrentHashMap.newKeySet();
 
+    @Autowired
     IndexRebuilder(@Lazy SearchIndex index, ArticleService articles, SearchProperties properties,
-                   LexiconSource lexicons) {
+                   LexiconSource lexicons, OutboxBacklog outbox) {
+        this(index, articles, properties, lexicons, outbox, OutboxRelay.HOLE_TIMEOUT);
+    }
+
+    /** {@code settle}: how long a rebuild waits for transactions still committing when it starts (tests: less). */
+    IndexRebuilder(SearchIndex index, ArticleService articles, SearchProperties properties, LexiconSource lexicons,
+                   OutboxBacklog outbox, Duration settle) {
         this.index = index;
         this.articles = articles;
         this.properties = properties;
         this.lexicons = lexicons;
+        this.coverage = new RebuildCoverage(outbox, settle);
     }
 
     /** How far the current (or last) rebuild got. */
@@ -56,7 +71,7 @@ public class IndexRebuilder implements DisposableBean {
     }
 
     public Progress progress() {
-        return new Progress(running.get(), done.get(), total.get());
+        return new Progress(coverage.running(), done.get(), total.get());
     }
 
     /**
@@ -64,18 +79,24 @@ public class IndexRebuilder implements DisposableBean {
      * the back office's "rebuild" action will call (issue 3), and what a missing or damaged index triggers.
      */
     public boolean startInBackground() {
-        if (!running.compareAndSet(false, true)) {
+        if (!coverage.begin()) {
             return false;
         }
         Thread thread = new Thread(() -> {
+            boolean ended = false;
             try {
-                run(n -> { });
+                do {
+                    run(n -> { });
+                } while (coverage.next(stopping));
+                ended = true; // next() ended it: another rebuild may already have begun, which is not this one's to end
             } catch (Stopped e) {
                 log.info("搜索索引重建因关闭而中止，下次启动时重新开始");
             } catch (RuntimeException e) {
-                log.error("搜索索引重建失败", e);
+                log.error("搜索索引重建失败；索引标记为不完整，下次启动时重建", e);
             } finally {
-                running.set(false);
+                if (!ended) {
+                    coverage.end();
+                }
             }
         }, "search-rebuild");
         thread.setDaemon(true);
@@ -100,14 +121,45 @@ public class IndexRebuilder implements DisposableBean {
 
     /** Rebuilds on the calling thread (the {@code reindex} command); returns the number of articles indexed. */
     public long rebuild(LongConsumer progress) {
-        if (!running.compareAndSet(false, true)) {
+        if (!coverage.begin()) {
             throw new IllegalStateException("a rebuild is already running");
         }
         try {
             return run(progress);
         } finally {
-            running.set(false);
+            if (coverage.end()) {
+                requestRebuild();
+            }
         }
+    }
+
+    /**
+     * Makes sure a rebuild that starts after this call will run: starts one, or queues one after the running
+     * rebuild (which may have read some articles before the events that ask for this). The index is marked
+     * incomplete first, durably, so that the caller (the outbox consumer) may record the events as handled.
+     */
+    void requestRebuild() {
+        index.lock().lock();
+        try {
+            // Under the index lock, like finish(): either it sees this request or this request comes after it.
+            index.markIncomplete();
+            if (coverage.queue()) {
+                return;
+            }
+        } finally {
+            index.lock().unlock();
+        }
+        if (!startInBackground()) {
+            requestRebuild(); // another caller started one between the check and the start: queue after it
+        }
+    }
+
+    /**
+     * Events up to this outbox position need no work of their own: a completed, running or queued rebuild reads
+     * their articles.
+     */
+    long coveredUpTo() {
+        return coverage.coveredUpTo(index.coveredUpTo());
     }
 
     /**
@@ -118,18 +170,21 @@ public class IndexRebuilder implements DisposableBean {
         for (Long id : articleIds) {
             articles.find(id).filter(Article::isLive).ifPresentOrElse(index::upsert, () -> index.delete(id));
         }
-        if (running.get()) {
+        if (coverage.running()) {
             touched.addAll(articleIds);
         }
     }
 
     private long run(LongConsumer progress) {
         long started = System.nanoTime();
+        long generation = index.startGeneration();
         index.useLexicon(lexicons.load());
         touched.clear();
         done.set(0);
         total.set(articles.countLive());
-        long generation = index.startGeneration();
+        if (!coverage.settle(() -> stopping)) {
+            throw new Stopped();
+        }
         log.info("搜索索引重建开始: {} 篇文章", total.get());
         int threads = Math.max(1, properties.indexThreads());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -180,7 +235,8 @@ public class IndexRebuilder implements DisposableBean {
             List<Long> changed = List.copyOf(touched);
             touched.clear();
             sync(changed);
-            index.finishGeneration(generation);
+            // Under the index lock, like requestRebuild(): a rebuild queued by now keeps the index marked incomplete.
+            index.finishGeneration(generation, coverage.covering(), !coverage.queued());
         } finally {
             index.lock().unlock();
         }

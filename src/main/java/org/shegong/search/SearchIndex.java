@@ -36,6 +36,8 @@ public class SearchIndex implements AutoCloseable {
     static final String SCHEMA = "2";
     private static final String SCHEMA_KEY = "shegong.schema";
     private static final String COMPLETE_KEY = "shegong.complete";
+    /** The outbox position the last completed rebuild covered (every event up to it is in the index). */
+    private static final String COVERED_KEY = "shegong.outbox-covered";
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
     private final Path path;
@@ -48,6 +50,7 @@ public class SearchIndex implements AutoCloseable {
     private volatile Lexicon lexicon;
     private volatile boolean needsRebuild;
     private volatile long generation;
+    private volatile long covered;
 
     public SearchIndex(Path path, Lexicon lexicon) {
         this.path = path;
@@ -70,7 +73,10 @@ public class SearchIndex implements AutoCloseable {
                     .setRAMBufferSizeMB(64);
             this.writer = new IndexWriter(directory, config);
             if (problem != null) {
-                commit(false);
+                commit();
+            } else {
+                covered = Long.parseLong(SegmentInfos.readLatestCommit(directory).getUserData()
+                        .getOrDefault(COVERED_KEY, "0"));
             }
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -144,18 +150,39 @@ public class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Starts a rebuild generation: documents written from now on carry it. */
+    /** The outbox position up to which the last completed rebuild read everything (0 if unknown). */
+    long coveredUpTo() {
+        return covered;
+    }
+
+    /**
+     * Records, durably, that the index is incomplete until a rebuild finishes: a process that stops before then
+     * rebuilds again at its next start instead of trusting an index that misses what the rebuild was for.
+     */
+    synchronized void markIncomplete() {
+        if (!needsRebuild) {
+            needsRebuild = true;
+            commit();
+        }
+    }
+
+    /** Starts a rebuild generation: documents written from now on carry it; the index is incomplete until it ends. */
     long startGeneration() {
+        markIncomplete();
         generation = System.currentTimeMillis();
         return generation;
     }
 
-    /** Ends a rebuild: drops every document an earlier generation wrote that this one did not rewrite. */
-    void finishGeneration(long finished) {
+    /**
+     * Ends a rebuild: drops every document an earlier generation wrote that this one did not rewrite, and records
+     * the outbox position it covered. {@code complete} is false when another rebuild has already been asked for.
+     */
+    synchronized void finishGeneration(long finished, long coveredUpTo, boolean complete) {
         try {
             writer.deleteDocuments(LongPoint.newRangeQuery(ArticleDocuments.GENERATION, Long.MIN_VALUE, finished - 1));
-            commit(true);
-            needsRebuild = false;
+            covered = Math.max(covered, coveredUpTo);
+            needsRebuild = !complete;
+            commit();
             refresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -164,13 +191,15 @@ public class SearchIndex implements AutoCloseable {
 
     /** Makes the latest writes durable and visible to searches. */
     void commitAndRefresh() {
-        commit(!needsRebuild);
+        commit();
         refresh();
     }
 
-    private void commit(boolean complete) {
+    /** Synchronized so that the completeness recorded is the one in force when the commit is made. */
+    private synchronized void commit() {
         try {
-            writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, COMPLETE_KEY, Boolean.toString(complete)).entrySet());
+            writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, COMPLETE_KEY, Boolean.toString(!needsRebuild),
+                    COVERED_KEY, Long.toString(covered)).entrySet());
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

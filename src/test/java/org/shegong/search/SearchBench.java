@@ -59,13 +59,13 @@ public final class SearchBench {
                 long generation = index.startGeneration();
                 long started = System.nanoTime();
                 long count = indexAll(file, index, threads);
-                index.finishGeneration(generation);
+                index.finishGeneration(generation, 0, true);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf(Locale.ROOT, "indexed %d articles in %.1f s: %.0f docs/s (%d threads)%n", count,
                         seconds, count / seconds, threads);
                 baseline(file, dir.resolveSibling("baseline-index"), threads, Math.min(count, 5_000), count / seconds);
             }
-            IndexRebuilder idle = new IndexRebuilder(index, null, properties, null);
+            IndexRebuilder idle = new IndexRebuilder(index, null, properties, null, null);
             LuceneSearchEngine engine = new LuceneSearchEngine(index, idle, properties,
                     Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), java.time.ZoneOffset.UTC));
             Random random = new Random(42);

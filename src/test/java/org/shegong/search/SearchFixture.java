@@ -43,7 +43,8 @@ final class SearchFixture {
         LexiconSource lexicons = new LexiconSource(dir.toString());
         index = new SearchIndex(dir.resolve("index"), lexicons.load());
         SearchProperties properties = SearchProperties.defaults();
-        rebuilder = new IndexRebuilder(index, content.service, properties, lexicons);
+        rebuilder = new IndexRebuilder(index, content.service, properties, lexicons,
+                new org.shegong.system.outbox.OutboxBacklog(content.db.jdbc()));
         indexed = rebuilder.rebuild(n -> { });
         engine = new LuceneSearchEngine(index, rebuilder, properties, Clock.fixed(NOW, ZoneOffset.UTC));
     }
