@@ -176,15 +176,15 @@ public class IndexRebuilder implements DisposableBean {
     }
 
     private long run(LongConsumer progress) {
+        if (!coverage.settle(() -> stopping)) {
+            throw new Stopped();
+        }
         long started = System.nanoTime();
         long generation = index.startGeneration();
         index.useLexicon(lexicons.load());
         touched.clear();
         done.set(0);
         total.set(articles.countLive());
-        if (!coverage.settle(() -> stopping)) {
-            throw new Stopped();
-        }
         log.info("搜索索引重建开始: {} 篇文章", total.get());
         int threads = Math.max(1, properties.indexThreads());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
