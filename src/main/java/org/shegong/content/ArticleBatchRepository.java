@@ -2,7 +2,9 @@ package org.shegong.content;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,8 +15,6 @@ import org.shegong.system.Times;
 import org.shegong.system.db.GeneratedKeys;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -51,59 +51,81 @@ public class ArticleBatchRepository {
     /** Inserts the articles with their bodies and relations; returns their new ids in the same order. */
     List<Long> insert(List<PreparedArticle> rows, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.batchUpdate(con -> con.prepareStatement(INSERT, new String[] {"id"}), setter(rows.size(), (ps, i) -> {
+        LocalDateTime at = Times.toDb(now);
+        jdbc.batchUpdate(con -> con.prepareStatement(INSERT, new String[] {"id"}), rows(rows.size(), (ps, i) -> {
             PreparedArticle row = rows.get(i);
             ArticleInput in = row.input();
-            set(ps, in.externalId(), in.title(), in.subtitle(), in.summary(), row.listSummary(), in.source(),
-                    in.author(), in.editor(), in.kind().name(), in.status().name(), in.featured(),
-                    in.primaryColumnId(), in.region(), Times.toDb(in.publishedAt()), Times.toDb(now),
-                    Times.toDb(now), row.contentHash());
+            ps.setString(1, in.externalId());
+            fields(ps, 2, row);
+            ps.setObject(15, at);
+            ps.setObject(16, at);
+            ps.setString(17, row.contentHash());
         }), keys);
         List<Long> ids = GeneratedKeys.ids(keys);
         if (ids.size() != rows.size()) {
             throw new IllegalStateException("expected " + rows.size() + " generated ids, got " + ids.size());
         }
-        List<Object[]> bodies = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            bodies.add(new Object[] {ids.get(i), rows.get(i).input().bodyHtml()});
-        }
-        jdbc.batchUpdate("INSERT INTO article_body (article_id, body_html) VALUES (?, ?)", bodies);
+        batch("INSERT INTO article_body (article_id, body_html) VALUES (?, ?)", rows.size(), (ps, i) -> {
+            ps.setLong(1, ids.get(i));
+            ps.setString(2, rows.get(i).input().bodyHtml());
+        });
         insertRelations(ids, rows);
         return ids;
     }
 
     /** Replaces the stored articles {@code ids} (same order as {@code rows}): fields, body and relations. */
     void update(List<Long> ids, List<PreparedArticle> rows, Instant now) {
-        List<Object[]> articleArgs = new ArrayList<>(rows.size());
-        List<Object[]> bodyArgs = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            PreparedArticle row = rows.get(i);
-            ArticleInput in = row.input();
-            articleArgs.add(new Object[] {in.title(), in.subtitle(), in.summary(), row.listSummary(), in.source(),
-                    in.author(), in.editor(), in.kind().name(), in.status().name(), in.featured(),
-                    in.primaryColumnId(), in.region(), Times.toDb(in.publishedAt()), Times.toDb(now),
-                    row.contentHash(), ids.get(i)});
-            bodyArgs.add(new Object[] {in.bodyHtml(), ids.get(i)});
-        }
-        jdbc.batchUpdate(UPDATE, articleArgs);
-        jdbc.batchUpdate("UPDATE article_body SET body_html = ? WHERE article_id = ?", bodyArgs);
+        LocalDateTime at = Times.toDb(now);
+        batch(UPDATE, rows.size(), (ps, i) -> {
+            fields(ps, 1, rows.get(i));
+            ps.setObject(14, at);
+            ps.setString(15, rows.get(i).contentHash());
+            ps.setLong(16, ids.get(i));
+        });
+        batch("UPDATE article_body SET body_html = ? WHERE article_id = ?", rows.size(), (ps, i) -> {
+            ps.setString(1, rows.get(i).input().bodyHtml());
+            ps.setLong(2, ids.get(i));
+        });
         for (String table : new String[] {"article_column", "article_tag", "column_listing"}) {
             client.sql("DELETE FROM " + table + " WHERE article_id IN (:ids)").param("ids", ids).update();
         }
         insertRelations(ids, rows);
     }
 
+    /** The fields INSERT and UPDATE share, from title to published_at (13 parameters from {@code first}). */
+    private static void fields(PreparedStatement ps, int first, PreparedArticle row) throws SQLException {
+        ArticleInput in = row.input();
+        int i = first;
+        ps.setString(i++, in.title());
+        ps.setString(i++, in.subtitle());
+        ps.setString(i++, in.summary());
+        ps.setString(i++, row.listSummary());
+        ps.setString(i++, in.source());
+        ps.setString(i++, in.author());
+        ps.setString(i++, in.editor());
+        ps.setString(i++, in.kind().name());
+        ps.setString(i++, in.status().name());
+        ps.setBoolean(i++, in.featured());
+        ps.setLong(i++, in.primaryColumnId());
+        ps.setString(i++, in.region());
+        if (in.publishedAt() == null) {
+            ps.setNull(i, Types.TIMESTAMP);
+        } else {
+            ps.setObject(i, Times.toDb(in.publishedAt()));
+        }
+    }
+
     private void insertRelations(List<Long> ids, List<PreparedArticle> rows) {
         Map<String, Long> tagIds = tagIds(rows);
-        List<Object[]> columns = new ArrayList<>();
-        List<Object[]> tags = new ArrayList<>();
+        List<long[]> columns = new ArrayList<>();
+        List<long[]> tags = new ArrayList<>();
         List<Object[]> listing = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             long id = ids.get(i);
             ArticleInput in = rows.get(i).input();
             boolean listed = ListingRepository.listed(in.status(), in.featured(), in.publishedAt());
             for (Long columnId : in.columnIds()) {
-                columns.add(new Object[] {id, columnId});
+                columns.add(new long[] {id, columnId});
                 if (listed) {
                     listing.add(new Object[] {columnId, Times.toDb(in.publishedAt()), id});
                 }
@@ -111,11 +133,31 @@ public class ArticleBatchRepository {
             // Two spellings a case-insensitive collation takes for one tag must not make the same pair twice.
             Set<Long> distinct = new LinkedHashSet<>();
             in.tags().forEach(tag -> distinct.add(tagIds.get(tag)));
-            distinct.forEach(tagId -> tags.add(new Object[] {id, tagId}));
+            distinct.forEach(tagId -> tags.add(new long[] {id, tagId}));
         }
-        jdbc.batchUpdate("INSERT INTO article_column (article_id, column_id) VALUES (?, ?)", columns);
-        jdbc.batchUpdate("INSERT INTO article_tag (article_id, tag_id) VALUES (?, ?)", tags);
-        jdbc.batchUpdate("INSERT INTO column_listing (column_id, published_at, article_id) VALUES (?, ?, ?)", listing);
+        pairs("INSERT INTO article_column (article_id, column_id) VALUES (?, ?)", columns);
+        pairs("INSERT INTO article_tag (article_id, tag_id) VALUES (?, ?)", tags);
+        batch("INSERT INTO column_listing (column_id, published_at, article_id) VALUES (?, ?, ?)", listing.size(),
+                (ps, i) -> {
+                    Object[] row = listing.get(i);
+                    ps.setLong(1, (Long) row[0]);
+                    ps.setObject(2, row[1]);
+                    ps.setLong(3, (Long) row[2]);
+                });
+    }
+
+    private void pairs(String sql, List<long[]> pairs) {
+        batch(sql, pairs.size(), (ps, i) -> {
+            ps.setLong(1, pairs.get(i)[0]);
+            ps.setLong(2, pairs.get(i)[1]);
+        });
+    }
+
+    /** One statement for {@code size} rows, skipped when there are none. */
+    private void batch(String sql, int size, RowSetter rows) {
+        if (size > 0) {
+            jdbc.batchUpdate(sql, rows(size, rows));
+        }
     }
 
     /** Tag name → id for every tag of the rows, creating the missing ones (one query for those that exist). */
@@ -137,13 +179,7 @@ public class ArticleBatchRepository {
         return ids;
     }
 
-    private static void set(PreparedStatement ps, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
-        }
-    }
-
-    private static BatchPreparedStatementSetter setter(int size, RowSetter rows) {
+    private static BatchPreparedStatementSetter rows(int size, RowSetter rows) {
         return new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {

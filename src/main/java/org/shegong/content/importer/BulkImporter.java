@@ -3,11 +3,12 @@ package org.shegong.content.importer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,13 +28,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The bulk path for JSON Lines ({@code import --bulk}): the same checks, outcomes and {@code 第 N 行} reports
  * as {@link ArticleImporter}, but chunks of {@value #CHUNK} lines are parsed, sanitised and summarised on worker
  * threads while the calling thread writes the previous chunks with batched statements, one transaction per
- * chunk. No outbox event per article: one {@code articles.bulk_imported} at the end (see docs/adr/0016). At most
- * {@code 2 × workers + 2} chunks are in memory, whatever the file's size.
+ * chunk, while another thread reads ahead. No outbox event per article: one {@code articles.bulk_imported} at the
+ * end (see docs/adr/0016). At most {@code 2 × workers + 2} chunks are in memory, whatever the file's size.
  */
 @Service
 public class BulkImporter {
 
     static final int CHUNK = 1_000;
+    /** Queued by the reader after the last chunk. */
+    private static final Future<Chunk> END = CompletableFuture.completedFuture(null);
     private static final Logger log = LoggerFactory.getLogger(BulkImporter.class);
 
     private final BulkArticles articles;
@@ -60,13 +63,33 @@ public class BulkImporter {
     public ImportReport importJsonLines(InputStream in, LongConsumer progress) throws IOException {
         ImportReport report = new ImportReport();
         AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(workers + 1, r -> {
             Thread t = new Thread(r, "bulk-import-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        Deque<Future<Chunk>> queue = new ArrayDeque<>();
+        BlockingQueue<Future<Chunk>> ready = new ArrayBlockingQueue<>(2 * workers);
+        Future<Void> reading = pool.submit(() -> read(in, pool, ready));
         boolean finished = false;
+        try {
+            for (Future<Chunk> next = take(ready); next != END; next = take(ready)) {
+                store(await(next), report, progress);
+            }
+            await(reading); // a read error (malformed UTF-8, a failing disk) ends the import after what was read
+            finished = true;
+        } finally {
+            pool.shutdownNow();
+            announce(report, finished);
+        }
+        return report;
+    }
+
+    /**
+     * On its own thread: cuts the file into chunks, hands each to a worker and queues the result in file order
+     * (waiting while the queue is full, which bounds the memory held), then {@link #END}.
+     */
+    private Void read(InputStream in, ExecutorService pool, BlockingQueue<Future<Chunk>> ready)
+            throws IOException, InterruptedException {
         try (BufferedReader reader = ArticleImporter.reader(in)) {
             List<Line> lines = new ArrayList<>(chunk);
             String text;
@@ -77,23 +100,15 @@ public class BulkImporter {
                     lines.add(new Line(number, text));
                 }
                 if (number % chunk == 0) {
-                    queue.add(pool.submit(prepare(lines, number)));
+                    ready.put(pool.submit(prepare(lines, number)));
                     lines = new ArrayList<>(chunk);
-                    if (queue.size() > 2 * workers) {
-                        store(await(queue.removeFirst()), report, progress);
-                    }
                 }
             }
-            queue.add(pool.submit(prepare(lines, number)));
-            while (!queue.isEmpty()) {
-                store(await(queue.removeFirst()), report, progress);
-            }
-            finished = true;
+            ready.put(pool.submit(prepare(lines, number)));
         } finally {
-            pool.shutdownNow();
-            announce(report, finished);
+            ready.put(END);
         }
-        return report;
+        return null;
     }
 
     /** Parses and checks one chunk's lines and derives what storing them needs (on a worker thread). */
@@ -165,13 +180,25 @@ public class BulkImporter {
         }
     }
 
-    private static Chunk await(Future<Chunk> future) throws IOException {
+    private static Future<Chunk> take(BlockingQueue<Future<Chunk>> ready) throws IOException {
+        try {
+            return ready.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("导入被中断", e);
+        }
+    }
+
+    private static <T> T await(Future<T> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("导入被中断", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }

@@ -194,6 +194,23 @@ class BulkImporterTest {
     }
 
     @Test
+    void aFileThatCannotBeReadToTheEndFailsAfterStoringAndAnnouncingWhatWasRead() {
+        // More text than the reader decodes at once (64 K characters), so that whole chunks come before the fault.
+        String good = IntStream.range(0, 3 * CHUNK).mapToObj(i -> line("r" + i, "行业动态", "第" + i + "条", "2021-08-27",
+                "正文".repeat(250))).collect(Collectors.joining("\n", "", "\n"));
+        byte[] head = good.getBytes(StandardCharsets.UTF_8);
+        byte[] file = java.util.Arrays.copyOf(head, head.length + 2);
+        file[head.length] = (byte) 0xE7; // a lone lead byte: not UTF-8
+        file[head.length + 1] = '\n';
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> bulk.importJsonLines(new ByteArrayInputStream(file), n -> { }))
+                .isInstanceOf(java.nio.charset.CharacterCodingException.class);
+        long stored = content.articles.count();
+        assertThat(stored).isBetween((long) CHUNK, 3L * CHUNK - 1).isEqualTo(stored / CHUNK * CHUNK);
+        assertThat(eventTypes()).containsExactly(OutboxEvent.ARTICLES_BULK_IMPORTED);
+    }
+
+    @Test
     void aLineTheDatabaseRefusesIsReportedWhileTheRestOfItsChunkIsStored() throws IOException {
         assumeTrue(target == DatabaseTarget.H2, "H2 is the database with a length limit on bodies");
         String file = String.join("\n",
