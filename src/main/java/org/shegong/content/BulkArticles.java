@@ -37,6 +37,7 @@ public class BulkArticles {
     /** Stores the items in the caller's transaction, in order; returns what happened to each. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Change> saveAll(List<PreparedArticle> items) {
+        batches.planForEachExecution();
         Set<String> externalIds = new HashSet<>();
         items.forEach(item -> {
             if (item.input().externalId() != null) {
