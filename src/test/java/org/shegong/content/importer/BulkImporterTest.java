@@ -292,12 +292,10 @@ class BulkImporterTest {
     }
 
     private static InputStream sample() throws IOException {
-        java.nio.file.Path shared = java.nio.file.Path.of("..", "shared", "samples", "articles.jsonl");
-        return java.nio.file.Files.isRegularFile(shared) ? java.nio.file.Files.newInputStream(shared)
-                : new ClassPathResource("samples/articles.jsonl").getInputStream();
+        return ArticleImporterTest.sample();
     }
 
     private static InputStream stream(String text) {
-        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+        return ArticleImporterTest.stream(text);
     }
 }
