@@ -26,10 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The bulk path for JSON Lines ({@code import --bulk}): the same checks, outcomes and {@code 第 N 行} reports
- * as {@link ArticleImporter}, but chunks of {@value #CHUNK} lines are parsed, sanitised and summarised on worker
- * threads while the calling thread writes the previous chunks with batched statements, one transaction per
- * chunk, while another thread reads ahead. No outbox event per article: one {@code articles.bulk_imported} at the
- * end (see docs/adr/0016). At most {@code 2 × workers + 2} chunks are in memory, whatever the file's size.
+ * as {@link ArticleImporter}. One thread reads ahead and cuts the file into chunks of {@value #CHUNK} lines, worker
+ * threads parse, sanitise and summarise them, and the calling thread writes them in file order with batched
+ * statements, one transaction per chunk. No outbox event per article: one {@code articles.bulk_imported} at the
+ * end (see docs/adr/0016). About {@code 2 × workers + 3} chunks are in memory at most, whatever the file's size.
  */
 @Service
 public class BulkImporter {
