@@ -26,9 +26,9 @@ command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq ng
 
 if [ ! -d "$DATA" ]; then
   [ -f "$OUT/articles-$N.jsonl" ] || python3 bench/gen_articles.py "$N" --seed 7 ${BENCH_GEN_ARGS:-} --out "$OUT/articles-$N.jsonl"
-  echo "==> importing $N articles (java $HEAP -jar target/shegong.jar import)"
+  echo "==> importing $N articles (java $HEAP -jar target/shegong.jar import --bulk)"
   start=$(date +%s.%N)
-  java $HEAP -jar target/shegong.jar import "$OUT/articles-$N.jsonl" --shegong.data-dir="$DATA" \
+  java $HEAP -jar target/shegong.jar import --bulk "$OUT/articles-$N.jsonl" --shegong.data-dir="$DATA" \
     > "$OUT/import-$N.log" 2>&1 || { tail -20 "$OUT/import-$N.log"; exit 1; }
   echo "    $(grep -o '导入完成.*' "$OUT/import-$N.log" | tail -1), wall $(echo "$(date +%s.%N) - $start" | bc) s"
 fi

@@ -96,7 +96,7 @@ public class ArticleRepository {
         }
     }
 
-    private long tagId(String name) {
+    long tagId(String name) {
         Optional<Long> existing = jdbc.sql("SELECT id FROM tag WHERE name = ?").param(name).query(Long.class).optional();
         if (existing.isPresent()) {
             return existing.get();

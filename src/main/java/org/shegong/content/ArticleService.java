@@ -153,8 +153,8 @@ public class ArticleService {
     }
 
     /** What listings show: the manual summary, else one derived from the body, else the title. */
-    private static String listSummaryOf(ArticleInput input) {
-        return SummaryDeriver.listSummary(input.summary(), BodyHtml.plainText(input.bodyHtml()), input.title());
+    static String listSummaryOf(ArticleInput input) {
+        return SummaryDeriver.listSummary(input.summary(), () -> BodyHtml.plainText(input.bodyHtml()), input.title());
     }
 
     private void storeRelations(long id, ArticleInput input) {

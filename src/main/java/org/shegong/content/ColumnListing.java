@@ -28,6 +28,7 @@ import org.springframework.stereotype.Service;
  * of fewer than two pages' rows and one page. A change to the column (its outbox event says which listing rows
  * went and came, see {@link ListingChange}) recounts only the blocks those rows fall in, so a publish on a
  * 450,000-item column costs a few short index reads instead of walking the column again (docs/adr/0017).
+ * A bulk import (one event for all its articles) drops every column's anchors.
  */
 @Service
 @Order(100) // derived state others render from: updated before the page cache (order 1000) evicts
@@ -98,6 +99,11 @@ public class ColumnListing implements OutboxConsumer {
 
     @Override
     public void handle(List<OutboxEvent> events) {
+        if (events.stream().anyMatch(OutboxEvent::isBulkImport)) {
+            // A bulk import writes listing rows without an event each: every column is walked again.
+            forgetAll();
+            return;
+        }
         Map<Long, List<Anchor>> touched = new LinkedHashMap<>();
         for (OutboxEvent event : events) {
             if (!event.type().startsWith("article.")) {

@@ -87,7 +87,7 @@ public class ListingRepository {
                         Times.fromDb(rs.getObject(2, LocalDateTime.class))))
                 .list());
         Set<ListingChange.Row> wanted = new LinkedHashSet<>();
-        if (status == ArticleStatus.LIVE && !featured && publishedAt != null) {
+        if (listed(status, featured, publishedAt)) {
             columnIds.forEach(columnId -> wanted.add(new ListingChange.Row(columnId, Times.truncate(publishedAt))));
         }
         List<ListingChange.Row> removed = old.stream().filter(row -> !wanted.contains(row)).toList();
@@ -103,6 +103,11 @@ public class ListingRepository {
                     .update();
         }
         return new ListingChange(articleId, removed, added);
+    }
+
+    /** Whether an article in this state has listing rows (one per column). */
+    static boolean listed(ArticleStatus status, boolean featured, Instant publishedAt) {
+        return status == ArticleStatus.LIVE && !featured && publishedAt != null;
     }
 
     /**

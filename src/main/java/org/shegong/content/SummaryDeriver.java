@@ -3,6 +3,7 @@ package org.shegong.content;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -44,11 +45,16 @@ public final class SummaryDeriver {
 
     /** The editor's summary if there is one, else a teaser cut from the body, else the title. */
     public static String listSummary(String manualSummary, String bodyPlainText, String title) {
+        return listSummary(manualSummary, () -> bodyPlainText, title);
+    }
+
+    /** As above, reading the body's text only when there is no summary (parsing a body is the costly part). */
+    public static String listSummary(String manualSummary, Supplier<String> bodyPlainText, String title) {
         String manual = strip(manualSummary);
         if (!manual.isEmpty()) {
             return manual;
         }
-        String derived = derive(bodyPlainText);
+        String derived = derive(bodyPlainText.get());
         return derived.isEmpty() ? strip(title) : derived;
     }
 

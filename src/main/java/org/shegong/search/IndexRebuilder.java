@@ -11,16 +11,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleService;
+import org.shegong.system.outbox.OutboxBacklog;
+import org.shegong.system.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +32,10 @@ import org.springframework.stereotype.Component;
  * whatever the rebuild did not write. The old index keeps answering while it runs. Articles the outbox changed
  * meanwhile are re-read at the end, so a batch read just before a withdrawal cannot bring the withdrawn article
  * back.
+ *
+ * <p>A rebuild covers every outbox event up to the newest one when it starts ({@link #coveredUpTo()}): the
+ * indexer skips those instead of re-reading their articles one by one. Asked for while one runs, a rebuild is
+ * queued and runs once the current one ends; until then it covers every event (see docs/adr/0016).
  */
 @Component
 public class IndexRebuilder implements DisposableBean {
@@ -43,21 +49,29 @@ public class IndexRebuilder implements DisposableBean {
     private final SearchProperties properties;
     private final LexiconSource lexicons;
     private final Clock clock;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final RebuildCoverage coverage;
     private volatile boolean stopping;
     private volatile Thread background;
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
     private final Set<Long> touched = ConcurrentHashMap.newKeySet();
 
+    @Autowired
     IndexRebuilder(@Lazy SearchIndex index, ArticleService articles, WorkingCopies copies,
-                   SearchProperties properties, LexiconSource lexicons, Clock clock) {
+                   SearchProperties properties, LexiconSource lexicons, Clock clock, OutboxBacklog outbox) {
+        this(index, articles, copies, properties, lexicons, clock, outbox, OutboxRelay.HOLE_TIMEOUT);
+    }
+
+    /** {@code settle}: how long a rebuild waits for transactions still committing when it starts (tests: less). */
+    IndexRebuilder(SearchIndex index, ArticleService articles, WorkingCopies copies, SearchProperties properties,
+                   LexiconSource lexicons, Clock clock, OutboxBacklog outbox, Duration settle) {
         this.index = index;
         this.articles = articles;
         this.copies = copies;
         this.properties = properties;
         this.lexicons = lexicons;
         this.clock = clock;
+        this.coverage = new RebuildCoverage(outbox, settle);
     }
 
     /** How far the current (or last) rebuild got. */
@@ -65,7 +79,7 @@ public class IndexRebuilder implements DisposableBean {
     }
 
     public Progress progress() {
-        return new Progress(running.get(), done.get(), total.get());
+        return new Progress(coverage.running(), done.get(), total.get());
     }
 
     /** What a rebuild will write: live articles' public documents and editors' working copies. */
@@ -78,18 +92,24 @@ public class IndexRebuilder implements DisposableBean {
      * office's rebuild button calls it, and a missing or damaged index at start.
      */
     public boolean startInBackground() {
-        if (!running.compareAndSet(false, true)) {
+        if (!coverage.begin()) {
             return false;
         }
         Thread thread = new Thread(() -> {
+            boolean ended = false;
             try {
-                run(n -> { });
+                do {
+                    run(n -> { });
+                } while (coverage.next(stopping));
+                ended = true; // next() ended it: another rebuild may already have begun, which is not this one's to end
             } catch (Stopped e) {
                 log.info("搜索索引重建因关闭而中止，下次启动时重新开始");
             } catch (RuntimeException e) {
-                log.error("搜索索引重建失败", e);
+                log.error("搜索索引重建失败；索引标记为不完整，下次启动时重建", e);
             } finally {
-                running.set(false);
+                if (!ended) {
+                    coverage.end();
+                }
             }
         }, "search-rebuild");
         thread.setDaemon(true);
@@ -114,14 +134,45 @@ public class IndexRebuilder implements DisposableBean {
 
     /** Rebuilds on the calling thread (the {@code reindex} command); returns the number of articles indexed. */
     public long rebuild(LongConsumer progress) {
-        if (!running.compareAndSet(false, true)) {
+        if (!coverage.begin()) {
             throw new IllegalStateException("a rebuild is already running");
         }
         try {
             return run(progress);
         } finally {
-            running.set(false);
+            if (coverage.end()) {
+                requestRebuild();
+            }
         }
+    }
+
+    /**
+     * Makes sure a rebuild that starts after this call will run: starts one, or queues one after the running
+     * rebuild (which may have read some articles before the events that ask for this). The index is marked
+     * incomplete first, durably, so that the caller (the outbox consumer) may record the events as handled.
+     */
+    void requestRebuild() {
+        index.lock().lock();
+        try {
+            // Under the index lock, like finish(): either it sees this request or this request comes after it.
+            index.markIncomplete();
+            if (coverage.queue()) {
+                return;
+            }
+        } finally {
+            index.lock().unlock();
+        }
+        if (!startInBackground()) {
+            requestRebuild(); // another caller started one between the check and the start: queue after it
+        }
+    }
+
+    /**
+     * Events up to this outbox position need no work of their own: a completed, running or queued rebuild reads
+     * their articles.
+     */
+    long coveredUpTo() {
+        return coverage.coveredUpTo(index.coveredUpTo());
     }
 
     /**
@@ -137,18 +188,21 @@ public class IndexRebuilder implements DisposableBean {
                     () -> index.delete(id));
             copy.ifPresentOrElse(index::upsertWorking, () -> index.deleteWorking(id));
         }
-        if (running.get()) {
+        if (coverage.running()) {
             touched.addAll(articleIds);
         }
     }
 
     private long run(LongConsumer progress) {
+        if (!coverage.settle(() -> stopping)) {
+            throw new Stopped();
+        }
         long started = System.nanoTime();
+        long generation = index.startGeneration();
         index.useLexicon(lexicons.load());
         touched.clear();
         done.set(0);
         total.set(countToIndex());
-        long generation = index.startGeneration();
         log.info("搜索索引重建开始: {} 篇", total.get());
         // Live articles whose newer text is a working copy: editors find them by that document only.
         Set<Long> pending = ConcurrentHashMap.newKeySet();
@@ -173,7 +227,8 @@ public class IndexRebuilder implements DisposableBean {
             List<Long> changed = List.copyOf(touched);
             touched.clear();
             sync(changed);
-            index.finishGeneration(generation, record);
+            // Under the index lock, like requestRebuild(): a rebuild queued by now keeps the index marked incomplete.
+            index.finishGeneration(generation, record, coverage.covering(), !coverage.queued());
         } finally {
             index.lock().unlock();
         }

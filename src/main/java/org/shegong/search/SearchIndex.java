@@ -47,6 +47,8 @@ public class SearchIndex implements AutoCloseable {
     static final Sort NEWEST_FIRST = new Sort(new SortField(ArticleDocuments.PUBLISHED, SortField.Type.LONG, true));
     private static final String SCHEMA_KEY = "shegong.schema";
     private static final String COMPLETE_KEY = "shegong.complete";
+    /** The outbox position the last completed rebuild covered (every event up to it is in the index). */
+    private static final String COVERED_KEY = "shegong.outbox-covered";
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
     private final Path path;
@@ -61,6 +63,7 @@ public class SearchIndex implements AutoCloseable {
     private volatile boolean needsRebuild;
     private volatile long generation;
     private volatile FinishedRebuild lastRebuild;
+    private volatile long covered;
 
     public SearchIndex(Path path, Lexicon lexicon) {
         this.path = path;
@@ -85,9 +88,11 @@ public class SearchIndex implements AutoCloseable {
                     .setRAMBufferSizeMB(64);
             this.writer = new IndexWriter(directory, config);
             if (problem != null) {
-                commit(false);
+                commit();
             } else {
-                lastRebuild = FinishedRebuild.fromCommit(SegmentInfos.readLatestCommit(directory).getUserData());
+                Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+                lastRebuild = FinishedRebuild.fromCommit(data);
+                covered = Long.parseLong(data.getOrDefault(COVERED_KEY, "0"));
             }
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -186,24 +191,46 @@ public class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Starts a rebuild generation: documents written from now on carry it. */
+    /** The outbox position up to which the last completed rebuild read everything (0 if unknown). */
+    long coveredUpTo() {
+        return covered;
+    }
+
+    /**
+     * Records, durably, that the index is incomplete until a rebuild finishes: a process that stops before then
+     * rebuilds again at its next start instead of trusting an index that misses what the rebuild was for.
+     */
+    synchronized void markIncomplete() {
+        if (!needsRebuild) {
+            needsRebuild = true;
+            commit();
+        }
+    }
+
+    /** Starts a rebuild generation: documents written from now on carry it; the index is incomplete until it ends. */
     long startGeneration() {
+        markIncomplete();
         generation = System.currentTimeMillis();
         return generation;
     }
 
-    /** Ends a rebuild: drops every document an earlier generation wrote that this one did not rewrite. */
+    /** Ends a rebuild that covered nothing of the outbox and keeps no record (benchmarks, tests). */
     void finishGeneration(long finished) {
-        finishGeneration(finished, lastRebuild);
+        finishGeneration(finished, lastRebuild, covered, true);
     }
 
-    /** Ends a rebuild and records it in the commit, so the back office can show it after a restart. */
-    void finishGeneration(long finished, FinishedRebuild record) {
+    /**
+     * Ends a rebuild: drops every document an earlier generation wrote that this one did not rewrite, and records
+     * the rebuild (the back office shows it after a restart) and the outbox position it covered. {@code complete}
+     * is false when another rebuild has already been asked for.
+     */
+    synchronized void finishGeneration(long finished, FinishedRebuild record, long coveredUpTo, boolean complete) {
         try {
             writer.deleteDocuments(LongPoint.newRangeQuery(ArticleDocuments.GENERATION, Long.MIN_VALUE, finished - 1));
             lastRebuild = record;
-            commit(true);
-            needsRebuild = false;
+            covered = Math.max(covered, coveredUpTo);
+            needsRebuild = !complete;
+            commit();
             refresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -212,13 +239,15 @@ public class SearchIndex implements AutoCloseable {
 
     /** Makes the latest writes durable and visible to searches. */
     void commitAndRefresh() {
-        commit(!needsRebuild);
+        commit();
         refresh();
     }
 
-    private void commit(boolean complete) {
+    /** Synchronized so that the completeness recorded is the one in force when the commit is made. */
+    private synchronized void commit() {
         try {
-            Map<String, String> data = new HashMap<>(Map.of(SCHEMA_KEY, SCHEMA, COMPLETE_KEY, Boolean.toString(complete)));
+            Map<String, String> data = new HashMap<>(Map.of(SCHEMA_KEY, SCHEMA, COMPLETE_KEY,
+                    Boolean.toString(!needsRebuild), COVERED_KEY, Long.toString(covered)));
             FinishedRebuild last = lastRebuild;
             if (last != null) {
                 last.toCommit(data);

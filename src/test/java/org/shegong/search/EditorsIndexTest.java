@@ -61,7 +61,8 @@ class EditorsIndexTest {
         index = new SearchIndex(dir.resolve("index"), lexicons.load());
         SearchProperties properties = SearchProperties.defaults();
         rebuilder = new IndexRebuilder(index, content.service, new EditorialCopies(workflows, revisions,
-                content.service), properties, lexicons, content.clock);
+                content.service), properties, lexicons, content.clock,
+                new org.shegong.system.outbox.OutboxBacklog(content.db.jdbc()));
         engine = new LuceneSearchEngine(index, rebuilder, properties, content.clock);
     }
 

@@ -79,7 +79,7 @@ class RankedSearchTest {
             }
             index.finishGeneration(generation);
             LuceneSearchEngine engine = new LuceneSearchEngine(index, new IndexRebuilder(index, null, null,
-                    noRecency, null, Clock.fixed(NOW, ZoneOffset.UTC)), noRecency, Clock.fixed(NOW, ZoneOffset.UTC));
+                    noRecency, null, Clock.fixed(NOW, ZoneOffset.UTC), null), noRecency, Clock.fixed(NOW, ZoneOffset.UTC));
             SearchResults results = engine.search(SearchQuery.simple("社工站"));
             assertThat(results.totalIsLowerBound()).isTrue();
             assertThat(results.total()).isLessThan(3_000);

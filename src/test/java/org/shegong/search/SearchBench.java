@@ -65,7 +65,7 @@ public final class SearchBench {
                         seconds, count / seconds, threads);
                 baseline(file, dir.resolveSibling("baseline-index"), threads, Math.min(count, 5_000), count / seconds);
             }
-            IndexRebuilder idle = new IndexRebuilder(index, null, null, properties, null, null);
+            IndexRebuilder idle = new IndexRebuilder(index, null, null, properties, null, null, null);
             LuceneSearchEngine engine = new LuceneSearchEngine(index, idle, properties,
                     Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), java.time.ZoneOffset.UTC));
             Random random = new Random(42);

@@ -34,7 +34,10 @@ final class SearchFixture {
     final long indexed;
 
     private SearchFixture() throws IOException {
-        content = new ContentFixture(TestDatabase.fresh(DatabaseTarget.H2));
+        // A database of its own: the shared per-target test database is emptied by every other test class,
+        // and this fixture lives for the whole test run.
+        content = new ContentFixture(TestDatabase.open(DatabaseTarget.H2,
+                "jdbc:h2:mem:search-fixture;DB_CLOSE_DELAY=-1", "sa", ""));
         ArticleImporter importer = Importers.on(content);
         try (InputStream seed = new ClassPathResource("demo/seed-hangye.txt").getInputStream();
              InputStream corpus = new ClassPathResource("search/corpus-200.jsonl").getInputStream()) {
@@ -49,7 +52,7 @@ final class SearchFixture {
         SearchProperties properties = SearchProperties.defaults();
         rebuilder = new IndexRebuilder(index, content.service, new EditorialCopies(new WorkflowRepository(
                 content.db.jdbc()), new RevisionRepository(content.db.jdbc()), content.service), properties, lexicons,
-                clock);
+                clock, new org.shegong.system.outbox.OutboxBacklog(content.db.jdbc()));
         indexed = rebuilder.rebuild(n -> { });
         engine = new LuceneSearchEngine(index, rebuilder, properties, clock);
     }

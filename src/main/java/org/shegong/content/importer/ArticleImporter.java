@@ -87,7 +87,7 @@ public class ArticleImporter {
         return report;
     }
 
-    private static BufferedReader reader(InputStream in) {
+    static BufferedReader reader(InputStream in) {
         // Malformed UTF-8 is a failed line, not a silently mangled title.
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -171,7 +171,7 @@ public class ArticleImporter {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.shegong.system.cli.CliCommand;
 import org.shegong.system.cli.ProgressBar;
 import org.slf4j.Logger;
@@ -15,8 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code import FILE [--column=NAME] [--format=jsonl|listing]}: JSON Lines by default for *.jsonl / *.json,
- * the seed listing format otherwise. Exit code 0 when every line was imported, 2 when some failed.
+ * {@code import FILE [--column=NAME] [--format=jsonl|listing] [--bulk]}: JSON Lines by default for *.jsonl /
+ * *.json, the seed listing format otherwise; {@code --bulk} takes the {@link BulkImporter} path (JSON Lines only).
+ * Exit code 0 when every line was imported, 2 when some failed.
  */
 @Component
 class ImportCommand implements CliCommand {
@@ -24,9 +26,11 @@ class ImportCommand implements CliCommand {
     private static final Logger log = LoggerFactory.getLogger(ImportCommand.class);
 
     private final ArticleImporter importer;
+    private final BulkImporter bulkImporter;
 
-    ImportCommand(ArticleImporter importer) {
+    ImportCommand(ArticleImporter importer, BulkImporter bulkImporter) {
         this.importer = importer;
+        this.bulkImporter = bulkImporter;
     }
 
     @Override
@@ -36,7 +40,7 @@ class ImportCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "import FILE [--column=栏目名或slug] [--format=jsonl|listing]";
+        return "import FILE [--column=栏目名或slug] [--format=jsonl|listing] [--bulk]";
     }
 
     @Override
@@ -44,8 +48,11 @@ class ImportCommand implements CliCommand {
         String file = null;
         String column = null;
         String format = null;
+        boolean bulk = false;
         for (String argument : arguments) {
-            if (argument.startsWith("--column=")) {
+            if (argument.equals("--bulk")) {
+                bulk = true;
+            } else if (argument.startsWith("--column=")) {
                 column = argument.substring("--column=".length());
             } else if (argument.startsWith("--format=")) {
                 format = argument.substring("--format=".length());
@@ -63,13 +70,18 @@ class ImportCommand implements CliCommand {
             return 66;
         }
         boolean jsonLines = format == null ? file.endsWith(".jsonl") || file.endsWith(".json") : format.equals("jsonl");
+        if (bulk && !jsonLines) {
+            System.err.println("--bulk 只用于 JSON Lines 文件 (.jsonl 或 --format=jsonl)");
+            return 64;
+        }
         long started = System.nanoTime();
-        ImportReport report = jsonLines ? importJsonLines(path) : importListing(path, column);
+        ImportReport report = jsonLines ? importJsonLines(path, bulk) : importListing(path, column);
         double seconds = (System.nanoTime() - started) / 1e9;
         for (ImportProblem problem : report.problems()) {
             System.err.println(problem);
         }
-        log.info("导入完成 {}: {} ({} 行, {} 秒, {} 行/秒)", path.getFileName(), report, report.processed(),
+        log.info("{}导入完成 {}: {} ({} 行, {} 秒, {} 行/秒)", bulk ? "批量" : "", path.getFileName(), report,
+                report.processed(),
                 "%.1f".formatted(seconds), "%.0f".formatted(report.processed() / Math.max(seconds, 0.001)));
         return report.failed() == 0 ? 0 : 2;
     }
@@ -80,19 +92,21 @@ class ImportCommand implements CliCommand {
         }
     }
 
-    private ImportReport importJsonLines(Path path) throws IOException {
+    private ImportReport importJsonLines(Path path, boolean bulk) throws IOException {
         long size = Files.size(path);
         AtomicLong bytes = new AtomicLong();
         ProgressBar bar = ProgressBar.forConsole();
         long[] lastLogged = {0};
         try (InputStream in = new CountingInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16), bytes)) {
-            ImportReport report = importer.importJsonLines(in, lines -> {
+            LongConsumer progress = lines -> {
                 bar.update(bytes.get(), size, lines);
                 if (lines - lastLogged[0] >= 50_000) {
                     lastLogged[0] = lines;
                     log.info("已读取 {} 行 ({}%)", lines, size == 0 ? 100 : bytes.get() * 100 / size);
                 }
-            });
+            };
+            ImportReport report = bulk ? bulkImporter.importJsonLines(in, progress)
+                    : importer.importJsonLines(in, progress);
             bar.finish();
             return report;
         }

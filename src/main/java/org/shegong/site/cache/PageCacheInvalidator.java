@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
  * Evicts the pages an outbox event makes stale: the article's own page, every page of each of its columns (a
  * new item shifts all of them by one), the home page, and the pages of its neighbours, whose 上一篇/下一篇 links
  * pointed past it. Other pages that mention the article (相关阅读 elsewhere) catch up within the time to live.
+ * A bulk import, which writes one event for all its articles, clears the whole cache.
  *
  * <p>Ordered after the column tree and the column listing, which are derived from the same events: a page rendered
  * right after the eviction must not read their old state.
@@ -55,7 +56,7 @@ class PageCacheInvalidator implements OutboxConsumer {
 
     @Override
     public void handle(List<OutboxEvent> events) {
-        if (events.size() > SWEEP_ABOVE) {
+        if (events.size() > SWEEP_ABOVE || events.stream().anyMatch(OutboxEvent::isBulkImport)) {
             cache.evictAll();
             return;
         }

@@ -54,7 +54,7 @@ class SitemapPages implements OutboxConsumer {
 
     @Override
     public void handle(List<OutboxEvent> events) {
-        if (events.stream().anyMatch(e -> e.type().startsWith("article."))) {
+        if (events.stream().anyMatch(OutboxEvent::concernsArticles)) {
             pages.invalidateAll();
         }
     }

@@ -1,5 +1,6 @@
 package org.shegong.system.db;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.support.KeyHolder;
 
@@ -13,7 +14,15 @@ public final class GeneratedKeys {
     }
 
     public static long id(KeyHolder keyHolder) {
-        Map<String, Object> keys = keyHolder.getKeyList().get(0);
+        return id(keyHolder.getKeyList().get(0));
+    }
+
+    /** The ids of the rows a batch inserted, in the order of the batch. */
+    public static List<Long> ids(KeyHolder keyHolder) {
+        return keyHolder.getKeyList().stream().map(GeneratedKeys::id).toList();
+    }
+
+    private static long id(Map<String, Object> keys) {
         if (keys.size() == 1) {
             return ((Number) keys.values().iterator().next()).longValue();
         }

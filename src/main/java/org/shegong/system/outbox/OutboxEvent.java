@@ -15,4 +15,18 @@ public record OutboxEvent(long id, String type, long aggregateId, String payload
      * see nothing new, so it is not an {@code article.*} event, which the public caches follow.
      */
     public static final String EDITORIAL_CHANGED = "editorial.changed";
+    /**
+     * Many articles were stored without an event each (the bulk import); aggregate id 0. Consumers treat it as
+     * "any article may have changed": caches are cleared and the search index is rebuilt.
+     */
+    public static final String ARTICLES_BULK_IMPORTED = "articles.bulk_imported";
+
+    /** Whether this event may change what articles show: one article's event or a bulk import. */
+    public boolean concernsArticles() {
+        return type.startsWith("article.") || ARTICLES_BULK_IMPORTED.equals(type);
+    }
+
+    public boolean isBulkImport() {
+        return ARTICLES_BULK_IMPORTED.equals(type);
+    }
 }

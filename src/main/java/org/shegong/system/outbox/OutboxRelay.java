@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutboxRelay {
 
-    static final Duration HOLE_TIMEOUT = Duration.ofSeconds(3);
+    /** How long a gap in the ids may stay open before it is taken for a rolled-back transaction. */
+    public static final Duration HOLE_TIMEOUT = Duration.ofSeconds(3);
     private static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 

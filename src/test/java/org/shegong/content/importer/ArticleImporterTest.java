@@ -195,13 +195,13 @@ class ArticleImporterTest {
     }
 
     /** The shared sample as it is when the checkout has ../shared beside it (as CI does), else its copy. */
-    private static InputStream sample() throws IOException {
+    static InputStream sample() throws IOException {
         java.nio.file.Path shared = java.nio.file.Path.of("..", "shared", "samples", "articles.jsonl");
         return java.nio.file.Files.isRegularFile(shared) ? java.nio.file.Files.newInputStream(shared)
                 : new ClassPathResource("samples/articles.jsonl").getInputStream();
     }
 
-    private static InputStream stream(String text) {
+    static InputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 }

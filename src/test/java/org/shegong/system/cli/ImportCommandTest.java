@@ -31,10 +31,16 @@ class ImportCommandTest {
     }
 
     private long count(String sql) {
+        return counts(sql).get(0);
+    }
+
+    /** Counts read in one start of the application. */
+    private java.util.List<Long> counts(String... sqls) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ShegongApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--shegong.data-dir=" + dir.resolve("data"), "--shegong.demo-content=false")) {
-            return context.getBean(JdbcClient.class).sql(sql).query(Long.class).single();
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            return java.util.Arrays.stream(sqls).map(sql -> jdbc.sql(sql).query(Long.class).single()).toList();
         }
     }
 
@@ -67,6 +73,28 @@ class ImportCommandTest {
         Files.copy(Path.of("src/main/resources/demo/seed-hangye.txt"), file);
         assertThat(run("import", file.toString(), "--column=news")).isZero();
         assertThat(count("SELECT COUNT(*) FROM article")).isEqualTo(51);
+    }
+
+    @Test
+    void theBulkPathImportsReportsBadLinesWithExitCodeTwoAndReimportsWithoutDuplicates() throws Exception {
+        Path file = dir.resolve("bulk.jsonl");
+        Files.writeString(file, """
+                {"id":"k1","column":"行业动态","title":"第一条","published_at":"2021-08-27T10:00:00+08:00","body":"正文一。"}
+                {"id":"k2","column":"政策法规","published_at":"2021-08-28"}
+                {"id":"k3","column":"政策法规","title":"第三条","published_at":"2021-08-28","body":"正文三。"}
+                """, StandardCharsets.UTF_8);
+        assertThat(run("import", "--bulk", file.toString())).isEqualTo(2);
+        assertThat(run("import", file.toString(), "--bulk")).isEqualTo(2);
+        assertThat(counts("SELECT COUNT(*) FROM article", "SELECT COUNT(*) FROM column_listing",
+                "SELECT COUNT(*) FROM outbox_event WHERE event_type = 'articles.bulk_imported'",
+                "SELECT COUNT(*) FROM outbox_event WHERE event_type LIKE 'article.%'")).containsExactly(2L, 2L, 2L, 0L);
+    }
+
+    @Test
+    void theBulkPathTakesJsonLinesOnly() throws Exception {
+        Path file = dir.resolve("listing.txt");
+        Files.copy(Path.of("src/main/resources/demo/seed-hangye.txt"), file);
+        assertThat(run("import", file.toString(), "--column=news", "--bulk")).isEqualTo(64);
     }
 
     @Test

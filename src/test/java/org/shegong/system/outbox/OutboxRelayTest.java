@@ -98,6 +98,18 @@ class OutboxRelayTest {
         assertThat(consumer.seen).containsExactly(1L, 3L);
     }
 
+    @Test
+    void theBacklogIsTheNewestIdAndABoundedCountOfWhatLiesBeyondAPosition() {
+        OutboxBacklog backlog = new OutboxBacklog(db.jdbc());
+        assertThat(backlog.latestId()).isZero();
+        append(1, 2, 3, 4, 5);
+        List<Long> ids = db.jdbc().sql("SELECT id FROM outbox_event ORDER BY id").query(Long.class).list();
+        assertThat(backlog.latestId()).isEqualTo(ids.get(4));
+        assertThat(backlog.countAfter(ids.get(0), 100)).isEqualTo(4);
+        assertThat(backlog.countAfter(ids.get(0), 3)).isEqualTo(3);
+        assertThat(backlog.countAfter(ids.get(4), 100)).isZero();
+    }
+
     private void append(long... aggregates) {
         db.transactions().executeWithoutResult(s -> {
             for (long aggregate : aggregates) {
