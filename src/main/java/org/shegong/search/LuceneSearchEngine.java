@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jakarta.annotation.PreDestroy;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -49,6 +52,13 @@ class LuceneSearchEngine implements SearchEngine {
     private final QueryBuilder queries;
     private final Clock clock;
     private final PlaceSimilarity similarity;
+    /** Search segment groups beside the request's thread (RankedSearch); daemon threads, idle when unused. */
+    private final ExecutorService helpers = Executors.newFixedThreadPool(
+            Math.max(1, RankedSearch.PARALLELISM - 1), runnable -> {
+                Thread thread = new Thread(runnable, "search-helper");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     LuceneSearchEngine(@Lazy SearchIndex index, @Lazy IndexRebuilder rebuilder, SearchProperties properties,
                        Clock clock) {
@@ -58,6 +68,11 @@ class LuceneSearchEngine implements SearchEngine {
         this.queries = new QueryBuilder(properties, SearchAnalyzers.bigrams());
         this.clock = clock;
         this.similarity = new PlaceSimilarity(properties);
+    }
+
+    @PreDestroy
+    void stopHelpers() {
+        helpers.shutdownNow();
     }
 
     @Override
@@ -103,7 +118,7 @@ class LuceneSearchEngine implements SearchEngine {
         if (request.sort() == SearchQuery.Sort.NEWEST) {
             return searcher.search(query, new TopFieldCollectorManager(NEWEST, n, null, COUNT_LIMIT));
         }
-        return RankedSearch.top(ranking(searcher), query, rescoring, n, COUNT_LIMIT);
+        return RankedSearch.top(ranking(searcher), query, rescoring, n, COUNT_LIMIT, helpers);
     }
 
     /** The same reader, scored by where words occur (ADR 0018); a searcher is cheap to create. */

@@ -51,8 +51,14 @@ final class QueryBuilder {
             return null;
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
+        List<QueryText.Part> kept = new ArrayList<>();
         for (QueryText.Part part : text.parts()) {
-            query.add(partQuery(part, lexicon), Occur.MUST);
+            // 社工站 社会工作服务站 names one thing twice: each part already finds the other's texts, and requiring
+            // both would only rank articles that happen to use both spellings first (and cost a second scan).
+            if (kept.stream().noneMatch(k -> lexicon.synonymsOf(k.text()).contains(part.text()))) {
+                kept.add(part);
+                query.add(partQuery(part, lexicon), Occur.MUST);
+            }
         }
         return query.build();
     }
@@ -63,7 +69,9 @@ final class QueryBuilder {
         if (matching == null) {
             return new MatchNoDocsQuery("empty query");
         }
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching, Occur.MUST);
+        // The parts and the filters in one conjunction: a nested one costs a scorer call per document.
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        ((BooleanQuery) matching).clauses().forEach(query::add);
         filters(request).forEach(filter -> query.add(filter, Occur.FILTER));
         return query.build();
     }

@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -33,6 +36,8 @@ final class RankedSearch {
 
     /** Candidates that the second stage re-orders: the first five pages. Deeper results keep stage-one order. */
     static final int WINDOW = 100;
+    /** Segment groups searched at once: a query may use every core of a small server (the target machine has 2). */
+    static final int PARALLELISM = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private RankedSearch() {
     }
@@ -41,11 +46,80 @@ final class RankedSearch {
      * The best {@code n} hits (or fewer); total hits are counted exactly up to {@code countLimit}, then
      * reported as a lower bound.
      */
-    static TopDocs top(IndexSearcher searcher, Query query, Query rescoring, int n, int countLimit) throws IOException {
+    static TopDocs top(IndexSearcher searcher, Query query, Query rescoring, int n, int countLimit, Executor helpers)
+            throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
-        Best best = new Best(Math.max(n, WINDOW), countLimit);
         List<LeafReaderContext> leaves = new ArrayList<>(searcher.getIndexReader().leaves());
         leaves.sort(Comparator.comparingLong(RankedSearch::newestIn).reversed());
+        int wanted = Math.max(n, WINDOW);
+        List<Best> bests = searchInParallel(weight, leaves, wanted, countLimit, helpers);
+        List<Candidate> merged = new ArrayList<>();
+        long total = 0;
+        boolean skipped = false;
+        for (Best best : bests) {
+            merged.addAll(best.heap);
+            total += best.total;
+            skipped |= best.skipped;
+        }
+        merged.sort(Candidate.ORDER);
+        List<Candidate> ranked = merged.subList(0, Math.min(wanted, merged.size()));
+        if (rescoring != null) {
+            rescore(searcher, rescoring, ranked.subList(0, Math.min(WINDOW, ranked.size())));
+        }
+        ScoreDoc[] docs = ranked.stream().limit(n).map(c -> new ScoreDoc(c.doc, c.score)).toArray(ScoreDoc[]::new);
+        return new TopDocs(new TotalHits(total, skipped ? TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO
+                : TotalHits.Relation.EQUAL_TO), docs);
+    }
+
+    /**
+     * Splits the segments (newest first) into {@link #PARALLELISM} groups dealt round-robin, so each group
+     * also starts with new articles; each group keeps its own best, which holds every candidate the group can
+     * contribute. The caller searches the first group and then any group no helper has started yet, so a busy
+     * pool never makes a search wait.
+     */
+    private static List<Best> searchInParallel(Weight weight, List<LeafReaderContext> leaves, int wanted,
+                                               int countLimit, Executor helpers) throws IOException {
+        int groups = helpers == null ? 1 : Math.max(1, Math.min(PARALLELISM, leaves.size()));
+        List<Best> bests = new ArrayList<>();
+        List<FutureTask<Void>> tasks = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            List<LeafReaderContext> group = new ArrayList<>();
+            for (int i = g; i < leaves.size(); i += groups) {
+                group.add(leaves.get(i));
+            }
+            Best best = new Best(wanted, Math.max(1, countLimit / groups));
+            bests.add(best);
+            tasks.add(new FutureTask<>(() -> {
+                search(weight, group, best);
+                return null;
+            }));
+        }
+        for (int g = 1; g < groups; g++) {
+            helpers.execute(tasks.get(g));
+        }
+        for (FutureTask<Void> task : tasks) {
+            task.run(); // does nothing when a helper has started or finished it
+        }
+        for (FutureTask<Void> task : tasks) {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IOException(e.getCause());
+            }
+        }
+        return bests;
+    }
+
+    private static void search(Weight weight, List<LeafReaderContext> leaves, Best best) throws IOException {
         for (LeafReaderContext leaf : leaves) {
             BulkScorer scorer = weight.bulkScorer(leaf);
             if (scorer != null) {
@@ -56,13 +130,6 @@ final class RankedSearch {
                 }
             }
         }
-        List<Candidate> ranked = best.inOrder();
-        if (rescoring != null) {
-            rescore(searcher, rescoring, ranked.subList(0, Math.min(WINDOW, ranked.size())));
-        }
-        ScoreDoc[] docs = ranked.stream().limit(n).map(c -> new ScoreDoc(c.doc, c.score)).toArray(ScoreDoc[]::new);
-        return new TopDocs(new TotalHits(best.total, best.skipped ? TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO
-                : TotalHits.Relation.EQUAL_TO), docs);
     }
 
     /** The newest date in a segment: its first document's, since segments are sorted newest first. */
@@ -110,7 +177,11 @@ final class RankedSearch {
                 @Override
                 public void collect(int doc) throws IOException {
                     total++;
-                    Candidate candidate = new Candidate(leaf.docBase + doc, scorer.score(), publishedOf(published, doc));
+                    float score = scorer.score();
+                    if (heap.size() == size && score < heap.peek().score) {
+                        return; // the common case once the best are in: no date read, no comparison
+                    }
+                    Candidate candidate = new Candidate(leaf.docBase + doc, score, publishedOf(published, doc));
                     newestLeft = candidate.published;
                     if (heap.size() < size) {
                         heap.add(candidate);
@@ -133,11 +204,6 @@ final class RankedSearch {
             };
         }
 
-        List<Candidate> inOrder() {
-            List<Candidate> ordered = new ArrayList<>(heap);
-            ordered.sort(Candidate.ORDER);
-            return ordered;
-        }
     }
 
     /** Adds the rescoring query's score to these candidates (in place) and sorts them again. */
