@@ -17,10 +17,15 @@ final class Highlighter {
     static final int SNIPPET_LENGTH = 120;
     private static final int LEAD = 20;
 
-    private final List<String> needles;
+    private final String[] needles;
+    /** Whether some needle starts with the char: most positions of a long body are passed over with one look. */
+    private final boolean[] starts = new boolean[Character.MAX_VALUE + 1];
 
     private Highlighter(List<String> needles) {
-        this.needles = needles;
+        this.needles = needles.stream().filter(n -> !n.isEmpty()).toArray(String[]::new);
+        for (String needle : this.needles) {
+            starts[needle.charAt(0)] = true;
+        }
     }
 
     /** Needles: the query's parts and their synonyms, longest first; lone characters only if nothing else. */
@@ -83,17 +88,19 @@ final class Highlighter {
     /** Non-overlapping [start, end) ranges of needles in text, leftmost first, longest needle first. */
     List<int[]> matches(String text) {
         List<int[]> found = new ArrayList<>();
-        if (needles.isEmpty()) {
+        if (needles.length == 0) {
             return found;
         }
         String folded = TextNormaliser.normalise(text);
         int i = 0;
         while (i < folded.length()) {
             int matched = 0;
-            for (String needle : needles) {
-                if (!needle.isEmpty() && folded.startsWith(needle, i)) {
-                    matched = needle.length();
-                    break;
+            if (starts[folded.charAt(i)]) {
+                for (String needle : needles) {
+                    if (folded.startsWith(needle, i)) {
+                        matched = needle.length();
+                        break;
+                    }
                 }
             }
             if (matched > 0) {

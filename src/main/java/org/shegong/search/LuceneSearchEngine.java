@@ -16,6 +16,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -24,6 +25,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.shegong.content.BodyHtml;
 import org.shegong.content.Kind;
@@ -218,7 +220,9 @@ class LuceneSearchEngine implements SearchEngine {
         Query query = queries.full(text, index.lexicon(), SearchQuery.simple(candidate));
         IndexSearcher searcher = index.acquire();
         try {
-            return searcher.search(query, 1).scoreDocs.length > 0;
+            // Existence only: unscored, and collection stops at the first match.
+            return searcher.search(new ConstantScoreQuery(query), new TopScoreDocCollectorManager(1, null, 1))
+                    .scoreDocs.length > 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

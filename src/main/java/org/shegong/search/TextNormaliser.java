@@ -19,18 +19,32 @@ public final class TextNormaliser {
 
     private static final Map<Character, Character> TRADITIONAL = load();
     private static final NormalizeCharMap CHAR_MAP = charMap();
+    private static final char[] FOLDED = table();
 
     private TextNormaliser() {
     }
 
     public static char fold(char c) {
-        if (c >= '\uFF01' && c <= '\uFF5E') {
-            c = (char) (c - 0xFEE0);
-        } else if (c == '\u3000') {
-            c = ' ';
+        return FOLDED[c];
+    }
+
+    /**
+     * Every char's folded form, computed once: folding runs over every character of every highlighted text
+     * and every indexed body, and a map lookup there boxed each character.
+     */
+    private static char[] table() {
+        char[] table = new char[Character.MAX_VALUE + 1];
+        for (int i = 0; i <= Character.MAX_VALUE; i++) {
+            char c = (char) i;
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                c = (char) (c - 0xFEE0);
+            } else if (c == '\u3000') {
+                c = ' ';
+            }
+            Character simplified = TRADITIONAL.get(c);
+            table[i] = Character.toLowerCase(simplified != null ? simplified : c);
         }
-        Character simplified = TRADITIONAL.get(c);
-        return Character.toLowerCase(simplified != null ? simplified : c);
+        return table;
     }
 
     public static String normalise(String text) {
