@@ -1,6 +1,7 @@
 package org.shegong.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shegong.system.Await.awaitWithin;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -149,16 +149,9 @@ class SearchIndexerTest {
     }
 
     private void awaitRebuilt() throws InterruptedException {
-        await(() -> !rebuilder.progress().running() && !index.needsRebuild());
+        awaitWithin(20_000, () -> !rebuilder.progress().running() && !index.needsRebuild());
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
 
     private void importNormally(int count) throws IOException {
         ImportReport report = Importers.on(content).importJsonLines(jsonLines(count), n -> { });

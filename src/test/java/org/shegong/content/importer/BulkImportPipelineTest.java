@@ -1,10 +1,10 @@
 package org.shegong.content.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shegong.system.Await.awaitWithin;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -65,11 +65,4 @@ class BulkImportPipelineTest {
         return mvc.perform(MockMvcRequestBuilders.get(url)).andReturn().getResponse();
     }
 
-    private static void awaitWithin(long millis, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited %d ms", millis).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
 }
