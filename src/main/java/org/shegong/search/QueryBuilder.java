@@ -29,7 +29,7 @@ import org.shegong.system.Times;
  * text than in a query) and a bigram phrase in bodies (whose word field holds dictionary words only),
  * so 社工站 needs the characters together and 社, 工, 站 scattered apart never match.
  *
- * <p>Ranking has two stages (ADR 0018). The {@link #matching matching} query scores each part by the best
+ * <p>Ranking has two stages (ADR 0018). The {@link #full matching} query scores each part by the best
  * place it occurs (title, summary or body, with their weights; a synonym at a discount) and adds the parts:
  * few distinct scores, so Lucene stops as soon as enough articles reach the best one, whatever the number of
  * hits. The {@link #rescoring rescoring} query then adds, for the leading candidates only, a bonus when the
@@ -45,10 +45,13 @@ final class QueryBuilder {
         this.bigrams = bigrams;
     }
 
-    /** The matching and scoring part, without filters; null when the text has nothing to search for. */
-    Query matching(QueryText text, Lexicon lexicon) {
+    /**
+     * Every part of the text (as itself or a synonym) and the request's filters, in one conjunction (a nested one
+     * costs a scorer call per document); matches nothing when the text has nothing to search for.
+     */
+    Query full(QueryText text, Lexicon lexicon, SearchQuery request) {
         if (text.isEmpty()) {
-            return null;
+            return new MatchNoDocsQuery("empty query");
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         List<QueryText.Part> kept = new ArrayList<>();
@@ -60,18 +63,6 @@ final class QueryBuilder {
                 query.add(partQuery(part, lexicon), Occur.MUST);
             }
         }
-        return query.build();
-    }
-
-    /** The matching query with the request's filters; matches nothing when the text has nothing to search for. */
-    Query full(QueryText text, Lexicon lexicon, SearchQuery request) {
-        Query matching = matching(text, lexicon);
-        if (matching == null) {
-            return new MatchNoDocsQuery("empty query");
-        }
-        // The parts and the filters in one conjunction: a nested one costs a scorer call per document.
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        ((BooleanQuery) matching).clauses().forEach(query::add);
         filters(request).forEach(filter -> query.add(filter, Occur.FILTER));
         return query.build();
     }
