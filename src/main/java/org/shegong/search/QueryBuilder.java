@@ -130,7 +130,7 @@ final class QueryBuilder {
             any.add(boost(new TermQuery(new Term(ArticleDocuments.PLACE_BIGRAMS, text)), weight));
             return;
         }
-        boolean bigrams = unknown || !dictionaryWord && text.length() > 1 && isHan(text);
+        boolean bigrams = unknown || !dictionaryWord && text.length() > 1 && QueryText.allHan(text);
         if (bigrams) {
             any.add(boost(bigramPhrase(ArticleDocuments.TITLE_BIGRAMS, text), weight * weights.titleBoost()));
             any.add(boost(bigramPhrase(ArticleDocuments.SUMMARY_BIGRAMS, text), weight * weights.summaryBoost()));
@@ -142,10 +142,6 @@ final class QueryBuilder {
         // Bodies carry only dictionary words (see SearchAnalyzers.dictionaryWords); anything else is a phrase.
         any.add(boost(dictionaryWord ? new TermQuery(new Term(ArticleDocuments.BODY, text))
                 : bigramPhrase(ArticleDocuments.BODY_BIGRAMS, text), weight * weights.bodyBoost()));
-    }
-
-    private static boolean isHan(String text) {
-        return text.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     /** The text as a phrase of the bigram analysis (社工站 → "社工 工站"); a lone term when it is one bigram. */

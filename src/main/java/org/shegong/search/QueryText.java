@@ -75,6 +75,11 @@ record QueryText(String text, List<Part> parts) {
         return copy;
     }
 
+    /** Whether every character of {@code text} is a Chinese character. */
+    static boolean allHan(String text) {
+        return text.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
     boolean isEmpty() {
         return parts.isEmpty();
     }
@@ -130,7 +135,7 @@ record QueryText(String text, List<Part> parts) {
     private record Token(String text, int start, int end, boolean unknown) {
 
         boolean isHan() {
-            return text.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+            return allHan(text);
         }
 
         boolean isLoneHan() {

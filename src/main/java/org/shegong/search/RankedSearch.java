@@ -1,6 +1,7 @@
 package org.shegong.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -49,8 +50,11 @@ final class RankedSearch {
     static TopDocs top(IndexSearcher searcher, Query query, Query rescoring, int n, int countLimit, Executor helpers)
             throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
-        List<LeafReaderContext> leaves = new ArrayList<>(searcher.getIndexReader().leaves());
-        leaves.sort(Comparator.comparingLong(RankedSearch::newestIn).reversed());
+        List<Segment> leaves = new ArrayList<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            leaves.add(new Segment(leaf, newestIn(leaf)));
+        }
+        leaves.sort(Comparator.comparingLong(Segment::newest).reversed());
         int wanted = Math.max(n, WINDOW);
         List<Best> bests = searchInParallel(weight, leaves, wanted, countLimit, helpers);
         List<Candidate> merged = new ArrayList<>();
@@ -77,13 +81,13 @@ final class RankedSearch {
      * contribute. The caller searches the first group and then any group no helper has started yet, so a busy
      * pool never makes a search wait.
      */
-    private static List<Best> searchInParallel(Weight weight, List<LeafReaderContext> leaves, int wanted,
+    private static List<Best> searchInParallel(Weight weight, List<Segment> leaves, int wanted,
                                                int countLimit, Executor helpers) throws IOException {
         int groups = helpers == null ? 1 : Math.max(1, Math.min(PARALLELISM, leaves.size()));
         List<Best> bests = new ArrayList<>();
         List<FutureTask<Void>> tasks = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
-            List<LeafReaderContext> group = new ArrayList<>();
+            List<Segment> group = new ArrayList<>();
             for (int i = g; i < leaves.size(); i += groups) {
                 group.add(leaves.get(i));
             }
@@ -119,12 +123,12 @@ final class RankedSearch {
         return bests;
     }
 
-    private static void search(Weight weight, List<LeafReaderContext> leaves, Best best) throws IOException {
-        for (LeafReaderContext leaf : leaves) {
-            BulkScorer scorer = weight.bulkScorer(leaf);
+    private static void search(Weight weight, List<Segment> segments, Best best) throws IOException {
+        for (Segment segment : segments) {
+            BulkScorer scorer = weight.bulkScorer(segment.leaf());
             if (scorer != null) {
                 try {
-                    scorer.score(best.collectorFor(leaf), leaf.reader().getLiveDocs());
+                    scorer.score(best.collectorFor(segment), segment.leaf().reader().getLiveDocs());
                 } catch (CollectionTerminatedException e) {
                     // nothing in the rest of the segment can enter the best
                 }
@@ -138,7 +142,7 @@ final class RankedSearch {
             return leaf.reader().maxDoc() == 0 ? Long.MIN_VALUE
                     : publishedOf(leaf.reader().getNumericDocValues(ArticleDocuments.PUBLISHED), 0);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -162,11 +166,12 @@ final class RankedSearch {
             this.heap = new PriorityQueue<>(size + 1, Candidate.ORDER.reversed());
         }
 
-        LeafCollector collectorFor(LeafReaderContext leaf) throws IOException {
+        LeafCollector collectorFor(Segment segment) throws IOException {
+            LeafReaderContext leaf = segment.leaf();
             NumericDocValues published = leaf.reader().getNumericDocValues(ArticleDocuments.PUBLISHED);
             return new LeafCollector() {
                 private Scorable scorer;
-                private long newestLeft = newestIn(leaf);
+                private long newestLeft = segment.newest();
 
                 @Override
                 public void setScorer(Scorable scorer) throws IOException {
@@ -203,7 +208,6 @@ final class RankedSearch {
                 }
             };
         }
-
     }
 
     /** Adds the rescoring query's score to these candidates (in place) and sorts them again. */
@@ -239,6 +243,10 @@ final class RankedSearch {
 
     private static long publishedOf(NumericDocValues values, int doc) throws IOException {
         return values != null && values.advanceExact(doc) ? values.longValue() : Long.MIN_VALUE;
+    }
+
+    /** A segment and the date of its newest article. */
+    private record Segment(LeafReaderContext leaf, long newest) {
     }
 
     /** A hit on its way through the two stages; its score grows in stage two. */
