@@ -93,9 +93,12 @@ class EditorialJourneyBrowserTest {
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("写稿").setExact(true)).first().click();
                 page.getByLabel("标题（必填）").fill(TITLE);
                 // The rich-text editor replaces the textarea; paste what Word would put on the clipboard.
-                page.locator(".tox-edit-area iframe").waitFor();
+                // The iframe exists before the editor has loaded the textarea's content into it: content inserted
+                // then can be replaced by the initial (empty) body, which made this journey fail now and then.
+                page.waitForFunction("() => window.tinymce && tinymce.activeEditor && tinymce.activeEditor.initialized");
                 page.evaluate("html => tinymce.activeEditor.execCommand('mceInsertClipboardContent', false, {html})",
                         WORD_PASTE);
+                page.waitForFunction("() => tinymce.activeEditor.getContent().includes('揭牌仪式')");
                 page.getByLabel("来源", new Page.GetByLabelOptions().setExact(true)).fill("牡丹江市民政局");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
                 assertThat(page.getByRole(AriaRole.STATUS)).containsText("稿件已创建");
