@@ -20,7 +20,8 @@
       menubar: false,
       branding: false,
       promotion: false,
-      statusbar: true,
+      // TinyMCE 6's status bar (element path, resize handle) carries ARIA attributes its roles do not allow (axe).
+      statusbar: false,
       height: 560,
       language: 'zh-Hans',
       language_url: body.getAttribute('data-editor-language'),
