@@ -4,22 +4,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.shegong.account.AdminChrome;
 import org.shegong.system.SiteProperties;
+import org.shegong.system.web.Refusal;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Refused uploads answer in Chinese with the right status: JSON for the editor's uploader, a message page for
- * the plain form. Spring's multipart limit fails before any controller runs, so this advice is global.
+ * Refusals of the media controllers answer in Chinese with the right status: JSON for the editor's uploader, a
+ * message page for the plain form. Spring's multipart limit fails before any controller is chosen, so it is
+ * answered by {@link UploadLimitErrors}, which applies everywhere.
  */
-@ControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@ControllerAdvice(basePackageClasses = MediaErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class MediaErrors {
 
     private final SiteProperties site;
@@ -28,29 +28,10 @@ class MediaErrors {
         this.site = site;
     }
 
-    @ExceptionHandler(UploadRejected.class)
-    Object rejected(UploadRejected e, HttpServletRequest request) {
+    /** Refusals from the media controllers (the back office's own advice answers only with pages). */
+    @ExceptionHandler(Refusal.class)
+    Object refused(Refusal e, HttpServletRequest request) {
         return answer(e.status(), e.getMessage(), request);
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    Object tooLarge(HttpServletRequest request) {
-        return answer(413, "文件太大，超过了服务器允许的上限（图片、附件、视频各有上限，见媒体库页面）", request);
-    }
-
-    @ExceptionHandler(MultipartException.class)
-    Object broken(HttpServletRequest request) {
-        return answer(400, "上传没有完成或格式有误，请重新选择文件上传", request);
-    }
-
-    @ExceptionHandler(MediaService.MediaForbidden.class)
-    Object forbidden(MediaService.MediaForbidden e, HttpServletRequest request) {
-        return answer(403, e.getMessage(), request);
-    }
-
-    @ExceptionHandler(MediaService.MediaNotFound.class)
-    Object notFound(MediaService.MediaNotFound e, HttpServletRequest request) {
-        return answer(404, "文件不存在", request);
     }
 
     static boolean wantsJson(HttpServletRequest request) {
@@ -58,7 +39,7 @@ class MediaErrors {
         return accept != null && accept.contains("application/json");
     }
 
-    private Object answer(int status, String message, HttpServletRequest request) {
+    Object answer(int status, String message, HttpServletRequest request) {
         if (wantsJson(request)) {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("error", Map.of("message", message)));

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.shegong.system.web.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -165,16 +166,16 @@ public class MediaService {
     }
 
     /** No file with that id. */
-    public static class MediaNotFound extends RuntimeException {
+    public static class MediaNotFound extends Refusal {
         MediaNotFound(long id) {
-            super("文件不存在：" + id);
+            super(Kind.NOT_FOUND, "文件不存在");
         }
     }
 
     /** The person may not do this to that file. */
-    public static class MediaForbidden extends RuntimeException {
+    public static class MediaForbidden extends Refusal {
         MediaForbidden(String message) {
-            super(message);
+            super(Kind.FORBIDDEN, message);
         }
     }
 }
