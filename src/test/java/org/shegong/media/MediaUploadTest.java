@@ -23,7 +23,13 @@ import org.shegong.account.AccountService;
 import org.shegong.account.ColumnGrant;
 import org.shegong.account.Role;
 import org.shegong.column.ColumnService;
+import org.shegong.content.ArticleInput;
+import org.shegong.content.ArticleService;
+import org.shegong.content.ArticleStatus;
+import org.shegong.content.Kind;
+import org.shegong.system.outbox.OutboxRelay;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -54,6 +60,9 @@ class MediaUploadTest {
     @Autowired ColumnService columns;
     @Autowired MediaRepository repository;
     @Autowired DownloadCounter downloads;
+    @Autowired ArticleService articles;
+    @Autowired OutboxRelay relay;
+    @Autowired TransactionTemplate transactions;
 
     @DynamicPropertySource
     static void directory(DynamicPropertyRegistry registry) throws IOException {
@@ -270,5 +279,39 @@ class MediaUploadTest {
         String library = mvc.perform(get("/admin/media").param("q", "计数").session(editor)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(library).contains("计数.pdf", url, "未使用", "删除");
+    }
+
+    @Test
+    void aFileALiveArticleUsesCannotBeDeletedUntilTheArticleStopsUsingIt() throws Exception {
+        MockHttpSession editor = login("media-usage", Role.EDITOR);
+        MediaFile photo = file(accepted(editor, "揭牌.jpg", TestFiles.jpeg(900, 600)));
+        MediaFile pdf = file(accepted(editor, "名单.pdf", TestFiles.pdf()));
+        long news = columns.bySlug("news").orElseThrow().id();
+        String body = "<p><img src=\"" + MediaUrls.ofWidth(photo, 640) + "\" alt=\"揭牌\"></p><p><a href=\""
+                + MediaUrls.of(pdf) + "\">名单</a></p>";
+        long article = save("media-usage-1", body, news);
+        relay.drain();
+        assertThat(repository.usedBy(photo.id())).containsExactly(article);
+        assertThat(repository.usedBy(pdf.id())).containsExactly(article);
+        int status = mvc.perform(post("/admin/media/" + photo.id() + "/delete").session(editor).with(csrf())
+                .accept(MediaType.APPLICATION_JSON)).andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(400);
+        assertThat(repository.find(photo.id())).isPresent();
+        assertThat(mvc.perform(get("/admin/media/" + photo.id()).session(editor)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("/admin/articles/" + article);
+
+        save("media-usage-1", "<p>附件已撤下。</p>", news);
+        relay.drain();
+        assertThat(repository.usedBy(photo.id())).isEmpty();
+        mvc.perform(post("/admin/media/" + photo.id() + "/delete").session(editor).with(csrf()));
+        assertThat(repository.find(photo.id())).isEmpty();
+        assertThat(fetch(MediaUrls.ofWidth(photo, 640)).getStatus()).isEqualTo(404);
+    }
+
+    private long save(String externalId, String body, long column) {
+        ArticleInput input = new ArticleInput(externalId, "社工站揭牌", null, null, body, "民政局", null, null, Kind.NEWS,
+                false, List.of(column), List.of(), null, java.time.Instant.parse("2021-08-27T02:00:00Z"),
+                ArticleStatus.LIVE);
+        return transactions.execute(s -> articles.save(input)).id();
     }
 }
