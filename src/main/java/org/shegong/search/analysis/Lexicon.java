@@ -35,6 +35,8 @@ public final class Lexicon {
     private final CharArraySet prefixes;
     private final int maxLength;
     private final Map<String, List<String>> synonyms;
+    /** Pinyin spellings → words, built on the first pinyin query (a few hundred words: milliseconds). */
+    private volatile Map<String, List<String>> bySpelling;
 
     private Lexicon(Collection<String> words, List<List<String>> groups) {
         Set<String> all = new LinkedHashSet<>();
@@ -135,6 +137,25 @@ public final class Lexicon {
                 .sorted(Comparator.comparingInt(Scored::shared).reversed()
                         .thenComparingInt(s -> Math.abs(s.word().length() - t.length())))
                 .limit(limit).map(Scored::word).toList();
+    }
+
+    /**
+     * Dictionary words spelled {@code latin} in full pinyin or initials (shegongzhan, sgz → 社工站; spaces and
+     * case ignored), shortest first.
+     */
+    public List<String> wordsSpelled(String latin) {
+        Map<String, List<String>> map = bySpelling;
+        if (map == null) {
+            Map<String, List<String>> built = new HashMap<>();
+            for (String word : words) {
+                for (String spelling : Pinyin.spellings(word)) {
+                    built.computeIfAbsent(spelling, k -> new ArrayList<>()).add(word);
+                }
+            }
+            built.replaceAll((k, v) -> v.stream().sorted(Comparator.comparingInt(String::length)).toList());
+            bySpelling = map = Map.copyOf(built);
+        }
+        return map.getOrDefault(latin.replace(" ", "").toLowerCase(java.util.Locale.ROOT), List.of());
     }
 
     private static List<List<String>> groups(List<String> lines) {

@@ -1,23 +1,16 @@
 package org.shegong.search.analysis;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
-import org.springframework.core.io.ClassPathResource;
 
 /**
- * The character folding applied to indexed text and queries alike: traditional → simplified for common
- * characters, full-width Latin letters and digits → half-width, lower case. Every mapping is one char to one
+ * The character folding applied to indexed text and queries alike: traditional → simplified (and variant
+ * characters, see {@link TraditionalFolding}), full-width Latin letters and digits → half-width, lower case. Every mapping is one char to one
  * char, so offsets in folded text are offsets in the original (the highlighter relies on it).
  */
 public final class TextNormaliser {
 
-    private static final Map<Character, Character> TRADITIONAL = load();
+    private static final Map<Character, Character> TRADITIONAL = TraditionalFolding.table();
     private static final NormalizeCharMap CHAR_MAP = charMap();
     private static final char[] FOLDED = table();
 
@@ -64,21 +57,5 @@ public final class TextNormaliser {
         NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
         TRADITIONAL.forEach((t, s) -> builder.add(String.valueOf(t), String.valueOf(s)));
         return builder.build();
-    }
-
-    private static Map<Character, Character> load() {
-        Map<Character, Character> map = new HashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new ClassPathResource("search/traditional-simplified.txt").getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.length() == 3 && !line.startsWith("#")) {
-                    map.put(line.charAt(0), line.charAt(2));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Map.copyOf(map);
     }
 }

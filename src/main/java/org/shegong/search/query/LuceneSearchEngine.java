@@ -57,6 +57,10 @@ public class LuceneSearchEngine implements SearchEngine {
      */
     static final int COUNT_LIMIT = 1_000;
     private static final int SUGGEST_MAX_LENGTH = 30;
+    /** Fewer full matches than this on the first page, and partial matches follow ("a handful"). */
+    static final int PARTIAL_BELOW = 5;
+    /** Corrections tried (each an existence check) before giving up. */
+    private static final int CORRECTIONS = 5;
     /** The index's own order (see {@link SearchIndex}), so Lucene stops in each segment after n hits. */
     private static final Sort NEWEST = SearchIndex.NEWEST_FIRST;
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchEngine.class);
@@ -90,9 +94,90 @@ public class LuceneSearchEngine implements SearchEngine {
         helpers.shutdownNow();
     }
 
+    /**
+     * The articles containing every part of the query. On the first page, and only then: when there are none,
+     * a correction of a typo or of pinyin that finds some is searched instead (and said so); a correction of a
+     * query that did find something is offered as a link; and when fewer than {@link #PARTIAL_BELOW} articles
+     * contain every part, articles containing some of them follow, apart.
+     */
     @Override
     public SearchResults search(SearchQuery request) {
         QueryText text = parse(request.text());
+        SearchResults results = matching(text, request);
+        if (text.isEmpty() || request.page() != 1) {
+            return results;
+        }
+        QueryText searched = text;
+        SearchResults.Correction correction = correction(text, request, results.total() == 0);
+        if (correction != null && correction.applied()) {
+            searched = parse(correction.text());
+            results = matching(searched, request);
+        }
+        results = results.with(text.text(), correction);
+        if (results.total() < PARTIAL_BELOW) {
+            results = results.withPartialHits(partial(searched, request, results.hits()));
+        }
+        return results;
+    }
+
+    /**
+     * A text that finds something for a query that found nothing ({@code applied}), or a dictionary word a
+     * query with a non-dictionary part nearly spells (offered); null when there is none.
+     */
+    private SearchResults.Correction correction(QueryText text, SearchQuery request, boolean foundNothing) {
+        Lexicon lexicon = index.lexicon();
+        if (foundNothing) {
+            for (String latin : Corrections.pinyin(text.text(), lexicon, CORRECTIONS)) {
+                if (hasHits(latin, request)) {
+                    return new SearchResults.Correction(latin, true, true);
+                }
+            }
+        }
+        if (!foundNothing && text.parts().stream().allMatch(p -> lexicon.isWord(p.text()))) {
+            return null;
+        }
+        for (String typo : Corrections.typos(text.text(), lexicon, CORRECTIONS)) {
+            if (hasHits(typo, request)) {
+                return new SearchResults.Correction(typo, foundNothing, false);
+            }
+        }
+        return null;
+    }
+
+    /** Articles with some but not all of the parts, best coverage first; none when the query has one part. */
+    private List<SearchHit> partial(QueryText text, SearchQuery request, List<SearchHit> exact) {
+        Lexicon lexicon = index.lexicon();
+        Query query = queries.partial(text, lexicon, request);
+        if (query == null) {
+            return List.of();
+        }
+        Set<Long> shown = new java.util.HashSet<>();
+        exact.forEach(hit -> shown.add(hit.articleId()));
+        IndexSearcher searcher = index.acquire();
+        try {
+            // Bounded: the few full matches plus one page of partial ones; counting stops there too.
+            int n = exact.size() + properties.pageSize();
+            TopDocs top = RankedSearch.top(ranking(searcher), query, null, n, n, helpers);
+            Highlighter highlighter = Highlighter.forQuery(text, lexicon);
+            StoredFields stored = searcher.storedFields();
+            List<SearchHit> hits = new ArrayList<>();
+            for (ScoreDoc scoreDoc : top.scoreDocs) {
+                SearchHit hit = hit(stored, scoreDoc, highlighter);
+                if (shown.add(hit.articleId()) && hits.size() < properties.pageSize()) {
+                    hits.add(hit);
+                }
+            }
+            return hits;
+        } catch (IndexSearcher.TooManyClauses e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    private SearchResults matching(QueryText text, SearchQuery request) {
         IndexStatus status = status();
         if (text.isEmpty()) {
             return SearchResults.empty(text.text(), status);
@@ -226,11 +311,16 @@ public class LuceneSearchEngine implements SearchEngine {
     }
 
     private boolean hasHits(String candidate) {
+        return hasHits(candidate, SearchQuery.simple(candidate));
+    }
+
+    /** Whether {@code candidate} finds anything under the request's audience and filters. */
+    private boolean hasHits(String candidate, SearchQuery request) {
         QueryText text = parse(candidate);
         if (text.isEmpty()) {
             return false;
         }
-        Query query = queries.full(text, index.lexicon(), SearchQuery.simple(candidate));
+        Query query = queries.full(text, index.lexicon(), request);
         IndexSearcher searcher = index.acquire();
         try {
             // Existence only: unscored, and collection stops at the first match.

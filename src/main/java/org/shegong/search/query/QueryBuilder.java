@@ -23,6 +23,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -62,17 +63,54 @@ final class QueryBuilder {
             return new MatchNoDocsQuery("empty query");
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        List<QueryText.Part> kept = new ArrayList<>();
-        for (QueryText.Part part : text.parts()) {
-            // 社工站 社会工作服务站 names one thing twice: each part already finds the other's texts, and requiring
-            // both would only rank articles that happen to use both spellings first (and cost a second scan).
-            if (kept.stream().noneMatch(k -> lexicon.synonymsOf(k.text()).contains(part.text()))) {
-                kept.add(part);
-                query.add(partQuery(part, lexicon), Occur.MUST);
-            }
+        for (QueryText.Part part : distinctParts(text, lexicon)) {
+            query.add(partQuery(part, lexicon), Occur.MUST);
         }
         filters(request).forEach(filter -> query.add(filter, Occur.FILTER));
         return query.build();
+    }
+
+    /**
+     * Articles that contain some of the parts, for when too few contain them all: an article scores a step of
+     * {@link #coverageStep} for every part it contains, plus the part's place weight as in {@link #full}, so
+     * covering more of the query always ranks first, and among equal coverage the better places. It finds the full
+     * matches too (the caller drops them). Null when the query has a single part (its partial match is the full one).
+     */
+    Query partial(QueryText text, Lexicon lexicon, SearchQuery request) {
+        List<QueryText.Part> parts = distinctParts(text, lexicon);
+        if (parts.size() < 2) {
+            return null;
+        }
+        float step = coverageStep(parts.size());
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (QueryText.Part part : parts) {
+            Query place = partQuery(part, lexicon);
+            any.add(new BooleanQuery.Builder()
+                    .add(new BoostQuery(new ConstantScoreQuery(place), step), Occur.MUST)
+                    .add(place, Occur.SHOULD).build(), Occur.SHOULD);
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
+        filters(request).forEach(filter -> query.add(filter, Occur.FILTER));
+        return query.build();
+    }
+
+    /** More than the place weights of all parts together, so one more part always outweighs better places. */
+    private float coverageStep(int parts) {
+        return weights.titleBoost() * parts + 1f;
+    }
+
+    /**
+     * The parts that must match. 社工站 社会工作服务站 names one thing twice: each part already finds the other's texts,
+     * and requiring both would only rank articles that happen to use both spellings first (and cost a second scan).
+     */
+    private static List<QueryText.Part> distinctParts(QueryText text, Lexicon lexicon) {
+        List<QueryText.Part> kept = new ArrayList<>();
+        for (QueryText.Part part : text.parts()) {
+            if (kept.stream().noneMatch(k -> lexicon.synonymsOf(k.text()).contains(part.text()))) {
+                kept.add(part);
+            }
+        }
+        return kept;
     }
 
     /**

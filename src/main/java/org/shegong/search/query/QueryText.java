@@ -33,7 +33,7 @@ public record QueryText(String text, List<Part> parts) {
         if (text.isBlank()) {
             return new QueryText("", List.of());
         }
-        List<Token> tokens = tokens(words, text).stream().filter(t -> t.text.codePoints().anyMatch(Character::isLetterOrDigit))
+        List<Token> tokens = tokens(words, QuestionWords.strip(text)).stream().filter(t -> t.text.codePoints().anyMatch(Character::isLetterOrDigit))
                 .toList();
         List<Token> merged = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {

@@ -76,6 +76,11 @@ public record SearchView(Chrome chrome, Form form, SearchResults results, Map<Lo
         return results.window();
     }
 
+    /** A typo or pinyin correction of the query, searched instead or offered; null when none. */
+    public SearchResults.Correction correction() {
+        return results.correction();
+    }
+
     public String totalText() {
         return results.totalText();
     }

@@ -242,7 +242,8 @@ class SearchRelevanceTest {
 
     @Test
     void nothingFoundSuggestsWordsThatExist() {
-        assertThat(fixture.engine.search(SearchQuery.simple("三社连动")).total()).isZero();
+        assertThat(fixture.engine.search(SearchQuery.simple("三社连动")).correction())
+                .isEqualTo(new SearchResults.Correction("三社联动", true, false));
         assertThat(fixture.engine.alternatives("三社连动", 6)).contains("三社联动");
     }
 
