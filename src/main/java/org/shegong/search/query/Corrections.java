@@ -75,10 +75,13 @@ final class Corrections {
         if (query.codePoints().anyMatch(Character::isIdeographic)) {
             return List.of();
         }
+        String joined = query.replaceAll("\\s+", "");
+        if (!joined.equals(query.strip()) && !spelled(joined, lexicon).isEmpty()) {
+            return spelled(joined, lexicon).stream().limit(limit).toList(); // Tuopin Gongjian: one word in two pieces
+        }
         List<List<String>> pieces = new ArrayList<>();
         for (String piece : query.strip().split("\\s+")) {
-            List<String> words = piece.chars().allMatch(c -> c < 128 && Character.isLetter(c))
-                    ? lexicon.wordsSpelled(piece) : List.of();
+            List<String> words = spelled(piece, lexicon);
             if (words.isEmpty()) {
                 return List.of();
             }
@@ -95,5 +98,9 @@ final class Corrections {
             }
         }
         return texts;
+    }
+
+    private static List<String> spelled(String latin, Lexicon lexicon) {
+        return latin.chars().allMatch(c -> c < 128 && Character.isLetter(c)) ? lexicon.wordsSpelled(latin) : List.of();
     }
 }

@@ -136,9 +136,12 @@ public class LuceneSearchEngine implements SearchEngine {
         if (!foundNothing && text.parts().stream().allMatch(p -> lexicon.isWord(p.text()))) {
             return null;
         }
+        // 社工占 finds 社工 with 占 (of 占比) somewhere: a lone character is rarely what a reader meant, so a
+        // correction that makes it part of a dictionary word is searched instead, as for a query finding nothing.
+        boolean loneCharacter = text.parts().stream().anyMatch(p -> p.text().length() == 1 && QueryText.allHan(p.text()));
         for (String typo : Corrections.typos(text.text(), lexicon, CORRECTIONS)) {
             if (hasHits(typo, request)) {
-                return new SearchResults.Correction(typo, foundNothing, false);
+                return new SearchResults.Correction(typo, foundNothing || loneCharacter, false);
             }
         }
         return null;
@@ -147,14 +150,14 @@ public class LuceneSearchEngine implements SearchEngine {
     /** Articles with some but not all of the parts, best coverage first; none when the query has one part. */
     private List<SearchHit> partial(QueryText text, SearchQuery request, List<SearchHit> exact) {
         Lexicon lexicon = index.lexicon();
-        Query query = queries.partial(text, lexicon, request);
-        if (query == null) {
-            return List.of();
-        }
         Set<Long> shown = new java.util.HashSet<>();
         exact.forEach(hit -> shown.add(hit.articleId()));
         IndexSearcher searcher = index.acquire();
         try {
+            Query query = queries.partial(text, lexicon, request, searcher.getIndexReader());
+            if (query == null) {
+                return List.of();
+            }
             // Bounded: the few full matches plus one page of partial ones; counting stops there too.
             int n = exact.size() + properties.pageSize();
             TopDocs top = RankedSearch.top(ranking(searcher), query, null, n, n, helpers);

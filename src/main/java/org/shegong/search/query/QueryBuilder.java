@@ -19,6 +19,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -71,27 +72,51 @@ final class QueryBuilder {
     }
 
     /**
-     * Articles that contain some of the parts, for when too few contain them all: an article scores a step of
-     * {@link #coverageStep} for every part it contains, plus the part's place weight as in {@link #full}, so
-     * covering more of the query always ranks first, and among equal coverage the better places. It finds the full
-     * matches too (the caller drops them). Null when the query has a single part (its partial match is the full one).
+     * Articles that contain some of the parts, for when too few contain them all. An article scores, for every
+     * part it contains, a coverage step weighted by how rare the part is (援藏援疆 counts for more than 开展),
+     * plus the part's place weight as in {@link #full}: covering more of the query's important words ranks
+     * first, and among equal coverage the better places. It finds the full matches too (the caller drops
+     * them). Null when the query has a single part (its partial match is the full one).
      */
-    Query partial(QueryText text, Lexicon lexicon, SearchQuery request) {
+    Query partial(QueryText text, Lexicon lexicon, SearchQuery request, IndexReader reader) throws IOException {
         List<QueryText.Part> parts = distinctParts(text, lexicon);
         if (parts.size() < 2) {
             return null;
         }
         float step = coverageStep(parts.size());
+        double[] rarity = new double[parts.size()];
+        double rarest = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            rarity[i] = Math.log(1 + (reader.maxDoc() + 1.0) / (documentFrequency(parts.get(i), lexicon, reader) + 1.0));
+            rarest = Math.max(rarest, rarity[i]);
+        }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (QueryText.Part part : parts) {
-            Query place = partQuery(part, lexicon);
+        for (int i = 0; i < parts.size(); i++) {
+            Query place = partQuery(parts.get(i), lexicon);
+            float weight = (float) (step * rarity[i] / rarest);
             any.add(new BooleanQuery.Builder()
-                    .add(new BoostQuery(new ConstantScoreQuery(place), step), Occur.MUST)
+                    .add(new BoostQuery(new ConstantScoreQuery(place), weight), Occur.MUST)
                     .add(place, Occur.SHOULD).build(), Occur.SHOULD);
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
         filters(request).forEach(filter -> query.add(filter, Occur.FILTER));
         return query.build();
+    }
+
+    /** About how many articles contain the part: its place posting list, or its rarest bigram's. */
+    private static int documentFrequency(QueryText.Part part, Lexicon lexicon, IndexReader reader) throws IOException {
+        String text = part.text();
+        if (lexicon.isWord(text) && !part.unknown()) {
+            return reader.docFreq(new Term(ArticleDocuments.PLACE_WORDS, text));
+        }
+        if (text.length() < 2 || !QueryText.allHan(text)) {
+            return reader.docFreq(new Term(ArticleDocuments.TITLE, text));
+        }
+        int rarest = Integer.MAX_VALUE;
+        for (int i = 0; i + 2 <= text.length(); i++) {
+            rarest = Math.min(rarest, reader.docFreq(new Term(ArticleDocuments.PLACE_BIGRAMS, text.substring(i, i + 2))));
+        }
+        return rarest;
     }
 
     /** More than the place weights of all parts together, so one more part always outweighs better places. */

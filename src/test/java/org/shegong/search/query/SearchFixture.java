@@ -24,13 +24,15 @@ import org.shegong.system.db.TestDatabase;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The seed page plus 200 generated articles (bench/gen_articles.py 200 --seed 7), imported into H2 and indexed
- * by a real rebuild into a temporary directory; built once and shared by the search tests.
+ * The seed page plus a corpus, imported into H2 and indexed by a real rebuild into a temporary directory; built
+ * once and shared by the search tests. {@link #shared()}: 200 generated articles (bench/gen_articles.py 200
+ * --seed 7); {@link #samples()}: the 300 sample articles of the shared samples.
  */
 final class SearchFixture {
 
     static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
     private static SearchFixture shared;
+    private static SearchFixture samples;
 
     final ContentFixture content;
     final SearchIndex index;
@@ -38,14 +40,14 @@ final class SearchFixture {
     final LuceneSearchEngine engine;
     final long indexed;
 
-    private SearchFixture() throws IOException {
+    private SearchFixture(String corpusResource, String database) throws IOException {
         // A database of its own: the shared per-target test database is emptied by every other test class,
         // and this fixture lives for the whole test run.
         content = new ContentFixture(TestDatabase.open(DatabaseTarget.H2,
-                "jdbc:h2:mem:search-fixture;DB_CLOSE_DELAY=-1", "sa", ""));
+                "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1", "sa", ""));
         ArticleImporter importer = Importers.on(content);
         try (InputStream seed = new ClassPathResource("demo/seed-hangye.txt").getInputStream();
-             InputStream corpus = new ClassPathResource("search/corpus-200.jsonl").getInputStream()) {
+             InputStream corpus = new ClassPathResource(corpusResource).getInputStream()) {
             importer.importListing(seed, "news");
             importer.importJsonLines(corpus, n -> { });
         }
@@ -64,12 +66,23 @@ final class SearchFixture {
 
     static synchronized SearchFixture shared() {
         if (shared == null) {
-            try {
-                shared = new SearchFixture();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            shared = build("search/corpus-200.jsonl", "search-fixture");
         }
         return shared;
+    }
+
+    static synchronized SearchFixture samples() {
+        if (samples == null) {
+            samples = build("samples/articles.jsonl", "search-samples");
+        }
+        return samples;
+    }
+
+    private static SearchFixture build(String corpus, String database) {
+        try {
+            return new SearchFixture(corpus, database);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
