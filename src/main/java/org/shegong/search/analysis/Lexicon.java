@@ -35,10 +35,16 @@ public final class Lexicon {
     private final CharArraySet prefixes;
     private final int maxLength;
     private final Map<String, List<String>> synonyms;
+    private final List<List<String>> groups;
     /** Pinyin spellings → words, built on the first pinyin query (a few hundred words: milliseconds). */
     private volatile Map<String, List<String>> bySpelling;
 
     private Lexicon(Collection<String> words, List<List<String>> groups) {
+        this(words, groups, true);
+    }
+
+    /** {@code synonymsAreWords}: whether synonyms join the dictionary (only when texts are analysed again). */
+    private Lexicon(Collection<String> words, List<List<String>> groups, boolean synonymsAreWords) {
         Set<String> all = new LinkedHashSet<>();
         for (String word : words) {
             String w = TextNormaliser.normalise(word.strip());
@@ -55,7 +61,9 @@ public final class Lexicon {
                 normalised.stream().filter(o -> !o.equals(word) && !others.contains(o)).forEach(others::add);
             }
             // A synonym is only found as a whole if the analyzer keeps it whole.
-            normalised.stream().filter(s -> s.length() >= 2).forEach(all::add);
+            if (synonymsAreWords) {
+                normalised.stream().filter(s -> s.length() >= 2).forEach(all::add);
+            }
         }
         this.words = List.copyOf(all);
         this.wordSet = new CharArraySet(all, false);
@@ -70,6 +78,16 @@ public final class Lexicon {
         this.maxLength = max;
         map.replaceAll((k, v) -> List.copyOf(v));
         this.synonyms = Map.copyOf(map);
+        this.groups = List.copyOf(groups);
+    }
+
+    /**
+     * This dictionary with {@code other}'s synonyms: synonyms are used by queries only, so an editor's change
+     * applies at once, while dictionary words wait for the rebuild that analyses texts with them. A synonym the
+     * index does not keep whole is searched as a phrase meanwhile.
+     */
+    public Lexicon withSynonymsOf(Lexicon other) {
+        return new Lexicon(words, other.groups, false);
     }
 
     public static Lexicon of(Collection<String> words, List<List<String>> synonymGroups) {
@@ -78,12 +96,19 @@ public final class Lexicon {
 
     /** The shipped defaults plus the administrator's files under {@code directory}, when present. */
     public static Lexicon load(Path directory) {
+        return load(directory, List.of(), List.of());
+    }
+
+    /** The defaults, the files under {@code directory}, and the editors' words and groups ("a,b,c"). */
+    static Lexicon load(Path directory, List<String> extraWords, List<String> extraGroups) {
         List<String> words = new ArrayList<>(lines(resource(DICTIONARY)));
         List<List<String>> groups = new ArrayList<>(groups(lines(resource(SYNONYMS))));
         if (directory != null) {
             words.addAll(lines(file(directory.resolve(DICTIONARY))));
             groups.addAll(groups(lines(file(directory.resolve(SYNONYMS)))));
         }
+        words.addAll(extraWords);
+        groups.addAll(groups(extraGroups));
         return new Lexicon(words, groups);
     }
 

@@ -28,6 +28,19 @@ public class IndexMaintenance {
                 index.lastRebuild(), index.lexicon().words().size(), lexicons.loadedAt(), lexicons.files());
     }
 
+    /** The editors' synonyms reach queries now: the current dictionary with freshly read synonym groups. */
+    public void applySynonyms() {
+        index.useLexicon(index.lexicon().withSynonymsOf(lexicons.load()));
+    }
+
+    /**
+     * The editors' dictionary reaches the index by a rebuild in the background (queued after one that is running,
+     * which read the old dictionary); the old index answers meanwhile.
+     */
+    public void applyDictionary() {
+        rebuilder.requestRebuild();
+    }
+
     /** Starts a rebuild unless one is running; returns whether it started. */
     public boolean startRebuild() {
         return rebuilder.startInBackground();
