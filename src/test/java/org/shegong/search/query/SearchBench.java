@@ -83,7 +83,42 @@ public final class SearchBench {
                     + "p99 %.1f ms, max %.1f ms%n", queries, nanos[nanos.length / 2] / 1e6,
                     nanos[(int) (nanos.length * 0.9)] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6,
                     nanos[nanos.length - 1] / 1e6);
+            readers(engine, queries);
         }
+    }
+
+    /** Queries as readers type them (issue 14): questions, typos, pinyin, words that are rarely together. */
+    private static final String[] READERS = {"江苏持证社工目标是多少", "贵州社工人才有多少", "怎样申请高级社工师评审",
+        "如何建设乡镇社工站", "什么是三社联动", "哪些地方开展了援藏援疆", "社会组织怎么参与疫情防控", "社工占", "三社连动",
+        "社工师評審", "shegongzhan", "sgz", "liaoning", "水灾", "短视频大赛", "未保站", "社會工作服務站", "辽宁 养老服务 督导",
+        "牡丹江 困境儿童 揭牌", "浑南区 一图读懂 培训", "沈阳 抗洪 社区治理", "宁夏 政府购买服务 十四五",
+        "海南 儿童 2021年 评审", "社工站 乡村振兴 公示 10万", "援藏援将", "脱贫功坚"};
+
+    /**
+     * The readers' queries, timed the same way, with how many took the partial-match path (fewer than 5 full
+     * matches) or were corrected: the path a plain word mix rarely takes.
+     */
+    private static void readers(LuceneSearchEngine engine, int queries) {
+        Random random = new Random(7);
+        int n = Math.max(READERS.length, queries / 3);
+        long[] nanos = new long[n];
+        int partial = 0;
+        int corrected = 0;
+        for (int i = 0; i < n + READERS.length; i++) { // the first round warms up
+            String query = READERS[random.nextInt(READERS.length)];
+            long start = System.nanoTime();
+            SearchResults results = engine.search(SearchQuery.simple(query));
+            long took = System.nanoTime() - start;
+            if (i >= READERS.length) {
+                nanos[i - READERS.length] = took;
+                partial += results.partialHits().isEmpty() ? 0 : 1;
+                corrected += results.correction() != null && results.correction().applied() ? 1 : 0;
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "%d readers' queries (%d took the partial path, %d corrected): p50 %.1f ms, "
+                + "p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", n, partial, corrected, nanos[n / 2] / 1e6,
+                nanos[(int) (n * 0.9)] / 1e6, nanos[(int) (n * 0.99)] / 1e6, nanos[n - 1] / 1e6);
     }
 
     /**
