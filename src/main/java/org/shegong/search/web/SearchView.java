@@ -3,11 +3,12 @@ package org.shegong.search.web;
 import org.shegong.search.SearchHit;
 import org.shegong.search.SearchResults;
 
+import org.shegong.system.web.SiteUrls;
 import java.util.List;
 import java.util.Map;
 import org.shegong.column.Column;
 import org.shegong.content.Kind;
-import org.shegong.site.Chrome;
+import org.shegong.system.web.Chrome;
 import org.shegong.system.Times;
 
 /**
@@ -57,7 +58,7 @@ public record SearchView(Chrome chrome, Form form, SearchResults results, Map<Lo
 
     public String columnUrl(SearchHit hit) {
         Column column = columns.get(hit.primaryColumnId());
-        return column == null ? "/" : "/column/" + column.slug();
+        return column == null ? SiteUrls.home() : SiteUrls.column(column.slug());
     }
 
     public String date(SearchHit hit) {

@@ -3,20 +3,20 @@ package org.shegong.search.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.shegong.account.Actor;
+import org.shegong.account.AdminContext;
 import org.shegong.account.Role;
 import org.shegong.account.StaffUser;
-import org.shegong.admin.AdminContext;
-import org.shegong.admin.workflow.Actor;
-import org.shegong.admin.workflow.AuditLog;
-import org.shegong.admin.workflow.EditorialException;
 import org.shegong.search.analysis.EditorVocabulary;
 import org.shegong.search.analysis.EditorVocabulary.Kind;
 import org.shegong.search.index.IndexMaintenance;
+import org.shegong.system.audit.AuditLog;
+import org.shegong.system.web.BackOffice;
+import org.shegong.system.web.Refusal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * synonym groups, audited as {@code search-vocabulary}. A synonym change applies to queries at once; a dictionary
  * change starts a rebuild in the background while the old index keeps answering.
  */
+@BackOffice
 @Controller
 class VocabularyController {
 
@@ -90,7 +91,7 @@ class VocabularyController {
         Actor actor = allowed(user, request);
         Kind which = "word".equals(kind) ? Kind.WORD : "synonyms".equals(kind) ? Kind.SYNONYMS : null;
         if (which == null) {
-            throw new EditorialException(EditorialException.Kind.INVALID, "没有这种词条");
+            throw new Refusal(Refusal.Kind.INVALID, "没有这种词条");
         }
         if (vocabulary.remove(which, entry)) {
             audit.append(actor, "search-vocabulary", null, null,
@@ -104,21 +105,10 @@ class VocabularyController {
         return "redirect:" + PAGE + "?done=" + (which == Kind.WORD ? "words" : "synonyms");
     }
 
-    /** The back office's refusal page (its shared handler covers the admin package only). */
-    @ExceptionHandler(EditorialException.class)
-    String refused(EditorialException e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        int status = e.kind() == EditorialException.Kind.FORBIDDEN ? 403 : 400;
-        response.setStatus(status);
-        model.addAttribute("chrome", context.chrome(request));
-        model.addAttribute("message", e.getMessage());
-        model.addAttribute("status", status);
-        return "admin/message";
-    }
-
     private Actor allowed(StaffUser user, HttpServletRequest request) {
         Actor actor = context.actor(user, request);
         if (!actor.administrator() && actor.grants().stream().noneMatch(g -> g.role() == Role.CHIEF_EDITOR)) {
-            throw new EditorialException(EditorialException.Kind.FORBIDDEN, "只有管理员和终审可以维护搜索词典");
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "只有管理员和终审可以维护搜索词典");
         }
         return actor;
     }
