@@ -3,6 +3,7 @@ package org.shegong.search.index;
 import org.shegong.search.WorkingCopy;
 import org.shegong.search.analysis.Lexicon;
 import org.shegong.search.analysis.SearchAnalyzers;
+import org.shegong.search.analysis.TextNormaliser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,6 +73,9 @@ public class SearchIndex implements AutoCloseable {
     public SearchIndex(Path path, Lexicon lexicon) {
         this.path = path;
         this.lexicon = lexicon;
+        // The fold table is built from ICU once (seconds on a busy machine): when the index opens at start, not
+        // when the first published article waits to become findable.
+        TextNormaliser.fold(' ');
         Supplier<Lexicon> current = () -> this.lexicon;
         this.wordAnalyzer = SearchAnalyzers.words(current);
         this.bigramAnalyzer = SearchAnalyzers.bigrams();
