@@ -1,0 +1,7 @@
+package org.shegong.region;
+
+/** One region tag of an article and who set it. */
+public record ArticleRegion(long articleId, Region region, boolean primary, Source source) {
+
+    public enum Source { MACHINE, PERSON }
+}
