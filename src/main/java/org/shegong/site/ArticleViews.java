@@ -6,6 +6,7 @@ import org.shegong.column.ColumnService;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleNeighbours;
 import org.shegong.content.BodyHtml;
+import org.shegong.region.RelatedReading;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +23,10 @@ public class ArticleViews {
     private final ChromeFactory chrome;
     private final ColumnService columns;
     private final ArticleNeighbours neighbours;
+    private final RelatedReading related;
 
-    ArticleViews(ChromeFactory chrome, ColumnService columns, ArticleNeighbours neighbours) {
+    ArticleViews(ChromeFactory chrome, ColumnService columns, ArticleNeighbours neighbours, RelatedReading related) {
+        this.related = related;
         this.chrome = chrome;
         this.columns = columns;
         this.neighbours = neighbours;
@@ -36,7 +39,7 @@ public class ArticleViews {
         String canonical = pageChrome.baseUrl() + SiteUrls.article(article.id());
         return new ArticleView(pageChrome, article, column, path, views,
                 neighbours.newer(article).orElse(null), neighbours.older(article).orElse(null),
-                neighbours.related(article, RELATED), canonical, article.listSummary(),
+                related.of(article, RELATED), canonical, article.listSummary(),
                 String.join(",", article.tags()), body(article),
                 ArticleJsonLd.of(article, column, canonical, article.listSummary(), pageChrome));
     }
