@@ -50,6 +50,11 @@ public class RegionTagging {
         return tags.of(articleId);
     }
 
+    /** The article's regions for its page, primary first: 辽宁省沈阳市浑南区、辽宁省大连市; empty when untagged. */
+    public String describe(long articleId) {
+        return String.join("、", tags.of(articleId).stream().map(t -> directory.path(t.region().code())).toList());
+    }
+
     public Map<Long, List<ArticleRegion>> of(Collection<Long> articleIds) {
         return tags.of(articleIds);
     }

@@ -53,6 +53,7 @@ class RelatedReadingTest {
             publish("n" + i, "西藏拉萨第" + i + "条新闻", 10 + i, List.of());
         }
         assertThat(relatedTo(hunnan)).startsWith(hunnanToo, shenyang, dalian);
+        assertThat(tagging.describe(hunnan)).isEqualTo("辽宁省沈阳市浑南区");
         List<Long> forHainan = relatedTo(hainanTagged);
         assertThat(forHainan).doesNotContain(hainanTagged);
         assertThat(forHainan).isNotEqualTo(relatedTo(hunnan));
