@@ -1,5 +1,8 @@
 package org.shegong.region;
 
+import org.shegong.region.data.Region;
+import org.shegong.region.data.RegionLevel;
+import org.shegong.region.data.RegionDirectory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

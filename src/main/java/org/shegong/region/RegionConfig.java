@@ -1,5 +1,6 @@
 package org.shegong.region;
 
+import org.shegong.region.data.RegionDirectory;
 import org.shegong.region.tagging.RegionTagger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

@@ -1,5 +1,7 @@
 package org.shegong.region;
 
+import org.shegong.region.data.Region;
+import org.shegong.region.data.RegionDirectory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

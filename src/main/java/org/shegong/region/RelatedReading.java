@@ -1,5 +1,7 @@
 package org.shegong.region;
 
+import org.shegong.region.data.Region;
+import org.shegong.region.data.RegionDirectory;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;

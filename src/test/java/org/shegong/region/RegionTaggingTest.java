@@ -1,5 +1,7 @@
 package org.shegong.region;
 
+import org.shegong.region.data.Region;
+import org.shegong.region.data.RegionDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package org.shegong.region;
 
+import org.shegong.region.data.RegionDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

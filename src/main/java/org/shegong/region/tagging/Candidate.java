@@ -1,6 +1,6 @@
 package org.shegong.region.tagging;
 
-import org.shegong.region.Region;
+import org.shegong.region.data.Region;
 
 /**
  * One place a word may name. A word that needs context (a county's short form, an everyday word such as 来宾)

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ahocorasick.trie.PayloadTrie;
-import org.shegong.region.Region;
-import org.shegong.region.RegionDirectory;
-import org.shegong.region.RegionLevel;
+import org.shegong.region.data.Region;
+import org.shegong.region.data.RegionDirectory;
+import org.shegong.region.data.RegionLevel;
 
 /**
  * Every word that names a place (full and short forms of all divisions, plus the rules in

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ahocorasick.trie.PayloadEmit;
-import org.shegong.region.Region;
-import org.shegong.region.RegionDirectory;
-import org.shegong.region.RegionLevel;
+import org.shegong.region.data.Region;
+import org.shegong.region.data.RegionDirectory;
+import org.shegong.region.data.RegionLevel;
 
 /**
  * Finds the places an article names and decides which one it is about. Words are matched leftmost-longest

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import org.shegong.region.RegionDirectory;
+import org.shegong.region.data.RegionDirectory;
 
 /**
  * Tagging rate (issue 13: ≥ 5,000 articles/s at 1,000,000 within -Xmx512m). Builds 4,000 distinct articles from

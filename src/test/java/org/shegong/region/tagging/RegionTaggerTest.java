@@ -3,8 +3,8 @@ package org.shegong.region.tagging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.shegong.region.Region;
-import org.shegong.region.RegionDirectory;
+import org.shegong.region.data.Region;
+import org.shegong.region.data.RegionDirectory;
 
 class RegionTaggerTest {
 

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.shegong.region.Region;
-import org.shegong.region.RegionDirectory;
-import org.shegong.region.RegionLevel;
+import org.shegong.region.data.Region;
+import org.shegong.region.data.RegionDirectory;
+import org.shegong.region.data.RegionLevel;
 
 /**
  * The tagger against hand-labelled items: the seed page's 50 items and about 300 sentences written for it (full

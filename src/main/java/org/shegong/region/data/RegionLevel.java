@@ -1,4 +1,4 @@
-package org.shegong.region;
+package org.shegong.region.data;
 
 /** How far down the administrative-division tree a region sits. */
 public enum RegionLevel {

@@ -1,4 +1,4 @@
-package org.shegong.region;
+package org.shegong.region.data;
 
 /**
  * One place. {@code code} is the six-digit GB/T 2260 code for administrative divisions (210112 浑南区), 000000 for

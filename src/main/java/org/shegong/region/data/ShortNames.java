@@ -1,4 +1,4 @@
-package org.shegong.region;
+package org.shegong.region.data;
 
 import java.util.Arrays;
 import java.util.Comparator;

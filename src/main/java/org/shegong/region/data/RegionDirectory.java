@@ -1,4 +1,4 @@
-package org.shegong.region;
+package org.shegong.region.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.shegong.region;
+package org.shegong.region.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
