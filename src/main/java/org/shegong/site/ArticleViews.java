@@ -10,6 +10,8 @@ import org.shegong.column.ColumnService;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleNeighbours;
 import org.shegong.content.BodyHtml;
+import org.shegong.region.RegionTagging;
+import org.shegong.region.RelatedReading;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +28,13 @@ public class ArticleViews {
     private final ChromeFactory chrome;
     private final ColumnService columns;
     private final ArticleNeighbours neighbours;
+    private final RelatedReading related;
+    private final RegionTagging regions;
 
-    ArticleViews(ChromeFactory chrome, ColumnService columns, ArticleNeighbours neighbours) {
+    ArticleViews(ChromeFactory chrome, ColumnService columns, ArticleNeighbours neighbours, RelatedReading related,
+                 RegionTagging regions) {
+        this.related = related;
+        this.regions = regions;
         this.chrome = chrome;
         this.columns = columns;
         this.neighbours = neighbours;
@@ -40,9 +47,10 @@ public class ArticleViews {
         String canonical = pageChrome.baseUrl() + SiteUrls.article(article.id());
         return new ArticleView(pageChrome, article, column, path, views,
                 neighbours.newer(article).orElse(null), neighbours.older(article).orElse(null),
-                neighbours.related(article, RELATED), canonical, article.listSummary(),
+                related.of(article, RELATED), canonical, article.listSummary(),
                 String.join(",", article.tags()), body(article),
-                ArticleJsonLd.of(article, column, canonical, article.listSummary(), pageChrome));
+                ArticleJsonLd.of(article, column, canonical, article.listSummary(), pageChrome),
+                regions.describe(article.id()));
     }
 
     /** Items imported from a listing page have no body yet; their summary is all the text there is. */

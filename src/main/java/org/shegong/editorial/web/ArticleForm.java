@@ -38,6 +38,11 @@ public class ArticleForm {
     private String publishedAt = "";
     private int base;
     private String note = "";
+    // Region tags live in org.shegong.region: the field as typed, as it was shown, and the tagger's suggestion.
+    private String regions;
+    private String regionsShown = "";
+    private String regionSuggestion = "";
+    private boolean regionsByPerson;
 
     static ArticleForm of(RevisionContent c, int base) {
         ArticleForm form = new ArticleForm();
@@ -148,6 +153,23 @@ public class ArticleForm {
     public void setExtraColumns(List<Long> extraColumns) { this.extraColumns = extraColumns == null ? new ArrayList<>() : extraColumns; }
     public String getTags() { return tags; }
     public void setTags(String tags) { this.tags = tags; }
+    /** Fills the region field from the stored tags, unless the form carries what the editor typed. */
+    void showRegions(org.shegong.region.RegionField field) {
+        if (regions == null) {
+            regions = field.value();
+            regionsShown = field.value();
+        }
+        regionSuggestion = field.suggestion();
+        regionsByPerson = field.byPerson();
+    }
+
+    public String getRegions() { return regions == null ? "" : regions; }
+    public void setRegions(String regions) { this.regions = regions; }
+    public String getRegionsShown() { return regionsShown; }
+    public void setRegionsShown(String regionsShown) { this.regionsShown = regionsShown == null ? "" : regionsShown; }
+    public String getRegionSuggestion() { return regionSuggestion; }
+    public boolean isRegionsByPerson() { return regionsByPerson; }
+
     public String getRegion() { return region; }
     public void setRegion(String region) { this.region = region; }
     public String getPublishedAt() { return publishedAt; }
