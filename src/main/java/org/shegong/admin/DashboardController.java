@@ -15,6 +15,7 @@ import org.shegong.admin.workflow.WorkflowRepository;
 import org.shegong.admin.workflow.WorkflowState;
 import org.shegong.content.ArticleRow;
 import org.shegong.content.ArticleService;
+import org.shegong.digest.newsletter.SubscriptionService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,9 +33,11 @@ class DashboardController {
     private final ReviewLevels levels;
     private final ArticleService articles;
     private final ListedArticles listed;
+    private final SubscriptionService subscriptions;
 
     DashboardController(AdminContext context, WorkflowRepository workflows, ReviewLevels levels,
-                        ArticleService articles, ListedArticles listed) {
+                        ArticleService articles, ListedArticles listed, SubscriptionService subscriptions) {
+        this.subscriptions = subscriptions;
         this.context = context;
         this.workflows = workflows;
         this.levels = levels;
@@ -54,7 +57,8 @@ class DashboardController {
                 rows(waiting),
                 rows(workflows.inStates(List.of(WorkflowState.REJECTED), actor.userId(), SHOWN)),
                 rows(workflows.inStates(List.of(WorkflowState.SCHEDULED), null, SHOWN)),
-                rows(workflows.inStates(List.of(WorkflowState.LIVE), null, SHOWN))));
+                rows(workflows.inStates(List.of(WorkflowState.LIVE), null, SHOWN)),
+                user.administrator() && !subscriptions.mailConfigured()));
         return "admin/dashboard";
     }
 

@@ -41,12 +41,33 @@ public class ArticleViews {
                 ArticleJsonLd.of(article, column, canonical, article.listSummary(), pageChrome));
     }
 
-    /** Items imported from a listing page have no body yet; their summary is all the text there is. */
-    private static String body(Article article) {
+    /**
+     * Items imported from a listing page have no body; their summary, cut by the old site with "...", is all
+     * the text there is. The page says so and ends the text at its last whole sentence rather than mid-word.
+     */
+    static String body(Article article) {
         if (article.bodyHtml() != null && !article.bodyHtml().isBlank()) {
             return article.bodyHtml();
         }
         String text = article.summary() != null ? article.summary() : article.listSummary();
-        return "<p>" + BodyHtml.escape(text) + "</p>";
+        return "<p class=\"summary-note\">" + SUMMARY_NOTE + "</p>\n<p>" + BodyHtml.escape(wholeSentences(text))
+                + "</p>";
+    }
+
+    static final String SUMMARY_NOTE = "本文为摘要，全文见来源。";
+
+    /** The text up to its last sentence end; a text cut before any sentence ended keeps its words and says so. */
+    static String wholeSentences(String text) {
+        String t = text.strip();
+        boolean cut = t.endsWith("...") || t.endsWith("…");
+        if (!cut) {
+            return t;
+        }
+        t = t.replaceAll("(\\.\\.\\.|…)+$", "");
+        int end = Math.max(Math.max(t.lastIndexOf('。'), t.lastIndexOf('！')), t.lastIndexOf('？'));
+        if (end >= 20) {
+            return t.substring(0, end + 1);
+        }
+        return t + "（摘要节选）";
     }
 }

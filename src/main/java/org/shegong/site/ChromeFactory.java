@@ -2,6 +2,7 @@ package org.shegong.site;
 
 import java.util.List;
 import org.shegong.column.ColumnService;
+import org.shegong.digest.newsletter.SubscriptionService;
 import org.shegong.system.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,14 +15,17 @@ public class ChromeFactory {
 
     private final ColumnService columns;
     private final SiteProperties site;
+    private final SubscriptionService subscriptions;
 
-    ChromeFactory(ColumnService columns, SiteProperties site) {
+    ChromeFactory(ColumnService columns, SiteProperties site, SubscriptionService subscriptions) {
         this.columns = columns;
         this.site = site;
+        this.subscriptions = subscriptions;
     }
 
     public Chrome chrome(String activeSlug) {
-        return new Chrome(site.name(), site.owner(), site.baseUrl(), columns.navigation(), activeSlug);
+        return new Chrome(site.name(), site.owner(), site.baseUrl(), columns.navigation(), activeSlug,
+                subscriptions.mailConfigured());
     }
 
     /** For error pages: an error page must render even when the database that holds the columns is down. */
@@ -30,7 +34,7 @@ public class ChromeFactory {
             return chrome(null);
         } catch (RuntimeException e) {
             log.debug("Navigation unavailable for the error page", e);
-            return new Chrome(site.name(), site.owner(), site.baseUrl(), List.of(), null);
+            return new Chrome(site.name(), site.owner(), site.baseUrl(), List.of(), null, false);
         }
     }
 }

@@ -48,12 +48,23 @@ public class ArticleImporter {
 
     /** Imports a seed-style listing page into {@code column} (a column name or slug; the page's own header if null). */
     public ImportReport importListing(InputStream in, String column) throws IOException {
+        return importListing(in, column, null);
+    }
+
+    /**
+     * Imports a listing page whose items get believable dates instead of the time of import: the first item
+     * whose title contains {@code anchor.marker()} is published on {@code anchor.day()} and the others are
+     * spread around it in page order (see {@link SeedDates}). A null anchor dates them from now.
+     */
+    public ImportReport importListing(InputStream in, String column, DateAnchor anchor) throws IOException {
         List<String> lines = reader(in).lines().toList();
         SeedListingParser.Listing listing = SeedListingParser.parse(lines, clock.instant());
         String target = column != null ? column : listing.columnName();
+        List<ImportItem> items = anchor == null ? listing.items()
+                : SeedDates.around(listing.items(), SeedDates.indexOf(listing.items(), anchor.marker()), anchor.day());
         ImportReport report = new ImportReport();
         Batch batch = new Batch(report, target);
-        for (ImportItem item : listing.items()) {
+        for (ImportItem item : items) {
             batch.add(item);
         }
         batch.flush();
@@ -85,6 +96,10 @@ public class ArticleImporter {
             progress.accept(number);
         }
         return report;
+    }
+
+    /** The day one item of an undated listing page was published on, found by a part of its title. */
+    public record DateAnchor(String marker, java.time.LocalDate day) {
     }
 
     static BufferedReader reader(InputStream in) {

@@ -38,6 +38,14 @@ public class SubscriptionService {
         this.perIp = new IpRateLimiter(properties.subscribesPerIpPerHour());
     }
 
+    /**
+     * Whether confirmation mails can be sent at all: Spring Boot makes a mail sender only when
+     * {@code spring.mail.host} is set, so without one the form is not offered (it could only answer 503).
+     */
+    public boolean mailConfigured() {
+        return mailSender.getIfAvailable() != null;
+    }
+
     public Outcome subscribe(String rawEmail, String ip) {
         Optional<String> email = EmailAddresses.normalise(rawEmail);
         if (email.isEmpty()) {
