@@ -1,8 +1,10 @@
 package org.shegong.site;
 
 import java.util.List;
+import java.util.Map;
 import org.shegong.column.ColumnService;
 import org.shegong.digest.newsletter.SubscriptionService;
+import org.shegong.system.FooterProperties;
 import org.shegong.system.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,16 +18,19 @@ public class ChromeFactory {
     private final ColumnService columns;
     private final SiteProperties site;
     private final SubscriptionService subscriptions;
+    private final FooterProperties footer;
 
-    ChromeFactory(ColumnService columns, SiteProperties site, SubscriptionService subscriptions) {
+    ChromeFactory(ColumnService columns, SiteProperties site, SubscriptionService subscriptions,
+                  FooterProperties footer) {
         this.columns = columns;
+        this.footer = footer;
         this.site = site;
         this.subscriptions = subscriptions;
     }
 
     public Chrome chrome(String activeSlug) {
         return new Chrome(site.name(), site.owner(), site.baseUrl(), columns.navigation(), activeSlug,
-                subscriptions.mailConfigured());
+                subscriptions.mailConfigured(), columns.visibleChildren(), footer);
     }
 
     /** For error pages: an error page must render even when the database that holds the columns is down. */
@@ -34,7 +39,8 @@ public class ChromeFactory {
             return chrome(null);
         } catch (RuntimeException e) {
             log.debug("Navigation unavailable for the error page", e);
-            return new Chrome(site.name(), site.owner(), site.baseUrl(), List.of(), null, false);
+            return new Chrome(site.name(), site.owner(), site.baseUrl(), List.of(), null, false, Map.of(),
+                    footer);
         }
     }
 }

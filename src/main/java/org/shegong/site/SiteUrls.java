@@ -8,6 +8,8 @@ public final class SiteUrls {
     public static final String RSS = "/rss.xml";
     public static final String ATOM = "/atom.xml";
     public static final String SITEMAP_INDEX = "/sitemap.xml";
+    /** The sitemap for people (网站地图): every visible column and single page. */
+    public static final String SITEMAP_PAGE = "/sitemap";
 
     private SiteUrls() {
     }
@@ -30,6 +32,11 @@ public final class SiteUrls {
 
     public static String article(long id) {
         return "/article/" + id;
+    }
+
+    /** A single page (关于我们, 联系我们 …). */
+    public static String page(String slug) {
+        return "/page/" + slug;
     }
 
     public static String columnRss(String slug) {
