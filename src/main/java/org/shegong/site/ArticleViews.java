@@ -6,6 +6,8 @@ import org.shegong.column.ColumnService;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleNeighbours;
 import org.shegong.content.BodyHtml;
+import org.shegong.content.PopularArticles;
+import org.shegong.content.PopularArticles.Window;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +24,10 @@ public class ArticleViews {
     private final ChromeFactory chrome;
     private final ColumnService columns;
     private final ArticleNeighbours neighbours;
+    private final PopularArticles popular;
 
-    ArticleViews(ChromeFactory chrome, ColumnService columns, ArticleNeighbours neighbours) {
+    ArticleViews(ChromeFactory chrome, ColumnService columns, ArticleNeighbours neighbours, PopularArticles popular) {
+        this.popular = popular;
         this.chrome = chrome;
         this.columns = columns;
         this.neighbours = neighbours;
@@ -38,7 +42,14 @@ public class ArticleViews {
                 neighbours.newer(article).orElse(null), neighbours.older(article).orElse(null),
                 neighbours.related(article, RELATED), canonical, article.listSummary(),
                 String.join(",", article.tags()), body(article),
-                ArticleJsonLd.of(article, column, canonical, article.listSummary(), pageChrome));
+                ArticleJsonLd.of(article, column, canonical, article.listSummary(), pageChrome),
+                popularIn(path.get(0)));
+    }
+
+    /** The sidebar's 热门排行 of the article's top-level column (its sub-columns included). */
+    private PopularBlock popularIn(Column top) {
+        return new PopularBlock(top.name() + "热门", popular.column(top.id(), Window.WEEK, PopularBlock.SHOWN),
+                popular.column(top.id(), Window.MONTH, PopularBlock.SHOWN));
     }
 
     /**
