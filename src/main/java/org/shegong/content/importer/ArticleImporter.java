@@ -17,6 +17,7 @@ import org.shegong.content.ArticleInput;
 import org.shegong.content.ArticleRepository;
 import org.shegong.content.ArticleService;
 import org.shegong.content.ArticleService.SaveOutcome;
+import org.shegong.content.similar.NearDuplicates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -63,7 +64,7 @@ public class ArticleImporter {
         List<ImportItem> items = anchor == null ? listing.items()
                 : SeedDates.around(listing.items(), SeedDates.indexOf(listing.items(), anchor.marker()), anchor.day());
         ImportReport report = new ImportReport();
-        Batch batch = new Batch(report, target);
+        Batch batch = new Batch(report, target, false);
         for (ImportItem item : items) {
             batch.add(item);
         }
@@ -73,8 +74,17 @@ public class ArticleImporter {
 
     /** Imports JSON Lines; {@code progress} receives the number of lines read so far. */
     public ImportReport importJsonLines(InputStream in, LongConsumer progress) throws IOException {
+        return importJsonLines(in, progress, false);
+    }
+
+    /**
+     * Imports JSON Lines; a new item nearly the same as a stored article is reported ("第 N 行: 与第 X 号文章相似")
+     * and, with {@code skipSimilar}, not imported.
+     */
+    public ImportReport importJsonLines(InputStream in, LongConsumer progress, boolean skipSimilar)
+            throws IOException {
         ImportReport report = new ImportReport();
-        Batch batch = new Batch(report, null);
+        Batch batch = new Batch(report, null, skipSimilar);
         try (BufferedReader reader = reader(in)) {
             String line;
             int number = 0;
@@ -114,11 +124,13 @@ public class ArticleImporter {
 
         private final ImportReport report;
         private final String defaultColumn;
+        private final boolean skipSimilar;
         private final List<ImportItem> items = new ArrayList<>(BATCH);
 
-        Batch(ImportReport report, String defaultColumn) {
+        Batch(ImportReport report, String defaultColumn, boolean skipSimilar) {
             this.report = report;
             this.defaultColumn = defaultColumn;
+            this.skipSimilar = skipSimilar;
         }
 
         void add(ImportItem item) {
@@ -170,6 +182,18 @@ public class ArticleImporter {
                 } catch (ImportRejected e) {
                     tally.add(() -> report.countFailed(new ImportProblem(item.line(), e.getMessage())));
                     continue;
+                }
+                if (stored == null) {
+                    List<NearDuplicates.Match> similar = articles.similarTo(input, null);
+                    if (!similar.isEmpty()) {
+                        NearDuplicates.Match closest = similar.get(0);
+                        ImportProblem note = new ImportProblem(item.line(), "与第 " + closest.articleId() + " 号文章相似（"
+                                + JsonLinesParser.abbreviate(closest.title()) + "）" + (skipSimilar ? "，已跳过" : ""));
+                        tally.add(() -> report.countSimilar(note, skipSimilar));
+                        if (skipSimilar) {
+                            continue;
+                        }
+                    }
                 }
                 SaveOutcome outcome = articles.save(input, stored);
                 if (input.externalId() != null) {
