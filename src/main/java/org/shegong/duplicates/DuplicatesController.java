@@ -1,14 +1,16 @@
 package org.shegong.duplicates;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.shegong.admin.AdminContext;
+import org.shegong.account.AdminContext;
 import org.shegong.content.similar.NearDuplicates;
+import org.shegong.system.web.BackOffice;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The back office's report of near-duplicate clusters (administrators: it names drafts of every column). */
 @Controller
+@BackOffice
 class DuplicatesController {
 
     static final int SHOWN = 100;

@@ -2,7 +2,7 @@ package org.shegong.duplicates;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.shegong.admin.EditView;
+import org.shegong.editorial.web.EditView;
 import org.shegong.content.BodyHtml;
 import org.shegong.content.similar.NearDuplicates;
 import org.springframework.context.annotation.Configuration;

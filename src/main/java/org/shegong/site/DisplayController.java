@@ -3,7 +3,9 @@ package org.shegong.site;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.util.regex.Pattern;
+import org.shegong.system.web.BadRequestException;
+import org.shegong.system.web.ReaderDisplay;
+import org.shegong.system.web.SiteUrls;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
@@ -18,12 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DisplayController {
 
-    static final String PATH = "/display";
-    /** A path on this site: one leading slash (not "//host"), no backslash, no control characters. */
-    private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[^\\\\\\s\\p{Cntrl}]{0,500}");
     private static final Duration KEPT = Duration.ofDays(365);
 
-    @GetMapping(PATH)
+    @GetMapping(SiteUrls.DISPLAY)
     String display(@RequestParam(name = "mode", required = false) String mode,
                    @RequestParam(name = "back", required = false) String back, HttpServletRequest request,
                    HttpServletResponse response) {
@@ -35,10 +34,6 @@ class DisplayController {
                 .maxAge(choice.isDefault() ? Duration.ZERO : KEPT).sameSite("Lax").secure(request.isSecure())
                 .build();
         response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
-        return "redirect:" + (back != null && isLocalPath(back) ? back : SiteUrls.home());
-    }
-
-    static boolean isLocalPath(String path) {
-        return LOCAL_PATH.matcher(path).matches();
+        return "redirect:" + (SiteUrls.isLocalPath(back) ? back : SiteUrls.home());
     }
 }

@@ -2,10 +2,15 @@ package org.shegong.site;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.shegong.column.Column;
 import org.shegong.column.ColumnService;
 import org.shegong.sitepage.SitePage;
 import org.shegong.sitepage.SitePageService;
+import org.shegong.system.web.Chrome;
+import org.shegong.system.web.ChromeFactory;
+import org.shegong.system.web.NotFoundException;
+import org.shegong.system.web.SiteUrls;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,14 +41,16 @@ class SitePagesPublicController {
     @GetMapping(SiteUrls.SITEMAP_PAGE)
     String sitemap(Model model) {
         Chrome pageChrome = chrome.chrome(null);
-        model.addAttribute("view", new SitemapView(pageChrome, tree(pageChrome, pageChrome.navigation()), pages.all()));
+        model.addAttribute("view", new SitemapView(pageChrome, tree(columns.visibleChildren(), columns.navigation(), 0),
+                pages.all()));
         return "site/sitemap";
     }
 
-    private static List<SitemapView.Node> tree(Chrome chrome, List<Column> level) {
+    private static List<SitemapView.Node> tree(Map<Long, List<Column>> children, List<Column> level, int depth) {
         List<SitemapView.Node> nodes = new ArrayList<>();
         for (Column column : level) {
-            nodes.add(new SitemapView.Node(column, tree(chrome, chrome.children(column))));
+            nodes.add(new SitemapView.Node(column, depth >= 8 ? List.of()
+                    : tree(children, children.getOrDefault(column.id(), List.of()), depth + 1)));
         }
         return nodes;
     }

@@ -1,24 +1,19 @@
 package org.shegong.sitepage;
 
-/** A change to a single page that cannot be made; the message is for the administrator. */
-public class SitePageException extends RuntimeException {
+import org.shegong.system.web.Refusal;
 
-    private final boolean notFound;
+/** A change to a single page that cannot be made; the message is for the administrator. */
+public class SitePageException extends Refusal {
 
     public SitePageException(String message) {
-        this(message, false);
+        super(Kind.INVALID, message);
     }
 
-    private SitePageException(String message, boolean notFound) {
-        super(message);
-        this.notFound = notFound;
+    private SitePageException(Kind kind, String message) {
+        super(kind, message);
     }
 
     static SitePageException missing() {
-        return new SitePageException("没有找到这个单页", true);
-    }
-
-    public boolean isNotFound() {
-        return notFound;
+        return new SitePageException(Kind.NOT_FOUND, "没有找到这个单页");
     }
 }

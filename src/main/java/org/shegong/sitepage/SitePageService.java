@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.shegong.admin.BodySanitizer;
+import org.shegong.content.BodySanitizer;
 import org.springframework.stereotype.Service;
 
 /** Reads and changes single pages; every body is sanitised against the article body's allow-list before it is stored. */

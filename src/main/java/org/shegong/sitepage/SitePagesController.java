@@ -3,9 +3,10 @@ package org.shegong.sitepage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.shegong.account.StaffUser;
-import org.shegong.admin.AdminContext;
-import org.shegong.admin.workflow.AuditLog;
+import org.shegong.account.AdminContext;
+import org.shegong.system.audit.AuditLog;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.shegong.system.web.BackOffice;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * commit together; a rejected change shows the form again with what was typed.
  */
 @Controller
+@BackOffice
 class SitePagesController {
 
     static final String PATH = "/admin/pages";

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.shegong.system.web.MailSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
  * a few confirmation mails a day however often the form is posted with its address.
  */
 @Service
-public class SubscriptionService {
+public class SubscriptionService implements MailSubscription {
 
     static final Duration CONFIRMATION_WINDOW = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
@@ -44,6 +45,11 @@ public class SubscriptionService {
      */
     public boolean mailConfigured() {
         return mailSender.getIfAvailable() != null;
+    }
+
+    @Override
+    public boolean offered() {
+        return mailConfigured();
     }
 
     public Outcome subscribe(String rawEmail, String ip) {

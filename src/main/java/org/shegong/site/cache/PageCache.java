@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import org.shegong.site.ReaderDisplay;
+import org.shegong.system.web.ReaderDisplay;
 import org.springframework.stereotype.Component;
 
 /**

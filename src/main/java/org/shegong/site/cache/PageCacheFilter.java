@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.shegong.content.ViewCounter;
-import org.shegong.site.ReaderDisplay;
+import org.shegong.system.web.ReaderDisplay;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
