@@ -9,6 +9,8 @@ import org.shegong.column.ColumnService;
 import org.shegong.content.ArticleListItem;
 import org.shegong.content.ColumnListing;
 import org.shegong.content.FeaturedArticles;
+import org.shegong.content.PopularArticles;
+import org.shegong.content.PopularArticles.Window;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +25,11 @@ class HomeController {
     private final ColumnService columns;
     private final ColumnListing listing;
     private final FeaturedArticles featured;
+    private final PopularArticles popular;
 
-    HomeController(ChromeFactory chrome, ColumnService columns, ColumnListing listing, FeaturedArticles featured) {
+    HomeController(ChromeFactory chrome, ColumnService columns, ColumnListing listing, FeaturedArticles featured,
+                   PopularArticles popular) {
+        this.popular = popular;
         this.chrome = chrome;
         this.columns = columns;
         this.listing = listing;
@@ -43,7 +48,9 @@ class HomeController {
         ArticleListItem digest = digestColumn == null ? null
                 : listing.latest(digestColumn.id(), 1).stream().findFirst().orElse(null);
         ArticleListItem top = featured.ofSite(1).stream().findFirst().orElse(null);
-        model.addAttribute("view", new HomeView(chrome.chrome(null), top, blocks, digest, digestColumn));
+        model.addAttribute("view", new HomeView(chrome.chrome(null), top, blocks, digest, digestColumn,
+                new PopularBlock("热门排行", popular.site(Window.WEEK, PopularBlock.SHOWN),
+                        popular.site(Window.MONTH, PopularBlock.SHOWN))));
         return "site/home";
     }
 }

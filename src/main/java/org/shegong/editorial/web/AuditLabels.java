@@ -28,6 +28,8 @@ public final class AuditLabels {
             case "column-move" -> "移动栏目";
             case "column-visibility" -> "显示或隐藏栏目";
             case "review-levels" -> "设置审核级数";
+            case "page-add" -> "新建单页";
+            case "page-edit" -> "修改单页";
             case "user-create" -> "新建账户";
             case "user-enable" -> "启用或停用账户";
             case "user-unlock" -> "解除锁定";

@@ -28,7 +28,7 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(LOGIN).permitAll()
-                        .requestMatchers("/admin/users/**", "/admin/audit", "/admin/audit.csv", "/admin/sensitive-words/**", "/admin/columns/**",
+                        .requestMatchers("/admin/users/**", "/admin/audit", "/admin/audit.csv", "/admin/sensitive-words/**", "/admin/columns/**", "/admin/pages/**", "/admin/duplicates",
                                 "/admin/search-index/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/admin", "/admin/**").hasRole("STAFF")
                         .anyRequest().permitAll())
