@@ -35,6 +35,8 @@ public final class AuditLabels {
             case "user-grant" -> "授予栏目角色";
             case "user-revoke" -> "收回栏目角色";
             case "search-reindex" -> "重建搜索索引";
+            case "interact-publish" -> "公开留言答复";
+            case "interact-reject" -> "留言不予公开";
             default -> action;
         };
     }

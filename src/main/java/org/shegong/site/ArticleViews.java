@@ -6,6 +6,7 @@ import org.shegong.column.ColumnService;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleNeighbours;
 import org.shegong.content.BodyHtml;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,15 +19,19 @@ public class ArticleViews {
     /** The site/article template, for callers outside this package. */
     public static final String TEMPLATE = "site/article";
     private static final int RELATED = 5;
+    private static final int QUESTIONS = 20;
 
     private final ChromeFactory chrome;
     private final ColumnService columns;
     private final ArticleNeighbours neighbours;
+    private final ObjectProvider<ArticleQuestions> questions;
 
-    ArticleViews(ChromeFactory chrome, ColumnService columns, ArticleNeighbours neighbours) {
+    ArticleViews(ChromeFactory chrome, ColumnService columns, ArticleNeighbours neighbours,
+                 ObjectProvider<ArticleQuestions> questions) {
         this.chrome = chrome;
         this.columns = columns;
         this.neighbours = neighbours;
+        this.questions = questions;
     }
 
     public ArticleView build(Article article, long views) {
@@ -38,7 +43,8 @@ public class ArticleViews {
                 neighbours.newer(article).orElse(null), neighbours.older(article).orElse(null),
                 neighbours.related(article, RELATED), canonical, article.listSummary(),
                 String.join(",", article.tags()), body(article),
-                ArticleJsonLd.of(article, column, canonical, article.listSummary(), pageChrome));
+                ArticleJsonLd.of(article, column, canonical, article.listSummary(), pageChrome),
+                questions.stream().findFirst().map(q -> q.answered(article.id(), QUESTIONS)).orElse(List.of()));
     }
 
     /** Items imported from a listing page have no body yet; their summary is all the text there is. */

@@ -76,6 +76,13 @@ public class SensitiveWords {
         return hits;
     }
 
+    /** Every forbidden word in one field of plain text (a reader's question, an organisation's submission). */
+    public List<SensitiveHit> scanText(String field, String text) {
+        List<SensitiveHit> hits = new ArrayList<>();
+        scan(matcher(), field, text, hits);
+        return hits;
+    }
+
     private static void scan(AhoCorasick matcher, String field, String text, List<SensitiveHit> hits) {
         if (text == null) {
             return;

@@ -16,6 +16,11 @@ public record OutboxEvent(long id, String type, long aggregateId, String payload
      */
     public static final String EDITORIAL_CHANGED = "editorial.changed";
     /**
+     * Readers' questions shown with an article changed (one was published with its answer, or taken down); the
+     * aggregate is the article's id. Only the article's rendered page is stale, not the article.
+     */
+    public static final String DISCUSSION_CHANGED = "discussion.changed";
+    /**
      * Many articles were stored without an event each (the bulk import); aggregate id 0. Consumers treat it as
      * "any article may have changed": caches are cleared and the search index is rebuilt.
      */

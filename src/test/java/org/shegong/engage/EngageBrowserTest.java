@@ -1,0 +1,140 @@
+package org.shegong.engage;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.shegong.account.AccountService;
+import org.shegong.account.ColumnGrant;
+import org.shegong.account.Role;
+import org.shegong.column.ColumnService;
+import org.shegong.content.ArticleInput;
+import org.shegong.content.ArticleService;
+import org.shegong.content.ArticleStatus;
+import org.shegong.content.Kind;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The engage feature in a real (headless, system-installed) Chromium: a reader asks about an article and a
+ * moderator answers; the reader sees the answer on the article page (served through the page cache, which the
+ * outbox must have invalidated).
+ */
+@EnabledIf(value = "chromiumInstalledOrCi",
+        disabledReason = "no headless Chromium at /usr/bin/chromium (install Debian's chromium package)")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:engage-browser;DB_CLOSE_DELAY=-1",
+        "shegong.demo-content=false", "shegong.workflow.schedule-initial-delay=1h"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EngageBrowserTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final String PASSWORD = "pass-word-12345";
+
+    @LocalServerPort int port;
+    @Autowired AccountService accounts;
+    @Autowired ColumnService columns;
+    @Autowired ArticleService articles;
+    @Autowired TransactionTemplate transactions;
+
+    Playwright playwright;
+    Browser browser;
+
+    static boolean chromiumInstalledOrCi() {
+        return Files.isExecutable(CHROMIUM) || "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    @BeforeAll
+    void launch() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail("Headless Chromium not found at " + CHROMIUM + " and CI=true: install Debian's chromium package");
+        }
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-background-networking")));
+    }
+
+    @AfterAll
+    void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    @Test
+    void aReaderAsksAModeratorPublishesWithAnAnswerAndTheReaderSeesIt() {
+        long news = columns.bySlug("news").orElseThrow().id();
+        long article = transactions.execute(s -> articles.save(new ArticleInput(null, "兴平街道社工站开放日活动", null, null,
+                "<p>社工站举办开放日。</p>", "民政部", null, null, Kind.NEWS, false, List.of(news), List.of(), null,
+                Instant.parse("2026-11-30T02:00:00Z"), ArticleStatus.LIVE))).id();
+        accounts.create("moderator", "栏目编辑", PASSWORD, false, List.of(new ColumnGrant(news, Role.EDITOR)));
+
+        try (BrowserContext reader = browser.newContext()) {
+            Page page = reader.newPage();
+            page.navigate(base() + "/article/" + article);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("我要留言")).click();
+            page.getByLabel("标题 *").fill("开放日需要预约吗");
+            page.getByLabel("留言内容 *").fill("我想带孩子参加开放日，需要提前预约吗？");
+            page.getByLabel("称呼（可不填，公开时显示）").fill("王女士");
+            page.getByLabel("电子邮箱或手机号码 *（不公开）").fill("wang@example.com");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交留言")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("留言已收到");
+            page.navigate(base() + "/article/" + article);
+            assertThat(page.locator(".questions")).not().containsText("开放日需要预约吗");
+        }
+        try (BrowserContext staff = browser.newContext()) {
+            Page page = staff.newPage();
+            login(page, "moderator");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("互动交流")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("开放日需要预约吗")).click();
+            assertThat(page.locator("dd").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("wang@example.com"))).hasCount(1);
+            page.getByLabel("答复（公开显示，纯文本）").fill("无需预约，欢迎直接前来。");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("公开留言和答复")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("已公开答复");
+        }
+        try (BrowserContext reader = browser.newContext()) {
+            Page page = reader.newPage();
+            long deadline = System.currentTimeMillis() + 10_000;
+            do {
+                page.navigate(base() + "/article/" + article);
+            } while (!page.locator(".questions").innerText().contains("无需预约") && System.currentTimeMillis() < deadline);
+            assertThat(page.locator(".questions")).containsText("开放日需要预约吗");
+            assertThat(page.locator(".questions")).containsText("王女士");
+            assertThat(page.locator(".questions .qa-answer")).containsText("无需预约，欢迎直接前来。");
+            assertThat(page.locator(".questions")).not().containsText("wang@example.com");
+            page.navigate(base() + "/interact");
+            assertThat(page.locator(".qa-list")).containsText("无需预约，欢迎直接前来。");
+        }
+    }
+
+    void login(Page page, String username) {
+        page.navigate(base() + "/admin");
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("工作台");
+    }
+}
