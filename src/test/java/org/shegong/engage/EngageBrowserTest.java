@@ -17,8 +17,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.shegong.account.AccountService;
 import org.shegong.account.ColumnGrant;
 import org.shegong.account.Role;
@@ -42,7 +46,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:engage-browser;DB_CLOSE_DELAY=-1",
         "shegong.demo-content=false", "shegong.workflow.schedule-initial-delay=1h"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngageBrowserTest {
 
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
@@ -54,15 +57,25 @@ class EngageBrowserTest {
     @Autowired ArticleService articles;
     @Autowired TransactionTemplate transactions;
 
-    Playwright playwright;
-    Browser browser;
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+    }
+
+    static Playwright playwright;
+    static Browser browser;
 
     static boolean chromiumInstalledOrCi() {
         return Files.isExecutable(CHROMIUM) || "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     @BeforeAll
-    void launch() {
+    static void launch() {
         if (!Files.isExecutable(CHROMIUM)) {
             fail("Headless Chromium not found at " + CHROMIUM + " and CI=true: install Debian's chromium package");
         }
@@ -73,7 +86,7 @@ class EngageBrowserTest {
     }
 
     @AfterAll
-    void close() {
+    static void close() {
         if (playwright != null) {
             playwright.close();
         }
@@ -127,6 +140,67 @@ class EngageBrowserTest {
             assertThat(page.locator(".questions")).not().containsText("wang@example.com");
             page.navigate(base() + "/interact");
             assertThat(page.locator(".qa-list")).containsText("无需预约，欢迎直接前来。");
+        }
+    }
+
+    @Test
+    void anOrganisationSubmitsNewsAndAnEditorPublishesIt() throws Exception {
+        long news = columns.bySlug("news").orElseThrow().id();
+        accounts.create("chief", "终审编辑", PASSWORD, false, List.of(new ColumnGrant(news, Role.CHIEF_EDITOR)));
+        smtp.purgeEmailFromAllMailboxes();
+        String title = "爱民区社工站开展邻里节活动";
+        try (BrowserContext member = browser.newContext()) {
+            Page page = member.newPage();
+            page.navigate(base() + "/org/register");
+            page.getByLabel("单位名称 *").fill("爱民区社会工作服务中心");
+            page.getByLabel("联系人 *").fill("赵社工");
+            page.getByLabel("电子邮箱 *").fill("aimin@example.org");
+            page.getByLabel("联系电话 *").fill("0453-6171234");
+            page.getByLabel("密码 *（至少 10 位，含字母、数字、符号中的两类）").fill(PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("注册")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("验证邮件已发送");
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/org/verify/[A-Za-z0-9_-]{43})")
+                    .matcher(SubmissionPagesTest.text(smtp.getReceivedMessages()[0]));
+            org.assertj.core.api.Assertions.assertThat(link.find()).isTrue();
+            page.navigate(base() + link.group(1));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("验证邮箱")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("邮箱验证成功");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录投稿")).click();
+            page.getByLabel("电子邮箱").fill("aimin@example.org");
+            page.getByLabel("密码").fill(PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("在线投稿");
+            page.getByLabel("投稿栏目 *").selectOption("news");
+            page.getByLabel("标题 *").fill(title);
+            page.getByLabel("正文 *").fill("爱民区社工站举办邻里节。\n\n居民三百余人参加。");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交稿件")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("稿件已提交");
+            assertThat(page.locator(".submission-list")).containsText("已提交");
+        }
+        try (BrowserContext staff = browser.newContext()) {
+            Page page = staff.newPage();
+            login(page, "chief");
+            page.locator("#waiting").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                    .setName(title)).click();
+            for (int level = 0; level < 3; level++) {
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("审核通过")).click();
+                assertThat(page.getByRole(AriaRole.STATUS)).containsText("已审核通过");
+            }
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("立即发布")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("已发布到网站");
+        }
+        try (BrowserContext member = browser.newContext()) {
+            Page page = member.newPage();
+            page.navigate(base() + "/org/submissions");
+            page.getByLabel("电子邮箱").fill("aimin@example.org");
+            page.getByLabel("密码").fill(PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            assertThat(page.locator(".submission-list")).containsText("已发布");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(title);
+            assertThat(page.locator(".article-body p").nth(1)).hasText("居民三百余人参加。");
+            page.navigate(base() + "/admin");
+            assertThat(page.locator("body")).not().containsText("工作台");
         }
     }
 

@@ -221,7 +221,7 @@ class SubmissionPagesTest {
     }
 
     /** Every text part of the mail, decoded. */
-    private static String text(jakarta.mail.Part part) throws Exception {
+    static String text(jakarta.mail.Part part) throws Exception {
         Object content = part.getContent();
         if (content instanceof jakarta.mail.Multipart multipart) {
             StringBuilder all = new StringBuilder();
