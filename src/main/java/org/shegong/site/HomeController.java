@@ -7,6 +7,7 @@ import org.shegong.column.ColumnService;
 import org.shegong.content.ArticleListItem;
 import org.shegong.content.ColumnListing;
 import org.shegong.content.FeaturedArticles;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,12 +22,15 @@ class HomeController {
     private final ColumnService columns;
     private final ColumnListing listing;
     private final FeaturedArticles featured;
+    private final ObjectProvider<HomeSlots> slots;
 
-    HomeController(ChromeFactory chrome, ColumnService columns, ColumnListing listing, FeaturedArticles featured) {
+    HomeController(ChromeFactory chrome, ColumnService columns, ColumnListing listing, FeaturedArticles featured,
+                   ObjectProvider<HomeSlots> slots) {
         this.chrome = chrome;
         this.columns = columns;
         this.listing = listing;
         this.featured = featured;
+        this.slots = slots;
     }
 
     @GetMapping("/")
@@ -42,6 +46,7 @@ class HomeController {
                 : listing.latest(digestColumn.id(), 1).stream().findFirst().orElse(null);
         ArticleListItem top = featured.ofSite(1).stream().findFirst().orElse(null);
         model.addAttribute("view", new HomeView(chrome.chrome(null), top, blocks, digest, digestColumn));
+        model.addAttribute("slots", slots.stream().findFirst().map(HomeSlots::content).orElse(null));
         return "site/home";
     }
 }

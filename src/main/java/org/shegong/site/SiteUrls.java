@@ -61,4 +61,9 @@ public final class SiteUrls {
     public static String askInColumn(String columnSlug) {
         return "/interact/ask?column=" + columnSlug;
     }
+
+    /** A 专题 page. */
+    public static String topic(String slug) {
+        return "/topic/" + slug;
+    }
 }

@@ -20,6 +20,8 @@ public record OutboxEvent(long id, String type, long aggregateId, String payload
      * aggregate is the article's id. Only the article's rendered page is stale, not the article.
      */
     public static final String DISCUSSION_CHANGED = "discussion.changed";
+    /** An editor changed the home page's slots (头条, 图片新闻, 推荐阅读); aggregate id 0. */
+    public static final String HOME_SLOTS_CHANGED = "home.slots_changed";
     /**
      * Many articles were stored without an event each (the bulk import); aggregate id 0. Consumers treat it as
      * "any article may have changed": caches are cleared and the search index is rebuilt.
