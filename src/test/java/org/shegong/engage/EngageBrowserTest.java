@@ -37,9 +37,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The engage feature in a real (headless, system-installed) Chromium: a reader asks about an article and a
- * moderator answers; the reader sees the answer on the article page (served through the page cache, which the
- * outbox must have invalidated).
+ * The portal's reader-facing features in a real (headless, system-installed) Chromium, sharing one server: a reader
+ * asks about an article and a moderator answers, and the reader sees the answer on the article page (served through
+ * the page cache, which the outbox must have invalidated); an organisation submits news and an editor publishes it;
+ * a chief editor fills the 头条 slot and builds a 专题 (the topic feature, tested here to share the server).
  */
 @EnabledIf(value = "chromiumInstalledOrCi",
         disabledReason = "no headless Chromium at /usr/bin/chromium (install Debian's chromium package)")
@@ -202,6 +203,64 @@ class EngageBrowserTest {
             page.navigate(base() + "/admin");
             assertThat(page.locator("body")).not().containsText("工作台");
         }
+    }
+
+    @Test
+    void aChiefEditorFillsTheHeadlineSlotAndBuildsATopic() {
+        long news = columns.bySlug("news").orElseThrow().id();
+        accounts.create("curator", "版面编辑", PASSWORD, false, List.of(new ColumnGrant(news, Role.CHIEF_EDITOR)));
+        long headline = live("浑南区社工站获评全国优秀社工站", List.of(), "2026-11-20T02:00:00Z");
+        long tagged = live("社工参与防汛救灾纪实", List.of("防汛救灾"), "2026-11-21T02:00:00Z");
+        live("最新一条普通新闻", List.of(), "2026-11-29T02:00:00Z");
+        try (BrowserContext reader = browser.newContext()) {
+            Page page = reader.newPage();
+            page.navigate(base() + "/");
+            assertThat(page.locator("section.featured")).not().containsText("浑南区社工站获评全国优秀社工站");
+        }
+        try (BrowserContext staff = browser.newContext()) {
+            Page page = staff.newPage();
+            login(page, "curator");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("首页版位")).click();
+            page.locator("#article-headline").fill(String.valueOf(headline));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("加入头条")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("首页版位已更新");
+            assertThat(page.locator("section[aria-labelledby=slot-headline] li")).containsText("浑南区社工站获评全国优秀社工站");
+
+            page.getByLabel("后台导航").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("专题").setExact(true)).click();
+            page.getByLabel("专题名称（必填）").fill("防汛救灾 社工在行动");
+            page.getByLabel("地址名（必填，如 flood-relief）").fill("flood-relief");
+            page.getByLabel("导语").fill("各地社会工作者投身防汛救灾一线。");
+            page.getByLabel("自动收录：标签").fill("防汛救灾");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("创建专题")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("专题已保存");
+            page.getByLabel("文章编号或地址").fill(base() + "/article/" + headline);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("加入专题")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("专题已保存");
+        }
+        try (BrowserContext reader = browser.newContext()) {
+            Page page = reader.newPage();
+            long deadline = System.currentTimeMillis() + 10_000;
+            do {
+                page.navigate(base() + "/");
+            } while (!page.locator("section.featured").innerText().contains("浑南区")
+                    && System.currentTimeMillis() < deadline);
+            assertThat(page.locator("section.featured h2")).hasText("浑南区社工站获评全国优秀社工站");
+            assertThat(page.locator("section.recommended")).containsText("最新一条普通新闻");
+            page.navigate(base() + "/topic/flood-relief");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("防汛救灾 社工在行动");
+            assertThat(page.locator(".topic-intro")).hasText("各地社会工作者投身防汛救灾一线。");
+            assertThat(page.locator("section[aria-labelledby=topic-curated]")).containsText("浑南区社工站获评全国优秀社工站");
+            assertThat(page.locator("section[aria-labelledby=topic-found]")).containsText("社工参与防汛救灾纪实");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("社工参与防汛救灾纪实")).click();
+            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/article/" + tagged + "$"));
+        }
+    }
+
+    private long live(String title, List<String> tags, String at) {
+        long news = columns.bySlug("news").orElseThrow().id();
+        return transactions.execute(s -> articles.save(new ArticleInput(null, title, null, null, "<p>" + title + "。</p>",
+                "民政部", null, null, Kind.NEWS, false, List.of(news), tags, null, Instant.parse(at),
+                ArticleStatus.LIVE))).id();
     }
 
     void login(Page page, String username) {
