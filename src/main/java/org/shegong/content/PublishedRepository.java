@@ -120,7 +120,7 @@ public class PublishedRepository {
      */
     public List<PublishedItem> latestTagged(String tag, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM tag t JOIN article_tag at ON at.tag_id = t.id JOIN article a ON a.id = at.article_id
+                 FROM tag t JOIN article_tag atg ON atg.tag_id = t.id JOIN article a ON a.id = atg.article_id
                 WHERE t.name = ? AND a.status = 'LIVE' AND a.published_at IS NOT NULL
                 ORDER BY a.published_at DESC, a.id DESC LIMIT ?""")
                 .params(tag, limit).query(PublishedRepository::item).list();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.shegong.account.PasswordRules;
+import org.shegong.system.LinkTokens;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -87,11 +88,11 @@ public class OrganisationService {
                 >= REGISTRATIONS_PER_ADDRESS_PER_HOUR) {
             return List.of("注册过于频繁，请一小时后再试");
         }
-        String token = VerificationTokens.random();
+        String token = LinkTokens.random();
         long id;
         try {
             id = organisations.insert(name, contact, email, phone, encoder.encode(form.password()),
-                    VerificationTokens.hash(token), from, now);
+                    LinkTokens.hash(token), from, now);
         } catch (DuplicateKeyException e) {
             return List.of("这个邮箱已注册投稿账户，请直接登录");
         }
@@ -102,7 +103,7 @@ public class OrganisationService {
     }
 
     public boolean verify(String token) {
-        return VerificationTokens.wellFormed(token) && organisations.verify(VerificationTokens.hash(token), clock.instant());
+        return LinkTokens.wellFormed(token) && organisations.verify(LinkTokens.hash(token), clock.instant());
     }
 
     public LoginResult login(String rawEmail, String password) {
@@ -125,8 +126,8 @@ public class OrganisationService {
         organisations.loginSucceeded(organisation.id());
         if (!organisation.verified()) {
             if (organisation.verifySentAt() == null || now.isAfter(organisation.verifySentAt().plus(RESEND_AFTER))) {
-                String token = VerificationTokens.random();
-                organisations.newToken(organisation.id(), VerificationTokens.hash(token), now);
+                String token = LinkTokens.random();
+                organisations.newToken(organisation.id(), LinkTokens.hash(token), now);
                 mails.sendVerification(organisation, token);
             }
             return new LoginResult.Refused("邮箱尚未验证：请点击验证邮件中的链接后再登录（未收到的，10 分钟后再次登录会重发）");
@@ -137,7 +138,7 @@ public class OrganisationService {
     private String dummyHash() {
         String hash = dummyHash;
         if (hash == null) {
-            hash = encoder.encode(VerificationTokens.random());
+            hash = encoder.encode(LinkTokens.random());
             dummyHash = hash;
         }
         return hash;
