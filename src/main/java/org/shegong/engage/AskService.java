@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.shegong.admin.sensitive.SensitiveHit;
-import org.shegong.admin.sensitive.SensitiveWords;
+import org.shegong.editorial.sensitive.SensitiveHit;
+import org.shegong.editorial.sensitive.SensitiveWords;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

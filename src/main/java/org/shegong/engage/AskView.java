@@ -1,7 +1,7 @@
 package org.shegong.engage;
 
 import java.util.List;
-import org.shegong.site.Chrome;
+import org.shegong.system.web.Chrome;
 
 /** The question form, its errors, or the thank-you after sending. */
 public record AskView(Chrome chrome, Target target, AskService.Form form, List<String> errors, boolean sent,

@@ -6,12 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.shegong.account.StaffUser;
-import org.shegong.admin.AdminContext;
-import org.shegong.admin.workflow.Actor;
+import org.shegong.account.AdminContext;
+import org.shegong.account.Actor;
 import org.shegong.column.Column;
 import org.shegong.column.ColumnService;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleService;
+import org.shegong.system.web.BackOffice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The moderation queue of 互动交流: read a question, answer and publish it, or decline to publish it. */
 @Controller
+@BackOffice
 class InteractAdminController {
 
     private final AdminContext context;

@@ -3,7 +3,7 @@ package org.shegong.engage;
 import java.util.List;
 import org.shegong.column.Column;
 import org.shegong.site.AnsweredQuestion;
-import org.shegong.site.Chrome;
+import org.shegong.system.web.Chrome;
 
 /** The public 咨询 list: published questions with answers, all or one column's. */
 public record InteractView(Chrome chrome, Column column, List<AnsweredQuestion> questions, int page, int pages) {

@@ -1,7 +1,7 @@
 package org.shegong.engage;
 
 import java.util.List;
-import org.shegong.site.Chrome;
+import org.shegong.system.web.Chrome;
 
 /** The organisation account pages: mode is register, login, verify or message. */
 public record OrganisationView(Chrome chrome, String mode, String heading, List<String> errors, String message,

@@ -2,7 +2,7 @@ package org.shegong.engage;
 
 import java.util.List;
 import org.shegong.column.Column;
-import org.shegong.site.Chrome;
+import org.shegong.system.web.Chrome;
 
 /** The organisation's page: the 投稿 form and its submissions with their stages. */
 public record SubmissionsView(Chrome chrome, Organisation organisation, List<Submission> submissions,

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.shegong.account.StaffUser;
-import org.shegong.admin.AdminContext;
-import org.shegong.admin.workflow.Actor;
+import org.shegong.account.AdminContext;
+import org.shegong.account.Actor;
 import org.shegong.content.ArticleService;
 import org.shegong.content.ArticleRow;
+import org.shegong.system.web.BackOffice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The back office's 首页版位 page (/admin/slots) and 专题 pages (/admin/topics). */
 @Controller
+@BackOffice
 class CurationAdminController {
 
     private final AdminContext context;

@@ -2,7 +2,7 @@ package org.shegong.topic;
 
 import java.util.List;
 import org.shegong.content.PublishedItem;
-import org.shegong.site.Chrome;
+import org.shegong.system.web.Chrome;
 
 /** A public topic page: banner, introduction, the curated items, then those found by its tag or keyword. */
 public record TopicView(Chrome chrome, Topic topic, List<PublishedItem> curated, List<PublishedItem> found,

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.shegong.account.AccountService;
 import org.shegong.account.ColumnGrant;
 import org.shegong.account.Role;
-import org.shegong.admin.workflow.AuditLog;
+import org.shegong.system.audit.AuditLog;
 import org.shegong.column.ColumnService;
 import org.shegong.content.ArticleInput;
 import org.shegong.content.ArticleService;
