@@ -14,6 +14,7 @@ import org.shegong.region.RegionTagging;
 import org.shegong.region.RelatedReading;
 import org.shegong.content.PopularArticles;
 import org.shegong.content.PopularArticles.Window;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ public class ArticleViews {
     /** The site/article template, for callers outside this package. */
     public static final String TEMPLATE = "site/article";
     private static final int RELATED = 5;
+    private static final int QUESTIONS = 20;
 
     private final ChromeFactory chrome;
     private final ColumnService columns;
@@ -33,15 +35,18 @@ public class ArticleViews {
     private final RelatedReading related;
     private final RegionTagging regions;
     private final PopularArticles popular;
+    private final ObjectProvider<ArticleQuestions> questions;
 
     ArticleViews(ChromeFactory chrome, ColumnService columns, ArticleNeighbours neighbours, RelatedReading related,
-                 RegionTagging regions, PopularArticles popular) {
+                 RegionTagging regions, PopularArticles popular, ObjectProvider<ArticleQuestions> questions) {
         this.related = related;
         this.regions = regions;
         this.popular = popular;
+        this.questions = questions;
         this.chrome = chrome;
         this.columns = columns;
         this.neighbours = neighbours;
+        this.questions = questions;
     }
 
     public ArticleView build(Article article, long views) {
@@ -54,7 +59,8 @@ public class ArticleViews {
                 related.of(article, RELATED), canonical, article.listSummary(),
                 String.join(",", article.tags()), body(article),
                 ArticleJsonLd.of(article, column, canonical, article.listSummary(), pageChrome),
-                regions.describe(article.id()), popularIn(path.get(0)));
+                regions.describe(article.id()), popularIn(path.get(0)),
+                questions.stream().findFirst().map(q -> q.answered(article.id(), QUESTIONS)).orElse(List.of()));
     }
 
     /** The sidebar's 热门排行 of the article's top-level column (its sub-columns included). */

@@ -11,6 +11,7 @@ import org.shegong.content.ColumnListing;
 import org.shegong.content.FeaturedArticles;
 import org.shegong.content.PopularArticles;
 import org.shegong.content.PopularArticles.Window;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,14 +27,16 @@ class HomeController {
     private final ColumnListing listing;
     private final FeaturedArticles featured;
     private final PopularArticles popular;
+    private final ObjectProvider<HomeSlots> slots;
 
     HomeController(ChromeFactory chrome, ColumnService columns, ColumnListing listing, FeaturedArticles featured,
-                   PopularArticles popular) {
+                   PopularArticles popular, ObjectProvider<HomeSlots> slots) {
         this.popular = popular;
         this.chrome = chrome;
         this.columns = columns;
         this.listing = listing;
         this.featured = featured;
+        this.slots = slots;
     }
 
     @GetMapping("/")
@@ -51,6 +54,7 @@ class HomeController {
         model.addAttribute("view", new HomeView(chrome.chrome(null), top, blocks, digest, digestColumn,
                 new PopularBlock("热门排行", popular.site(Window.WEEK, PopularBlock.SHOWN),
                         popular.site(Window.MONTH, PopularBlock.SHOWN))));
+        model.addAttribute("slots", slots.stream().findFirst().map(HomeSlots::content).orElse(null));
         return "site/home";
     }
 }

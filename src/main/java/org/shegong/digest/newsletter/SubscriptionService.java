@@ -1,5 +1,6 @@
 package org.shegong.digest.newsletter;
 
+import org.shegong.system.LinkTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,7 @@ public class SubscriptionService implements MailSubscription {
         }
         Instant now = clock.instant();
         Subscriber subscriber = subscribers.findByEmail(email.get()).orElseGet(() -> {
-            subscribers.insert(email.get(), Tokens.random(), now);
+            subscribers.insert(email.get(), LinkTokens.random(), now);
             return subscribers.findByEmail(email.get()).orElseThrow();
         });
         if (subscriber.status() == Subscriber.Status.CONFIRMED) {
@@ -86,8 +87,8 @@ public class SubscriptionService implements MailSubscription {
         if (sends >= properties.confirmationsPerDay()) {
             return Outcome.ACCEPTED;
         }
-        String token = Tokens.random();
-        if (!subscribers.recordConfirmation(subscriber, Tokens.hash(token), now, windowStart, sends + 1)) {
+        String token = LinkTokens.random();
+        if (!subscribers.recordConfirmation(subscriber, LinkTokens.hash(token), now, windowStart, sends + 1)) {
             return Outcome.ACCEPTED;
         }
         try {
@@ -101,16 +102,16 @@ public class SubscriptionService implements MailSubscription {
 
     /** Confirms with the token of a confirmation link; returns the confirmed address. */
     public Optional<String> confirm(String token) {
-        if (!Tokens.wellFormed(token)) {
+        if (!LinkTokens.wellFormed(token)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return subscribers.confirm(Tokens.hash(token), now.minus(properties.confirmationValidity()), now);
+        return subscribers.confirm(LinkTokens.hash(token), now.minus(properties.confirmationValidity()), now);
     }
 
     /** Whether the token is a subscriber's unsubscribe token (to show the page before the button). */
     public Optional<Subscriber> byUnsubscribeToken(String token) {
-        return Tokens.wellFormed(token) ? subscribers.findByUnsubscribeToken(token) : Optional.empty();
+        return LinkTokens.wellFormed(token) ? subscribers.findByUnsubscribeToken(token) : Optional.empty();
     }
 
     /** Unsubscribes the holder of the token; false for an unknown token (already unsubscribed is fine). */

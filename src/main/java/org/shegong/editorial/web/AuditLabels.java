@@ -37,6 +37,15 @@ public final class AuditLabels {
             case "user-grant" -> "授予栏目角色";
             case "user-revoke" -> "收回栏目角色";
             case "search-reindex" -> "重建搜索索引";
+            case "interact-publish" -> "公开留言答复";
+            case "interact-reject" -> "留言不予公开";
+            case "slot-add" -> "加入首页版位";
+            case "slot-remove" -> "移出首页版位";
+            case "slot-order" -> "调整首页版位顺序";
+            case "topic-create" -> "新建专题";
+            case "topic-edit" -> "修改专题";
+            case "topic-item-add" -> "加入专题";
+            case "topic-item-remove" -> "移出专题";
             default -> action;
         };
     }

@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -31,7 +33,12 @@ class SecurityConfig {
                         .requestMatchers("/admin/users/**", "/admin/audit", "/admin/audit.csv", "/admin/sensitive-words/**", "/admin/columns/**", "/admin/pages/**", "/admin/duplicates",
                                 "/admin/search-index/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/admin", "/admin/**").hasRole("STAFF")
+                        // Member organisations (投稿) log in on the public side; their role opens nothing in /admin.
+                        .requestMatchers("/org/submissions", "/org/submissions/**").hasRole("ORGANISATION")
                         .anyRequest().permitAll())
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/org/login"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/org/**")))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -82,4 +82,31 @@ public final class SiteUrls {
     public static String columnAtom(String slug) {
         return column(slug) + "/atom.xml";
     }
+
+    /** 互动交流: the published questions and answers, all or one column's. */
+    public static String interact() {
+        return "/interact";
+    }
+
+    public static String interact(String columnSlug) {
+        return "/interact?column=" + columnSlug;
+    }
+
+    /** The question form: site-wide, about an article, or in a column. */
+    public static String ask() {
+        return "/interact/ask";
+    }
+
+    public static String askAboutArticle(long articleId) {
+        return "/interact/ask?article=" + articleId;
+    }
+
+    public static String askInColumn(String columnSlug) {
+        return "/interact/ask?column=" + columnSlug;
+    }
+
+    /** A 专题 page. */
+    public static String topic(String slug) {
+        return "/topic/" + slug;
+    }
 }
