@@ -42,7 +42,6 @@ public class ArticleViews {
         this.related = related;
         this.regions = regions;
         this.popular = popular;
-        this.questions = questions;
         this.chrome = chrome;
         this.columns = columns;
         this.neighbours = neighbours;
