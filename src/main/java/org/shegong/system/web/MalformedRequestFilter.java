@@ -1,0 +1,34 @@
+package org.shegong.system.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A query string or form that does not decode (a lone {@code %}, {@code %zz}, bytes that are not UTF-8) is the
+ * client's mistake: 400 and the Chinese error page, before any controller or filter trips over it with a 500.
+ * Tomcat throws only when the parameters are first read, so they are read here, first.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class MalformedRequestFilter extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            request.getParameterMap();
+        } catch (IllegalStateException | IllegalArgumentException undecodable) {
+            TomcatErrorReport.securityHeaders(response);
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
