@@ -10,6 +10,7 @@ import org.shegong.account.Account;
 import org.shegong.account.AccountService;
 import org.shegong.admin.workflow.AuditEntry;
 import org.shegong.admin.workflow.AuditLog;
+import org.shegong.system.ControlCharacters;
 import org.shegong.system.Times;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -96,7 +97,8 @@ class AuditController {
     }
 
     /** Quotes a CSV cell, and defuses text a spreadsheet would run as a formula. */
-    static String cell(String value) {
+    static String cell(String raw) {
+        String value = ControlCharacters.clean(raw);
         if (value == null || value.isEmpty()) {
             return "";
         }
