@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -133,17 +134,38 @@ class NoServerErrorFuzzTest {
                 + attempt.accept()).isLessThan(500);
     }
 
-    record Response(int status, String cookie, String csrf) {
+    /** Issue 11: the Host header was echoed into absolute Location headers. */
+    @Example
+    void noRedirectEchoesTheHostHeader() throws IOException {
+        String evil = "evil.example:666";
+        List<Response> redirects = List.of(
+                send("GET", "/admin", "", null, "text/html", evil, null),
+                send("GET", "/admin/articles", "", null, "text/html", evil, null),
+                send("POST", "/admin/login", "", "username=fuzzadmin&password=wrong-password-1&_csrf=" + csrf,
+                        "text/html", evil, cookie),
+                send("POST", "/admin/articles/999999/submit", "", "_csrf=" + csrf, "text/html", evil, cookie),
+                send("GET", "/admin/columns/", "", null, "text/html", evil, cookie),
+                send("GET", "/css", "", null, "text/html", evil, cookie));
+        assertThat(redirects).extracting(Response::location).filteredOn(location -> location != null)
+                .isNotEmpty().allSatisfy(location -> assertThat(location).startsWith("/").doesNotContain("evil"));
+    }
+
+    record Response(int status, String cookie, String csrf, String location) {
     }
 
     /** One request written byte for byte: Tomcat sees exactly what a hostile client would send. */
     private static Response send(String method, String path, String query, String body, String accept)
             throws IOException {
+        return send(method, path, query, body, accept, "127.0.0.1:" + port, cookie);
+    }
+
+    private static Response send(String method, String path, String query, String body, String accept, String host,
+                                 String cookie) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             StringBuilder request = new StringBuilder(method).append(' ').append(path.isEmpty() ? "/" : path)
-                    .append(query.isEmpty() ? "" : "?" + query).append(" HTTP/1.1\r\nHost: 127.0.0.1:").append(port)
+                    .append(query.isEmpty() ? "" : "?" + query).append(" HTTP/1.1\r\nHost: ").append(host)
                     .append("\r\nConnection: close\r\n");
             if (!accept.isEmpty()) {
                 request.append("Accept: ").append(accept).append("\r\n");
@@ -163,15 +185,19 @@ class NoServerErrorFuzzTest {
             String statusLine = in.readLine();
             int status = Integer.parseInt(statusLine.split(" ")[1]);
             String setCookie = null;
+            String location = null;
             StringBuilder rest = new StringBuilder();
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.regionMatches(true, 0, "Set-Cookie: JSESSIONID=", 0, 23)) {
                     setCookie = line.substring(12).split(";")[0];
                 }
+                if (line.regionMatches(true, 0, "Location: ", 0, 10)) {
+                    location = line.substring(10).strip();
+                }
                 rest.append(line).append('\n');
             }
             Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(rest);
-            return new Response(status, setCookie, token.find() ? token.group(1) : null);
+            return new Response(status, setCookie, token.find() ? token.group(1) : null, location);
         }
     }
 }

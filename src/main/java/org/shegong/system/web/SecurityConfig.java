@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -45,6 +46,8 @@ class SecurityConfig {
                         .loginProcessingUrl(LOGIN)
                         .defaultSuccessUrl("/admin", true)
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error=1")))
+                // Relative Location headers: an absolute one would be built from the client's Host header.
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginEntryPoint()))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout
                         .logoutUrl("/admin/logout")
@@ -52,5 +55,11 @@ class SecurityConfig {
                         .deleteCookies("JSESSIONID"))
                 .httpBasic(basic -> basic.disable());
         return http.build();
+    }
+
+    private static LoginUrlAuthenticationEntryPoint loginEntryPoint() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint(LOGIN);
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 }
