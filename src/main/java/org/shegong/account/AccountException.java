@@ -1,20 +1,19 @@
 package org.shegong.account;
 
-/** A refused account operation; the message is Chinese and meant for the person who asked. */
-public class AccountException extends RuntimeException {
+import org.shegong.system.web.Refusal;
 
-    private final boolean notFound;
+/** A refused account operation; the message is Chinese and meant for the person who asked. */
+public class AccountException extends Refusal {
 
     public AccountException(String message) {
         this(message, false);
     }
 
     public AccountException(String message, boolean notFound) {
-        super(message);
-        this.notFound = notFound;
+        super(notFound ? Kind.NOT_FOUND : Kind.INVALID, message);
     }
 
     public boolean isNotFound() {
-        return notFound;
+        return refusalKind() == Kind.NOT_FOUND;
     }
 }

@@ -1,5 +1,6 @@
 package org.shegong.account;
 
+import org.shegong.system.web.BackOffice;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.shegong.system.SiteProperties;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+@BackOffice
 @Controller
 class LoginController {
 

@@ -1,5 +1,6 @@
 package org.shegong.account;
 
+import org.shegong.system.web.BackOffice;
 import jakarta.servlet.http.HttpServletRequest;
 import org.shegong.system.SiteProperties;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+@BackOffice
 @Controller
 class PasswordController {
 

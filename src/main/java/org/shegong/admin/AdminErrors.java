@@ -1,10 +1,11 @@
 package org.shegong.admin;
 
+import org.shegong.account.AdminContext;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.shegong.account.AccountException;
-import org.shegong.admin.workflow.EditorialException;
-import org.shegong.column.ColumnChangeException;
+import org.shegong.system.web.BackOffice;
+import org.shegong.system.web.Refusal;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.beans.TypeMismatchException;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Refusals in the back office become a Chinese message page with the right status, never a stack trace. */
-@ControllerAdvice(basePackageClasses = AdminErrors.class)
+@ControllerAdvice(annotations = BackOffice.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminErrors {
 
@@ -26,25 +27,9 @@ class AdminErrors {
         this.context = context;
     }
 
-    @ExceptionHandler(EditorialException.class)
-    ModelAndView refused(EditorialException e, HttpServletRequest request, HttpServletResponse response) {
-        int status = switch (e.kind()) {
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case ILLEGAL_TRANSITION -> 409;
-            case INVALID -> 400;
-        };
-        return page(status, e.getMessage(), request, response);
-    }
-
-    @ExceptionHandler(AccountException.class)
-    ModelAndView accountRefused(AccountException e, HttpServletRequest request, HttpServletResponse response) {
-        return page(e.isNotFound() ? 404 : 400, e.getMessage(), request, response);
-    }
-
-    @ExceptionHandler(ColumnChangeException.class)
-    ModelAndView columnRefused(ColumnChangeException e, HttpServletRequest request, HttpServletResponse response) {
-        return page(e.isNotFound() ? 404 : 400, e.getMessage(), request, response);
+    @ExceptionHandler(Refusal.class)
+    ModelAndView refused(Refusal e, HttpServletRequest request, HttpServletResponse response) {
+        return page(e.status(), e.getMessage(), request, response);
     }
 
     @ExceptionHandler({TypeMismatchException.class, ServletRequestBindingException.class, BindException.class})

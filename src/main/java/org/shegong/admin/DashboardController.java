@@ -1,18 +1,23 @@
 package org.shegong.admin;
 
+import org.shegong.system.web.BackOffice;
+import org.shegong.account.AdminContext;
+import org.shegong.editorial.web.ListedArticle;
+import org.shegong.editorial.web.ListedArticles;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.shegong.account.StaffUser;
-import org.shegong.admin.workflow.Actor;
-import org.shegong.admin.workflow.Permissions;
-import org.shegong.admin.workflow.ReviewLevels;
-import org.shegong.admin.workflow.WorkflowAction;
-import org.shegong.admin.workflow.WorkflowRecord;
-import org.shegong.admin.workflow.WorkflowRepository;
-import org.shegong.admin.workflow.WorkflowState;
+import org.shegong.account.Actor;
+import org.shegong.editorial.workflow.Permissions;
+import org.shegong.column.ReviewLevels;
+import org.shegong.editorial.workflow.WorkflowAction;
+import org.shegong.editorial.workflow.WorkflowRecord;
+import org.shegong.editorial.workflow.WorkflowRepository;
+import org.shegong.editorial.workflow.WorkflowState;
 import org.shegong.content.ArticleRow;
 import org.shegong.content.ArticleService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,6 +25,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+@BackOffice
 @Controller
 class DashboardController {
 

@@ -1,5 +1,7 @@
 package org.shegong.admin;
 
+import org.shegong.editorial.web.ListedArticle;
+
 import java.util.List;
 import org.shegong.account.AdminChrome;
 

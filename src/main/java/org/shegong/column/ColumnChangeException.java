@@ -1,13 +1,12 @@
 package org.shegong.column;
 
-/** A column change refused for a reason the administrator can fix; the message is shown as is. */
-public class ColumnChangeException extends RuntimeException {
+import org.shegong.system.web.Refusal;
 
-    private final boolean notFound;
+/** A column change refused for a reason the administrator can fix; the message is shown as is. */
+public class ColumnChangeException extends Refusal {
 
     ColumnChangeException(String message, boolean notFound) {
-        super(message);
-        this.notFound = notFound;
+        super(notFound ? Kind.NOT_FOUND : Kind.INVALID, message);
     }
 
     static ColumnChangeException invalid(String message) {
@@ -19,6 +18,6 @@ public class ColumnChangeException extends RuntimeException {
     }
 
     public boolean isNotFound() {
-        return notFound;
+        return refusalKind() == Kind.NOT_FOUND;
     }
 }

@@ -2,7 +2,6 @@ package org.shegong.content;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -27,17 +26,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class ArticleBatchRepository {
-
-    private static final String INSERT = """
-            INSERT INTO article (external_id, title, subtitle, summary, list_summary, source, author, editor,
-              kind, status, featured, featured_order, primary_column_id, region, published_at, created_at,
-              updated_at, view_count, content_hash, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 0, ?, 1)""";
-    private static final String UPDATE = """
-            UPDATE article SET title = ?, subtitle = ?, summary = ?, list_summary = ?, source = ?, author = ?,
-              editor = ?, kind = ?, status = ?, featured = ?, primary_column_id = ?, region = ?,
-              published_at = ?, updated_at = ?, content_hash = ?, version = version + 1
-            WHERE id = ?""";
 
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
@@ -67,23 +55,13 @@ public class ArticleBatchRepository {
     List<Long> insert(List<PreparedArticle> rows, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         LocalDateTime at = Times.toDb(now);
-        jdbc.batchUpdate(con -> con.prepareStatement(INSERT, new String[] {"id"}), rows(rows.size(), (ps, i) -> {
-            PreparedArticle row = rows.get(i);
-            ArticleInput in = row.input();
-            ps.setString(1, in.externalId());
-            fields(ps, 2, row);
-            ps.setObject(15, at);
-            ps.setObject(16, at);
-            ps.setString(17, row.contentHash());
-        }), keys);
+        jdbc.batchUpdate(con -> con.prepareStatement(ArticleRowSql.INSERT, new String[] {"id"}),
+                rows(rows.size(), (ps, i) -> ArticleRowSql.bindInsert(ps, rows.get(i), at)), keys);
         List<Long> ids = GeneratedKeys.ids(keys);
         if (ids.size() != rows.size()) {
             throw new IllegalStateException("expected " + rows.size() + " generated ids, got " + ids.size());
         }
-        batch("INSERT INTO article_body (article_id, body_html) VALUES (?, ?)", rows.size(), (ps, i) -> {
-            ps.setLong(1, ids.get(i));
-            ps.setString(2, rows.get(i).input().bodyHtml());
-        });
+        batch(ArticleRowSql.INSERT_BODY, rows.size(), (ps, i) -> ArticleRowSql.bindInsertBody(ps, ids.get(i), rows.get(i)));
         insertRelations(ids, rows);
         return ids;
     }
@@ -91,43 +69,12 @@ public class ArticleBatchRepository {
     /** Replaces the stored articles {@code ids} (same order as {@code rows}): fields, body and relations. */
     void update(List<Long> ids, List<PreparedArticle> rows, Instant now) {
         LocalDateTime at = Times.toDb(now);
-        batch(UPDATE, rows.size(), (ps, i) -> {
-            fields(ps, 1, rows.get(i));
-            ps.setObject(14, at);
-            ps.setString(15, rows.get(i).contentHash());
-            ps.setLong(16, ids.get(i));
-        });
-        batch("UPDATE article_body SET body_html = ? WHERE article_id = ?", rows.size(), (ps, i) -> {
-            ps.setString(1, rows.get(i).input().bodyHtml());
-            ps.setLong(2, ids.get(i));
-        });
+        batch(ArticleRowSql.UPDATE, rows.size(), (ps, i) -> ArticleRowSql.bindUpdate(ps, ids.get(i), rows.get(i), at));
+        batch(ArticleRowSql.UPDATE_BODY, rows.size(), (ps, i) -> ArticleRowSql.bindUpdateBody(ps, ids.get(i), rows.get(i)));
         for (String table : new String[] {"article_column", "article_tag", "column_listing"}) {
             client.sql("DELETE FROM " + table + " WHERE article_id IN (:ids)").param("ids", ids).update();
         }
         insertRelations(ids, rows);
-    }
-
-    /** The fields INSERT and UPDATE share, from title to published_at (13 parameters from {@code first}). */
-    private static void fields(PreparedStatement ps, int first, PreparedArticle row) throws SQLException {
-        ArticleInput in = row.input();
-        int i = first;
-        ps.setString(i++, in.title());
-        ps.setString(i++, in.subtitle());
-        ps.setString(i++, in.summary());
-        ps.setString(i++, row.listSummary());
-        ps.setString(i++, in.source());
-        ps.setString(i++, in.author());
-        ps.setString(i++, in.editor());
-        ps.setString(i++, in.kind().name());
-        ps.setString(i++, in.status().name());
-        ps.setBoolean(i++, in.featured());
-        ps.setLong(i++, in.primaryColumnId());
-        ps.setString(i++, in.region());
-        if (in.publishedAt() == null) {
-            ps.setNull(i, Types.TIMESTAMP);
-        } else {
-            ps.setObject(i, Times.toDb(in.publishedAt()));
-        }
     }
 
     private void insertRelations(List<Long> ids, List<PreparedArticle> rows) {

@@ -1,5 +1,6 @@
 package org.shegong.content;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.shegong.system.Times;
 import org.shegong.system.db.GeneratedKeys;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -22,10 +24,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ArticleRepository {
 
+    private final JdbcTemplate template;
     private final JdbcClient jdbc;
 
-    public ArticleRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public ArticleRepository(JdbcTemplate template) {
+        this.template = template;
+        this.jdbc = JdbcClient.create(template);
     }
 
     /** External id → (article id, content hash) for those of the given ids already stored. */
@@ -44,34 +48,25 @@ public class ArticleRepository {
     }
 
     public long insert(ArticleInput in, String listSummary, String hash, Instant now) {
+        PreparedArticle row = new PreparedArticle(in, hash, listSummary);
+        LocalDateTime at = Times.toDb(now);
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO article (external_id, title, subtitle, summary, list_summary, source, author, editor,
-                  kind, status, featured, featured_order, primary_column_id, region, published_at, created_at,
-                  updated_at, view_count, content_hash, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 0, ?, 1)""")
-                .params(in.externalId(), in.title(), in.subtitle(), in.summary(), listSummary, in.source(),
-                        in.author(), in.editor(), in.kind().name(), in.status().name(), in.featured(),
-                        in.primaryColumnId(), in.region(), Times.toDb(in.publishedAt()), Times.toDb(now),
-                        Times.toDb(now), hash)
-                .update(keys);
+        template.update(con -> {
+            PreparedStatement ps = con.prepareStatement(ArticleRowSql.INSERT, new String[] {"id"});
+            ArticleRowSql.bindInsert(ps, row, at);
+            return ps;
+        }, keys);
         long id = GeneratedKeys.id(keys);
-        jdbc.sql("INSERT INTO article_body (article_id, body_html) VALUES (?, ?)").params(id, in.bodyHtml()).update();
+        template.update(ArticleRowSql.INSERT_BODY, ps -> ArticleRowSql.bindInsertBody(ps, id, row));
         return id;
     }
 
     /** Replaces an article's fields (not its view count or creation time). */
     public void update(long id, ArticleInput in, String listSummary, String hash, Instant now) {
-        jdbc.sql("""
-                UPDATE article SET title = ?, subtitle = ?, summary = ?, list_summary = ?, source = ?, author = ?,
-                  editor = ?, kind = ?, status = ?, featured = ?, primary_column_id = ?, region = ?,
-                  published_at = ?, updated_at = ?, content_hash = ?, version = version + 1
-                WHERE id = ?""")
-                .params(in.title(), in.subtitle(), in.summary(), listSummary, in.source(), in.author(), in.editor(),
-                        in.kind().name(), in.status().name(), in.featured(), in.primaryColumnId(), in.region(),
-                        Times.toDb(in.publishedAt()), Times.toDb(now), hash, id)
-                .update();
-        jdbc.sql("UPDATE article_body SET body_html = ? WHERE article_id = ?").params(in.bodyHtml(), id).update();
+        PreparedArticle row = new PreparedArticle(in, hash, listSummary);
+        LocalDateTime at = Times.toDb(now);
+        template.update(ArticleRowSql.UPDATE, ps -> ArticleRowSql.bindUpdate(ps, id, row, at));
+        template.update(ArticleRowSql.UPDATE_BODY, ps -> ArticleRowSql.bindUpdateBody(ps, id, row));
     }
 
     public void setStatus(long id, ArticleStatus status, Instant now) {

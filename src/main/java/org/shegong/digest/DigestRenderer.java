@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.shegong.content.BodyHtml;
-import org.shegong.site.SiteUrls;
+import org.shegong.system.web.SiteUrls;
 
 /**
  * Renders a digest as the article body (HTML) and as the newsletter's plain text. Every text is escaped;

@@ -16,7 +16,7 @@ import org.shegong.content.Kind;
 import org.shegong.content.PublishedItem;
 import org.shegong.content.PublishedRepository;
 import org.shegong.digest.DigestRenderer.RenderedSection;
-import org.shegong.site.SiteUrls;
+import org.shegong.system.web.SiteUrls;
 import org.shegong.system.SiteProperties;
 import org.shegong.system.outbox.OutboxEvent;
 import org.shegong.system.outbox.OutboxWriter;

@@ -1,5 +1,6 @@
 package org.shegong.search;
 
+import org.shegong.system.web.SiteUrls;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -172,7 +173,7 @@ class LuceneSearchEngine implements SearchEngine {
             for (ScoreDoc scoreDoc : top.scoreDocs) {
                 Document doc = stored.document(scoreDoc.doc, Set.of(ArticleDocuments.ID, ArticleDocuments.TITLE));
                 suggestions.add(new Suggestion(doc.get(ArticleDocuments.TITLE), "title",
-                        "/article/" + doc.get(ArticleDocuments.ID)));
+                        SiteUrls.article(Long.parseLong(doc.get(ArticleDocuments.ID)))));
             }
         } catch (IndexSearcher.TooManyClauses e) {
             log.debug("Too many prefix terms for {}", typed);

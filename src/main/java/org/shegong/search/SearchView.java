@@ -1,10 +1,11 @@
 package org.shegong.search;
 
+import org.shegong.system.web.SiteUrls;
 import java.util.List;
 import java.util.Map;
 import org.shegong.column.Column;
 import org.shegong.content.Kind;
-import org.shegong.site.Chrome;
+import org.shegong.system.web.Chrome;
 import org.shegong.system.Times;
 
 /**
@@ -54,7 +55,7 @@ public record SearchView(Chrome chrome, Form form, SearchResults results, Map<Lo
 
     public String columnUrl(SearchHit hit) {
         Column column = columns.get(hit.primaryColumnId());
-        return column == null ? "/" : "/column/" + column.slug();
+        return column == null ? SiteUrls.home() : SiteUrls.column(column.slug());
     }
 
     public String date(SearchHit hit) {

@@ -1,5 +1,7 @@
 package org.shegong.site;
 
+import org.shegong.system.web.NotFoundException;
+
 import java.util.Optional;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleService;

@@ -1,5 +1,7 @@
 package org.shegong.site;
 
+import org.shegong.system.web.Chrome;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

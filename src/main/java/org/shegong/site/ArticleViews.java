@@ -1,5 +1,9 @@
 package org.shegong.site;
 
+import org.shegong.system.web.Chrome;
+import org.shegong.system.web.ChromeFactory;
+import org.shegong.system.web.SiteUrls;
+
 import java.util.List;
 import org.shegong.column.Column;
 import org.shegong.column.ColumnService;

@@ -1,5 +1,12 @@
 package org.shegong.site;
 
+import org.shegong.system.web.BadRequestException;
+import org.shegong.system.web.Chrome;
+import org.shegong.system.web.ChromeFactory;
+import org.shegong.system.web.NotFoundException;
+import org.shegong.system.web.Pager;
+import org.shegong.system.web.SiteUrls;
+
 import java.util.List;
 import org.shegong.column.Column;
 import org.shegong.column.ColumnService;

@@ -1,5 +1,8 @@
 package org.shegong.site;
 
+import org.shegong.system.web.Chrome;
+import org.shegong.system.web.Pager;
+
 import java.util.List;
 import org.shegong.column.Column;
 import org.shegong.content.ArticleListItem;

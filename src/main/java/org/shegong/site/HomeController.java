@@ -1,5 +1,7 @@
 package org.shegong.site;
 
+import org.shegong.system.web.ChromeFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.shegong.column.Column;

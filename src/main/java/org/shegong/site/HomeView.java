@@ -1,5 +1,7 @@
 package org.shegong.site;
 
+import org.shegong.system.web.Chrome;
+
 import java.util.List;
 import org.shegong.column.Column;
 import org.shegong.content.ArticleListItem;

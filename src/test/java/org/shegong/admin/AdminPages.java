@@ -13,29 +13,29 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Back-office requests for the page tests: log in, read a page, post a form with the CSRF token. */
-record AdminPages(MockMvc mvc) {
+public record AdminPages(MockMvc mvc) {
 
-    MvcResult tryLogin(String username, String password) throws Exception {
+    public MvcResult tryLogin(String username, String password) throws Exception {
         return mvc.perform(post("/admin/login").param("username", username).param("password", password).with(csrf()))
                 .andReturn();
     }
 
-    MockHttpSession login(String username, String password) throws Exception {
+    public MockHttpSession login(String username, String password) throws Exception {
         MvcResult result = tryLogin(username, password);
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin");
         return (MockHttpSession) result.getRequest().getSession();
     }
 
-    String page(MockHttpSession session, String url, int status) throws Exception {
+    public String page(MockHttpSession session, String url, int status) throws Exception {
         return mvc.perform(get(url).session(session)).andExpect(status().is(status)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
-    MockHttpServletRequestBuilder send(MockHttpSession session, String url) {
+    public MockHttpServletRequestBuilder send(MockHttpSession session, String url) {
         return post(url).session(session).with(csrf());
     }
 
-    String posted(MockHttpServletRequestBuilder request, int status) throws Exception {
+    public String posted(MockHttpServletRequestBuilder request, int status) throws Exception {
         return mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }

@@ -1,5 +1,7 @@
 package org.shegong.admin;
 
+import org.shegong.editorial.web.EditorAssets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -31,7 +31,7 @@ public final class ContentFixture {
     public ContentFixture(TestDatabase db, ListingRepository listings) {
         this.db = db;
         this.columns = new ColumnService(new ColumnRepository(db.jdbc()));
-        this.articles = new ArticleRepository(db.jdbc());
+        this.articles = new ArticleRepository(new org.springframework.jdbc.core.JdbcTemplate(db.dataSource()));
         this.listings = listings;
         this.service = new ArticleService(articles, new ArticleSearchRepository(db.jdbc()), listings, new OutboxWriter(db.jdbc(), clock), clock);
         this.listing = new ColumnListing(listings, articles);

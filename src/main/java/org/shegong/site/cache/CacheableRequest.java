@@ -1,9 +1,9 @@
 package org.shegong.site.cache;
 
+import org.shegong.system.web.SiteUrls;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Decides whether a request is an anonymous reader's request for a public page, the only kind the page cache may
@@ -12,9 +12,6 @@ import java.util.regex.Pattern;
  */
 final class CacheableRequest {
 
-    private static final Pattern PAGE = Pattern.compile(
-            "/|/column/[A-Za-z0-9_-]{1,64}(/page/[0-9]{1,9})?|/article/[0-9]{1,18}");
-    private static final Pattern ARTICLE = Pattern.compile("/article/([0-9]{1,18})");
 
     private final List<String> ignoredCookies;
 
@@ -31,7 +28,7 @@ final class CacheableRequest {
                 || request.getHeader("Authorization") != null) {
             return false;
         }
-        if (!PAGE.matcher(request.getRequestURI()).matches()) {
+        if (!SiteUrls.isReaderPage(request.getRequestURI())) {
             return false;
         }
         Cookie[] cookies = request.getCookies();
@@ -58,7 +55,6 @@ final class CacheableRequest {
 
     /** The article id of an article page path, or -1. */
     static long articleId(String path) {
-        var matcher = ARTICLE.matcher(path);
-        return matcher.matches() ? Long.parseLong(matcher.group(1)) : -1;
+        return SiteUrls.articleIdOf(path);
     }
 }

@@ -8,7 +8,7 @@ import org.shegong.content.Article;
 import org.shegong.content.ArticleListItem;
 import org.shegong.content.ArticleNeighbours;
 import org.shegong.content.ArticleService;
-import org.shegong.site.SiteUrls;
+import org.shegong.system.web.SiteUrls;
 import org.shegong.system.outbox.OutboxConsumer;
 import org.shegong.system.outbox.OutboxEvent;
 import org.springframework.core.annotation.Order;
@@ -75,7 +75,7 @@ class PageCacheInvalidator implements OutboxConsumer {
         Optional<Article> found = articles.find(event.aggregateId());
         if (found.isEmpty() || OutboxEvent.ARTICLE_UPDATED.equals(event.type())) {
             // An edit may have moved the article out of a column, and its old columns are not known here.
-            cache.evictIf(path -> path.startsWith("/column/"));
+            cache.evictIf(SiteUrls::isColumnPage);
         }
         found.ifPresent(article -> {
             for (Long columnId : article.columnIds()) {
@@ -87,8 +87,7 @@ class PageCacheInvalidator implements OutboxConsumer {
     }
 
     private void evictColumn(Column column) {
-        String first = SiteUrls.column(column);
-        String deeper = first + "/page/";
-        cache.evictIf(path -> path.equals(first) || path.startsWith(deeper));
+        String slug = column.slug();
+        cache.evictIf(path -> SiteUrls.isPageOfColumn(path, slug));
     }
 }

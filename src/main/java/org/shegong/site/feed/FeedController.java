@@ -6,8 +6,8 @@ import org.shegong.column.Column;
 import org.shegong.column.ColumnService;
 import org.shegong.content.PublishedItem;
 import org.shegong.content.PublishedRepository;
-import org.shegong.site.NotFoundException;
-import org.shegong.site.SiteUrls;
+import org.shegong.system.web.NotFoundException;
+import org.shegong.system.web.SiteUrls;
 import org.shegong.system.SiteProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -63,7 +63,7 @@ class FeedController {
 
     private FeedChannel columnChannel(Column column, String path) {
         String description = column.description() == null ? column.name() : column.description();
-        return channel(site.name() + " - " + column.name(), description, SiteUrls.column(column), path,
+        return channel(site.name() + " - " + column.name(), description, SiteUrls.column(column.slug()), path,
                 published.latestOfColumn(column.id(), ITEMS));
     }
 

@@ -9,7 +9,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.shegong.content.BodyHtml;
 import org.shegong.content.PublishedItem;
-import org.shegong.site.SiteUrls;
+import org.shegong.system.web.SiteUrls;
 import org.shegong.system.Times;
 
 /**

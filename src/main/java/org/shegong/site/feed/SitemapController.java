@@ -13,8 +13,8 @@ import org.shegong.content.PublishedItem;
 import org.shegong.content.PublishedRepository;
 import org.shegong.content.PublishedRepository.SitemapEntry;
 import org.shegong.content.PublishedRepository.SitemapPage;
-import org.shegong.site.NotFoundException;
-import org.shegong.site.SiteUrls;
+import org.shegong.system.web.NotFoundException;
+import org.shegong.system.web.SiteUrls;
 import org.shegong.system.SiteProperties;
 import org.shegong.system.Times;
 import jakarta.servlet.http.HttpServletResponse;
@@ -85,7 +85,7 @@ class SitemapController {
             urlset(xml, false);
             url(xml, SiteUrls.home(), null);
             for (Column column : columns.navigation()) {
-                url(xml, SiteUrls.column(column), null);
+                url(xml, SiteUrls.column(column.slug()), null);
             }
             xml.writeEndElement();
         });

@@ -1,8 +1,0 @@
-package org.shegong.admin.workflow;
-
-import java.time.Instant;
-
-/** One line of the audit log: who did what to which article (and revision), when, from where, and why. */
-public record AuditEntry(long id, Instant at, Long actorId, String actorName, String action, Long articleId,
-                         Integer revisionNumber, String address, String comment) {
-}

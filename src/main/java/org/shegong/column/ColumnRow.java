@@ -1,0 +1,12 @@
+package org.shegong.column;
+
+import org.shegong.column.Column;
+
+/** A line of the column management table: the column, its depth in the tree and its review levels. */
+public record ColumnRow(Column column, int depth, int reviewLevels) {
+
+    /** The name indented by depth with full-width spaces (no style attributes under the CSP). */
+    public String indentedName() {
+        return depth == 0 ? column.name() : "　".repeat(depth) + "└ " + column.name();
+    }
+}

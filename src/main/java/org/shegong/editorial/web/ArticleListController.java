@@ -1,0 +1,92 @@
+package org.shegong.editorial.web;
+
+import org.shegong.system.web.BackOffice;
+import org.shegong.account.AdminContext;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.shegong.editorial.workflow.WorkflowRepository;
+import org.shegong.editorial.workflow.WorkflowState;
+import org.shegong.column.ColumnService;
+import org.shegong.content.ArticleFilter;
+import org.shegong.content.ArticleRow;
+import org.shegong.content.ArticleService;
+import org.shegong.content.ArticleStatus;
+import org.shegong.content.Kind;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** All articles, any status: filters, title search, and seek paging ("下一页") that costs the same at any depth. */
+@BackOffice
+@Controller
+class ArticleListController {
+
+    static final int PAGE_SIZE = 30;
+    /** Editorial queues are short; more than this many articles in one state is not a queue any more. */
+    private static final int QUEUE_LIMIT = 5000;
+
+    private final AdminContext context;
+    private final ArticleService articles;
+    private final WorkflowRepository workflows;
+    private final ListedArticles listed;
+    private final ColumnService columns;
+
+    ArticleListController(AdminContext context, ArticleService articles, WorkflowRepository workflows,
+                          ListedArticles listed, ColumnService columns) {
+        this.context = context;
+        this.articles = articles;
+        this.workflows = workflows;
+        this.listed = listed;
+        this.columns = columns;
+    }
+
+    @GetMapping("/admin/articles")
+    String list(@RequestParam(defaultValue = "") String column, @RequestParam(defaultValue = "") String status,
+                @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String author,
+                @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String from,
+                @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String after,
+                HttpServletRequest request, HttpServletResponse response, Model model) {
+        String error = null;
+        List<ArticleRow> rows = List.of();
+        String next = null;
+        try {
+            Long columnId = column.isBlank() ? null : columns.bySlug(column).map(c -> c.id())
+                    .orElseThrow(() -> new IllegalArgumentException("没有这个栏目"));
+            Kind parsedKind = kind.isBlank() ? null : Kind.parse(kind).orElseThrow(() -> new IllegalArgumentException("稿件类型不正确"));
+            ArticleStatus articleStatus = null;
+            Collection<Long> ids = null;
+            if (!status.isBlank()) {
+                WorkflowState state = Arrays.stream(WorkflowState.values()).filter(s -> s.name().equals(status))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException("状态不正确"));
+                switch (state) {
+                    case LIVE -> articleStatus = ArticleStatus.LIVE;
+                    case WITHDRAWN -> articleStatus = ArticleStatus.WITHDRAWN;
+                    default -> ids = workflows.idsInState(state, QUEUE_LIMIT);
+                }
+            }
+            ArticleFilter filter = new ArticleFilter(columnId, articleStatus, parsedKind, author, q,
+                    AdminDates.dayStart(from, 0), AdminDates.dayStart(to, 1), ids, ArticleFilter.Cursor.parse(after));
+            rows = articles.search(filter, PAGE_SIZE + 1);
+            if (rows.size() > PAGE_SIZE) {
+                rows = rows.subList(0, PAGE_SIZE);
+                next = UriComponentsBuilder.fromPath("/admin/articles").queryParam("column", column)
+                        .queryParam("status", status).queryParam("kind", kind).queryParam("author", author)
+                        .queryParam("q", q).queryParam("from", from).queryParam("to", to)
+                        .queryParam("after", rows.get(PAGE_SIZE - 1).cursor().encode()).encode().build().toUriString();
+            }
+        } catch (IllegalArgumentException e) {
+            error = e.getMessage();
+            response.setStatus(400);
+        }
+        model.addAttribute("view", new ArticleListView(context.chrome(request), listed.of(rows), columns.all(),
+                Arrays.asList(Kind.values()), column, status, kind, author, q, from, to, next, error));
+        return "admin/articles";
+    }
+
+}

@@ -1,0 +1,77 @@
+package org.shegong.editorial.web;
+
+import org.shegong.system.web.BackOffice;
+import org.shegong.account.AdminContext;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.shegong.account.StaffUser;
+import org.shegong.editorial.sensitive.SensitiveWords;
+import org.shegong.account.Actor;
+import org.shegong.system.audit.AuditLog;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The administrator's list of forbidden words (only administrators reach /admin/sensitive-words). */
+@BackOffice
+@Controller
+class SensitiveWordsController {
+
+    private final AdminContext context;
+    private final SensitiveWords words;
+    private final AuditLog audit;
+
+    SensitiveWordsController(AdminContext context, SensitiveWords words, AuditLog audit) {
+        this.context = context;
+        this.words = words;
+        this.audit = audit;
+    }
+
+    @GetMapping("/admin/sensitive-words")
+    String list(@RequestParam(required = false) String done, HttpServletRequest request, Model model) {
+        return page(request, model, null, done == null ? null : "敏感词表已更新");
+    }
+
+    @PostMapping("/admin/sensitive-words")
+    @Transactional
+    String add(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "") String words,
+               HttpServletRequest request, HttpServletResponse response, Model model) {
+        Actor actor = context.actor(user, request);
+        try {
+            int added = this.words.add(words, actor.userId());
+            audit.append(actor, "sensitive-words", null, null, "新增 " + added + " 个：" + abbreviate(words));
+        } catch (IllegalArgumentException e) {
+            response.setStatus(400);
+            return page(request, model, e.getMessage(), null);
+        }
+        return "redirect:/admin/sensitive-words?done=1";
+    }
+
+    @PostMapping("/admin/sensitive-words/delete")
+    @Transactional
+    String delete(@AuthenticationPrincipal StaffUser user, @RequestParam String word, HttpServletRequest request) {
+        Actor actor = context.actor(user, request);
+        if (words.remove(word)) {
+            audit.append(actor, "sensitive-words", null, null, "删除：" + word);
+        }
+        return "redirect:/admin/sensitive-words?done=1";
+    }
+
+    private String page(HttpServletRequest request, Model model, String error, String notice) {
+        model.addAttribute("chrome", context.chrome(request));
+        model.addAttribute("words", words.all());
+        model.addAttribute("error", error);
+        model.addAttribute("notice", notice);
+        return "admin/sensitive-words";
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text.strip().replaceAll("\\s+", "、");
+        return flat.length() <= 500 ? flat : flat.substring(0, 500) + "…";
+    }
+}

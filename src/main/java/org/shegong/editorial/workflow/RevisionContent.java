@@ -1,0 +1,62 @@
+package org.shegong.editorial.workflow;
+
+import java.time.Instant;
+import java.util.List;
+import org.shegong.content.Article;
+import org.shegong.content.ArticleInput;
+import org.shegong.content.ArticleStatus;
+import org.shegong.content.BodyHtml;
+import org.shegong.content.Kind;
+import org.shegong.content.SummaryDeriver;
+import org.shegong.system.ControlCharacters;
+
+/** The fields of an article an editor writes: what one revision holds. The body is already sanitised. */
+public record RevisionContent(String title, String subtitle, String summary, String bodyHtml, String source,
+                              String author, String editor, Kind kind, boolean featured, List<Long> columnIds,
+                              List<String> tags, String region, Instant publishedAt) {
+
+    public RevisionContent {
+        // Revisions are stored apart from the live article: cleaned here too (see ControlCharacters).
+        title = ControlCharacters.clean(title);
+        subtitle = ControlCharacters.clean(subtitle);
+        summary = ControlCharacters.clean(summary);
+        bodyHtml = ControlCharacters.clean(bodyHtml);
+        source = ControlCharacters.clean(source);
+        author = ControlCharacters.clean(author);
+        editor = ControlCharacters.clean(editor);
+        region = ControlCharacters.clean(region);
+        tags = tags == null ? List.of() : tags.stream().map(ControlCharacters::clean).toList();
+        columnIds = List.copyOf(columnIds);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        if (columnIds.isEmpty()) {
+            throw new EditorialException(EditorialException.Kind.INVALID, "请至少选择一个栏目");
+        }
+        if (title == null || title.isBlank()) {
+            throw new EditorialException(EditorialException.Kind.INVALID, "请填写标题");
+        }
+    }
+
+    public long primaryColumnId() {
+        return columnIds.get(0);
+    }
+
+    public ArticleInput toInput(ArticleStatus status, Instant publishedAt) {
+        return new ArticleInput(null, title, subtitle, summary, bodyHtml, source, author, editor, kind, featured,
+                columnIds, tags, region, publishedAt, status);
+    }
+
+    /** This content as an article with the given id, status and times: what a preview or the editors' search shows. */
+    public Article toArticle(long id, ArticleStatus status, Instant publishedAt, Instant updatedAt) {
+        String listSummary = SummaryDeriver.listSummary(summary, BodyHtml.plainText(bodyHtml), title);
+        return new Article(id, null, title, subtitle, summary, listSummary, source, author, editor, kind, status,
+                featured, primaryColumnId(), region, publishedAt, updatedAt, 0, bodyHtml, columnIds, tags);
+    }
+
+    /** What an article stored before the workflow existed (an import) holds, as revision content. */
+    public static RevisionContent of(Article article) {
+        return new RevisionContent(article.title(), article.subtitle(), article.summary(), article.bodyHtml(),
+                article.source(), article.author(), article.editor(), article.kind(), article.featured(),
+                article.columnIds().isEmpty() ? List.of(article.primaryColumnId()) : article.columnIds(),
+                article.tags(), article.region(), article.publishedAt());
+    }
+}

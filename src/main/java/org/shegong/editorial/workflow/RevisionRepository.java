@@ -1,0 +1,69 @@
+package org.shegong.editorial.workflow;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.shegong.content.Kind;
+import org.shegong.system.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The article_revision table: insert and read only. A revision is never changed once written. */
+@Repository
+public class RevisionRepository {
+
+    private static final String COLUMNS = "article_id, number, base_number, title, subtitle, summary, body_html, "
+            + "source, author, editor, kind, featured, column_ids, tags, region, published_at, created_by, "
+            + "created_by_name, created_at, autosave";
+    /** Everything but the body: what a list of revisions needs. */
+    private static final String LIST_COLUMNS = COLUMNS.replace("body_html, ", "NULL AS body_html, ");
+
+    private final JdbcClient jdbc;
+
+    public RevisionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Revision revision) {
+        RevisionContent c = revision.content();
+        jdbc.sql("INSERT INTO article_revision (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(revision.articleId(), revision.number(), revision.baseNumber(), c.title(), c.subtitle(),
+                        c.summary(), c.bodyHtml(), c.source(), c.author(), c.editor(), c.kind().name(), c.featured(),
+                        joinIds(c.columnIds()), c.tags().isEmpty() ? null : String.join("\n", c.tags()), c.region(),
+                        Times.toDb(c.publishedAt()), revision.createdBy(), revision.createdByName(),
+                        Times.toDb(revision.createdAt()), revision.autosave())
+                .update();
+    }
+
+    public Optional<Revision> find(long articleId, int number) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM article_revision WHERE article_id = ? AND number = ?")
+                .params(articleId, number).query(RevisionRepository::revision).optional();
+    }
+
+    /** Newest first, without bodies. */
+    public List<Revision> list(long articleId) {
+        return jdbc.sql("SELECT " + LIST_COLUMNS + " FROM article_revision WHERE article_id = ? ORDER BY number DESC")
+                .param(articleId).query(RevisionRepository::revision).list();
+    }
+
+    private static String joinIds(List<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
+    private static Revision revision(ResultSet rs, int row) throws SQLException {
+        String tags = rs.getString("tags");
+        RevisionContent content = new RevisionContent(rs.getString("title"), rs.getString("subtitle"),
+                rs.getString("summary"), rs.getString("body_html"), rs.getString("source"), rs.getString("author"),
+                rs.getString("editor"), Kind.valueOf(rs.getString("kind")), rs.getBoolean("featured"),
+                Arrays.stream(rs.getString("column_ids").split(",")).map(Long::valueOf).toList(),
+                tags == null ? List.of() : List.of(tags.split("\n")), rs.getString("region"),
+                Times.fromDb(rs.getObject("published_at", LocalDateTime.class)));
+        Object createdBy = rs.getObject("created_by");
+        return new Revision(rs.getLong("article_id"), rs.getInt("number"), rs.getInt("base_number"), content,
+                createdBy == null ? null : ((Number) createdBy).longValue(), rs.getString("created_by_name"),
+                Times.fromDb(rs.getObject("created_at", LocalDateTime.class)), rs.getBoolean("autosave"));
+    }
+}

@@ -1,0 +1,28 @@
+package org.shegong.editorial.workflow;
+
+import org.shegong.account.Actor;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Cancels a scheduled publication; the revision stays approved. */
+@Component
+public class UnscheduleAction {
+
+    private final ArticleWorkflow workflow;
+
+    public UnscheduleAction(ArticleWorkflow workflow) {
+        this.workflow = workflow;
+    }
+
+    @Transactional
+    public void unschedule(Actor actor, long articleId, String comment) {
+        WorkflowRecord record = workflow.load(articleId);
+        workflow.check(actor, WorkflowAction.UNSCHEDULE, record);
+        String note = ArticleWorkflow.optionalComment(comment);
+        workflow.move(record, new WorkflowRecord(articleId, WorkflowState.APPROVED, 0, record.ownerId(),
+                record.columnId(), record.latestRevision(), record.liveRevision(), record.live(), null,
+                record.live() ? record.expireAt() : null, note, workflow.now(), record.version()), actor);
+        workflow.audit(actor, "unschedule", articleId, record.latestRevision(), note);
+    }
+}

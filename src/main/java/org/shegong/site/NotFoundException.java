@@ -1,9 +1,0 @@
-package org.shegong.site;
-
-/** The reader asked for a column, page or article that does not exist (or is not public). */
-public class NotFoundException extends RuntimeException {
-
-    public NotFoundException(String message) {
-        super(message, null, false, false);
-    }
-}

@@ -1,0 +1,32 @@
+package org.shegong.system.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Numbered pagination links: 首页, 上一页, a window of page numbers, 下一页, 末页. */
+public record Pager(int page, int pages, List<Integer> window, String slug) {
+
+    private static final int RADIUS = 4;
+
+    public static Pager of(String slug, int page, int pages) {
+        int from = Math.max(1, page - RADIUS);
+        int to = Math.min(pages, page + RADIUS);
+        List<Integer> window = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            window.add(i);
+        }
+        return new Pager(page, pages, window, slug);
+    }
+
+    public String url(int target) {
+        return SiteUrls.columnPage(slug, target);
+    }
+
+    public boolean hasPrevious() {
+        return page > 1;
+    }
+
+    public boolean hasNext() {
+        return page < pages;
+    }
+}

@@ -1,0 +1,69 @@
+package org.shegong.system.web;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+
+/** The public URL scheme; stable and readable, and the one place that knows it. */
+public final class SiteUrls {
+
+    public static final String RSS = "/rss.xml";
+    public static final String ATOM = "/atom.xml";
+    public static final String SITEMAP_INDEX = "/sitemap.xml";
+
+    private static final String COLUMN_PREFIX = "/column/";
+    private static final String ARTICLE_PREFIX = "/article/";
+    private static final Pattern READER_PAGE = Pattern.compile(
+            "/|/column/[A-Za-z0-9_-]{1,64}(/page/[0-9]{1,9})?|/article/[0-9]{1,18}");
+    private static final Pattern ARTICLE_PAGE = Pattern.compile("/article/([0-9]{1,18})");
+
+    private SiteUrls() {
+    }
+
+    /** Whether a path is one of the readers' pages the page cache may keep: home, column pages, articles. */
+    public static boolean isReaderPage(String path) {
+        return READER_PAGE.matcher(path).matches();
+    }
+
+    /** The article id of an article page's path, or -1 for any other path. */
+    public static long articleIdOf(String path) {
+        Matcher m = ARTICLE_PAGE.matcher(path);
+        return m.matches() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /** Whether a path is a page of some column (any column, any page number). */
+    public static boolean isColumnPage(String path) {
+        return path.startsWith(COLUMN_PREFIX);
+    }
+
+    /** Whether a path is a page of this column: its first page or a numbered one. */
+    public static boolean isPageOfColumn(String path, String slug) {
+        String first = column(slug);
+        return path.equals(first) || path.startsWith(first + "/page/");
+    }
+
+    public static String home() {
+        return "/";
+    }
+
+    public static String column(String slug) {
+        return COLUMN_PREFIX + slug;
+    }
+
+
+    public static String columnPage(String slug, int page) {
+        return page <= 1 ? column(slug) : column(slug) + "/page/" + page;
+    }
+
+    public static String article(long id) {
+        return ARTICLE_PREFIX + id;
+    }
+
+    public static String columnRss(String slug) {
+        return column(slug) + "/rss.xml";
+    }
+
+    public static String columnAtom(String slug) {
+        return column(slug) + "/atom.xml";
+    }
+}
