@@ -65,8 +65,9 @@ class NoServerErrorFuzzTest {
 
     @BeforeContainer
     static void start() throws Exception {
-        app = new SpringApplicationBuilder(ShegongApplication.class).properties("server.port=0",
-                "server.address=127.0.0.1", "spring.datasource.url=jdbc:h2:mem:fuzz;DB_CLOSE_DELAY=-1").run();
+        // Arguments, not default properties: those lose to application.properties (server.port=8080).
+        app = new SpringApplicationBuilder(ShegongApplication.class).run("--server.port=0",
+                "--server.address=127.0.0.1", "--spring.datasource.url=jdbc:h2:mem:fuzz;DB_CLOSE_DELAY=-1");
         port = app.getEnvironment().getProperty("local.server.port", Integer.class);
         app.getBean(AccountService.class).create("fuzzadmin", "模糊测试", "fuzz-admin-password-7", true, List.of());
         logIn(app.getEnvironment());
