@@ -135,6 +135,15 @@ class NoServerErrorFuzzTest {
                 + attempt.accept()).isLessThan(500);
     }
 
+    /** Checking the parameters early must not decode a form before the request knows it is UTF-8. */
+    @Example
+    void chineseFormValuesArriveIntact() throws IOException {
+        String word = "模糊测试敏感词";
+        send("POST", "/admin/sensitive-words", "", "words=" + java.net.URLEncoder.encode(word, StandardCharsets.UTF_8)
+                + "&_csrf=" + csrf, "text/html");
+        assertThat(send("GET", "/admin/sensitive-words", "", null, "text/html").text()).contains(word);
+    }
+
     /** Issue 11: the Host header was echoed into absolute Location headers. */
     @Example
     void noRedirectEchoesTheHostHeader() throws IOException {
@@ -151,7 +160,7 @@ class NoServerErrorFuzzTest {
                 .isNotEmpty().allSatisfy(location -> assertThat(location).startsWith("/").doesNotContain("evil"));
     }
 
-    record Response(int status, String cookie, String csrf, String location) {
+    record Response(int status, String cookie, String csrf, String location, String text) {
     }
 
     /** One request written byte for byte: Tomcat sees exactly what a hostile client would send. */
@@ -198,7 +207,8 @@ class NoServerErrorFuzzTest {
                 rest.append(line).append('\n');
             }
             Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(rest);
-            return new Response(status, setCookie, token.find() ? token.group(1) : null, location);
+            return new Response(status, setCookie, token.find() ? token.group(1) : null, location,
+                    rest.toString());
         }
     }
 }
