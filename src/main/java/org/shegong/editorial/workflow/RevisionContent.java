@@ -8,7 +8,6 @@ import org.shegong.content.ArticleStatus;
 import org.shegong.content.BodyHtml;
 import org.shegong.content.Kind;
 import org.shegong.content.SummaryDeriver;
-import org.shegong.system.ControlCharacters;
 
 /** The fields of an article an editor writes: what one revision holds. The body is already sanitised. */
 public record RevisionContent(String title, String subtitle, String summary, String bodyHtml, String source,
@@ -16,16 +15,6 @@ public record RevisionContent(String title, String subtitle, String summary, Str
                               List<String> tags, String region, Instant publishedAt) {
 
     public RevisionContent {
-        // Revisions are stored apart from the live article: cleaned here too (see ControlCharacters).
-        title = ControlCharacters.clean(title);
-        subtitle = ControlCharacters.clean(subtitle);
-        summary = ControlCharacters.clean(summary);
-        bodyHtml = ControlCharacters.clean(bodyHtml);
-        source = ControlCharacters.clean(source);
-        author = ControlCharacters.clean(author);
-        editor = ControlCharacters.clean(editor);
-        region = ControlCharacters.clean(region);
-        tags = tags == null ? List.of() : tags.stream().map(ControlCharacters::clean).toList();
         columnIds = List.copyOf(columnIds);
         tags = tags == null ? List.of() : List.copyOf(tags);
         if (columnIds.isEmpty()) {
