@@ -52,6 +52,8 @@ class SecurityConfig {
                         .loginProcessingUrl(LOGIN)
                         .defaultSuccessUrl("/admin", true)
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error=1")))
+                // Relative Location headers: an absolute one would be built from the client's Host header.
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginEntryPoint()))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout
                         .logoutUrl("/admin/logout")
@@ -59,5 +61,11 @@ class SecurityConfig {
                         .deleteCookies("JSESSIONID"))
                 .httpBasic(basic -> basic.disable());
         return http.build();
+    }
+
+    private static LoginUrlAuthenticationEntryPoint loginEntryPoint() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint(LOGIN);
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 }
