@@ -59,8 +59,7 @@ public class ArticleWorkflow {
             case DRAFT -> WorkflowState.DRAFT;
         };
         boolean live = article.status() == ArticleStatus.LIVE;
-        WorkflowRecord record = new WorkflowRecord(articleId, state, 0, null, article.primaryColumnId(), 0,
-                live ? 0 : null, live, null, null, null, now(), 0);
+        WorkflowRecord record = WorkflowRecord.adopted(articleId, state, live, article.primaryColumnId(), now());
         try {
             workflows.insert(record, null);
         } catch (org.springframework.dao.DuplicateKeyException e) {
@@ -125,9 +124,7 @@ public class ArticleWorkflow {
         Instant publishedAt = content.publishedAt() != null ? content.publishedAt()
                 : previous != null ? previous : now();
         articles.replace(record.articleId(), content.toInput(ArticleStatus.LIVE, publishedAt));
-        WorkflowRecord next = new WorkflowRecord(record.articleId(), WorkflowState.LIVE, 0, record.ownerId(),
-                record.columnId(), record.latestRevision(), record.latestRevision(), true, null, expireAt, null,
-                now(), record.version());
+        WorkflowRecord next = record.published(expireAt, now());
         move(record, next, actor);
         return next;
     }
@@ -135,9 +132,7 @@ public class ArticleWorkflow {
     /** Takes the article off the public site; its revisions stay. */
     public void takeDown(WorkflowRecord record, Actor actor, String comment) {
         articles.withdraw(record.articleId());
-        WorkflowRecord next = new WorkflowRecord(record.articleId(), WorkflowState.WITHDRAWN, 0, record.ownerId(),
-                record.columnId(), record.latestRevision(), record.liveRevision(), false, null, null, comment, now(),
-                record.version());
+        WorkflowRecord next = record.withdrawn(comment, now());
         move(record, next, actor);
     }
 

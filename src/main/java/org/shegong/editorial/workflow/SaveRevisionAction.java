@@ -36,8 +36,8 @@ public class SaveRevisionAction {
         requireColumns(actor, content.columnIds());
         long id = articles.createDraft(content.toInput(ArticleStatus.DRAFT, content.publishedAt()));
         revisions.insert(new Revision(id, 1, 0, content, actor.userId(), actor.name(), workflow.now(), false));
-        workflows.insert(new WorkflowRecord(id, WorkflowState.DRAFT, 0, actor.userId(), content.primaryColumnId(), 1,
-                null, false, null, null, null, workflow.now(), 0), actor.userId());
+        workflows.insert(WorkflowRecord.newDraft(id, actor.userId(), content.primaryColumnId(), workflow.now()),
+                actor.userId());
         workflow.changed(id);
         workflow.audit(actor, "create", id, 1, null);
         return id;
@@ -77,10 +77,7 @@ public class SaveRevisionAction {
             throw conflict(articleId, record.latestRevision(), content);
         }
         int number = record.latestRevision() + 1;
-        WorkflowState state = record.state() == WorkflowState.WITHDRAWN ? WorkflowState.WITHDRAWN : WorkflowState.DRAFT;
-        WorkflowRecord next = new WorkflowRecord(articleId, state, 0, record.ownerId() == null ? actor.userId()
-                : record.ownerId(), content.primaryColumnId(), number, record.liveRevision(), record.live(),
-                null, record.expireAt(), record.lastComment(), workflow.now(), record.version());
+        WorkflowRecord next = record.saved(number, actor.userId(), content.primaryColumnId(), workflow.now());
         if (!workflows.compareAndSet(next, record.version(), actor.userId())) {
             throw conflict(articleId, workflows.find(articleId).orElseThrow().latestRevision(), content);
         }

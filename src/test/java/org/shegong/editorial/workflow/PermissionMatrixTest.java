@@ -100,7 +100,7 @@ class PermissionMatrixTest {
         List<String> mismatches = new ArrayList<>();
         for (Case c : Case.values()) {
             WorkflowRecord record = new WorkflowRecord(99, c.state, c.level, OWNER, COLUMN, 1, c.live ? 1 : null,
-                    c.live, null, null, null, Instant.EPOCH, 0);
+                    c.live, null, null, null, Instant.EPOCH, 0, java.util.List.of());
             StringBuilder actual = new StringBuilder();
             for (Actor actor : ACTORS.values()) {
                 actual.append(Permissions.may(actor, c.action, record, 3) ? 'Y' : 'N');
