@@ -1,5 +1,7 @@
 package org.shegong.column;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.AdminContext;
 
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Column management for administrators (/admin/columns/** is administrator-only). Each change and its audit
  * entry commit together.
  */
+@Requires(Permission.COLUMNS)
 @BackOffice
 @Controller
 class ColumnsController {

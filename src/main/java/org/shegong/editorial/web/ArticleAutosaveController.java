@@ -1,5 +1,7 @@
 package org.shegong.editorial.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.AdminContext;
 
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * The target of the editor's autosave script (js/admin-autosave.js): the same form as a save, answered with
  * JSON for the script instead of a page. Without JavaScript nobody calls it.
  */
+@Requires(Permission.ARTICLES)
 @BackOffice
 @Controller
 class ArticleAutosaveController {

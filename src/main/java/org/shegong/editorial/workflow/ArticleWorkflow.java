@@ -1,7 +1,9 @@
 package org.shegong.editorial.workflow;
 
 import org.shegong.column.ReviewLevels;
+import org.shegong.column.ReviewRules;
 import org.shegong.account.Actor;
+import org.shegong.account.Authorization;
 import org.shegong.system.audit.AuditLog;
 
 import java.time.Clock;
@@ -68,17 +70,49 @@ public class ArticleWorkflow {
         return record;
     }
 
+    /**
+     * The article's row, if the actor may see the article; someone else's article answers "not found", as if
+     * it did not exist, so ids cannot be probed (ADR 0028).
+     */
+    public WorkflowRecord visible(Actor actor, long articleId) {
+        WorkflowRecord record = load(articleId);
+        requireVisible(actor, record);
+        return record;
+    }
+
+    private void requireVisible(Actor actor, WorkflowRecord record) {
+        if (!Authorization.maySeeArticle(actor, record.ownerId(), () -> columnIds(record))) {
+            throw new EditorialException(EditorialException.Kind.NOT_FOUND, "没有找到这篇稿件");
+        }
+    }
+
+    private java.util.List<Long> columnIds(WorkflowRecord record) {
+        java.util.List<Long> filed = articles.columnIds(record.articleId());
+        return filed.isEmpty() ? java.util.List.of(record.columnId()) : filed;
+    }
+
     public int levels(WorkflowRecord record) {
         return reviewLevels.of(record.columnId());
     }
 
+    public ReviewRules rules(WorkflowRecord record) {
+        return reviewLevels.rules(record.columnId());
+    }
+
     /** Refuses the action when the state does not allow it or the actor may not do it. */
     public void check(Actor actor, WorkflowAction action, WorkflowRecord record) {
+        requireVisible(actor, record);
         if (!action.allowedFrom(record.state(), record.live())) {
             throw new EditorialException(EditorialException.Kind.ILLEGAL_TRANSITION,
                     action.refusal(record.state(), record.live()));
         }
-        if (!Permissions.may(actor, action, record, levels(record))) {
+        ReviewRules rules = rules(record);
+        if (!Permissions.may(actor, action, record, rules)) {
+            String separation = action == WorkflowAction.APPROVE || action == WorkflowAction.APPROVE_AND_PUBLISH
+                    || action == WorkflowAction.REVISE ? Permissions.separationRefusal(actor, record, rules) : null;
+            if (separation != null) {
+                throw new EditorialException(EditorialException.Kind.FORBIDDEN, separation);
+            }
             throw new EditorialException(EditorialException.Kind.FORBIDDEN, "您没有权限对这篇稿件执行“" + action.label() + "”");
         }
     }

@@ -71,13 +71,19 @@ public class SaveRevisionAction {
     private int save(Actor actor, WorkflowRecord record, int baseRevision, RevisionContent content, String note,
                      String auditAction, boolean autosave) {
         long articleId = record.articleId();
-        workflow.check(actor, WorkflowAction.EDIT, record);
+        // In review, a reviewer who may pass the current level corrects the text; the review stays at its level.
+        boolean inReview = record.state() == WorkflowState.IN_REVIEW;
+        workflow.check(actor, inReview ? WorkflowAction.REVISE : WorkflowAction.EDIT, record);
+        if (inReview && content.primaryColumnId() != record.columnId()) {
+            throw new EditorialException(EditorialException.Kind.INVALID, "审核中不能更换主栏目，请退回后再改");
+        }
         requireColumns(actor, content.columnIds());
         if (record.latestRevision() != baseRevision) {
             throw conflict(articleId, record.latestRevision(), content);
         }
         int number = record.latestRevision() + 1;
-        WorkflowRecord next = record.saved(number, actor.userId(), content.primaryColumnId(), workflow.now());
+        WorkflowRecord next = inReview ? record.correctedInReview(number, record.columnId(), workflow.now())
+                : record.saved(number, actor.userId(), content.primaryColumnId(), workflow.now());
         if (!workflows.compareAndSet(next, record.version(), actor.userId())) {
             throw conflict(articleId, workflows.find(articleId).orElseThrow().latestRevision(), content);
         }
@@ -89,7 +95,8 @@ public class SaveRevisionAction {
             articles.replace(articleId, content.toInput(status, content.publishedAt()));
         }
         workflow.changed(articleId);
-        workflow.audit(actor, auditAction, articleId, number, ArticleWorkflow.optionalComment(note));
+        workflow.audit(actor, inReview ? "review_edit" : auditAction, articleId, number,
+                ArticleWorkflow.optionalComment(note));
         return number;
     }
 

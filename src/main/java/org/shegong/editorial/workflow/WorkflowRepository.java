@@ -99,6 +99,12 @@ public class WorkflowRepository {
         return jdbc.sql(sql.toString()).params(params).query(WorkflowRepository::record).list();
     }
 
+    /** The ids of one person's articles, newest first (a contributor's own list: short). */
+    public List<Long> idsOwnedBy(long ownerId, int limit) {
+        return jdbc.sql("SELECT article_id FROM article_workflow WHERE owner_id = ? ORDER BY owner_id, updated_at DESC LIMIT ?")
+                .params(ownerId, limit).query(Long.class).list();
+    }
+
     /** The ids of the articles in a state: editorial queues are short, so they are handed to the list as a set. */
     public List<Long> idsInState(WorkflowState state, int limit) {
         return jdbc.sql("SELECT article_id FROM article_workflow WHERE state = ? ORDER BY updated_at DESC LIMIT ?")

@@ -11,6 +11,9 @@ import org.springframework.web.servlet.ModelAndView;
 @Component
 class ErrorPages implements ErrorViewResolver {
 
+    /** Spring Security's refusals: no permission, or (most often) a form whose CSRF token has expired. */
+    static final String FORBIDDEN = "您没有执行此操作的权限；如果刚才提交的是表单，页面可能已过期，请刷新后重试";
+
     private final ChromeFactory chrome;
 
     ErrorPages(ChromeFactory chrome) {
@@ -20,7 +23,8 @@ class ErrorPages implements ErrorViewResolver {
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         String message = switch (status.series()) {
-            case CLIENT_ERROR -> status == HttpStatus.NOT_FOUND ? "您访问的页面不存在或已被移除" : "请求有误，无法处理";
+            case CLIENT_ERROR -> status == HttpStatus.NOT_FOUND ? "您访问的页面不存在或已被移除"
+                    : status == HttpStatus.FORBIDDEN ? FORBIDDEN : "请求有误，无法处理";
             default -> "服务器暂时出了点问题，请稍后再试";
         };
         ModelAndView view = new ModelAndView("site/error", status);
