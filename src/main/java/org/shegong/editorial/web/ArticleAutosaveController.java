@@ -44,13 +44,7 @@ class ArticleAutosaveController {
         } catch (EditConflictException e) {
             return json(409, message("稿件已被他人修改，自动保存未生效；请手动保存以查看两个版本"));
         } catch (EditorialException e) {
-            int status = switch (e.kind()) {
-                case FORBIDDEN -> 403;
-                case NOT_FOUND -> 404;
-                case ILLEGAL_TRANSITION -> 409;
-                case INVALID -> 400;
-            };
-            return json(status, message(e.getMessage()));
+            return json(e.status(), message(e.getMessage()));
         }
     }
 

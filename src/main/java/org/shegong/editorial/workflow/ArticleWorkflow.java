@@ -108,8 +108,13 @@ public class ArticleWorkflow {
         }
         ReviewRules rules = rules(record);
         if (!Permissions.may(actor, action, record, rules)) {
+            if (action == WorkflowAction.REVISE) {
+                // Whoever may not correct during review is told what they were told before: no saving in review.
+                throw new EditorialException(EditorialException.Kind.ILLEGAL_TRANSITION,
+                        WorkflowAction.EDIT.refusal(record.state(), record.live()));
+            }
             String separation = action == WorkflowAction.APPROVE || action == WorkflowAction.APPROVE_AND_PUBLISH
-                    || action == WorkflowAction.REVISE ? Permissions.separationRefusal(actor, record, rules) : null;
+                    ? Permissions.separationRefusal(actor, record, rules) : null;
             if (separation != null) {
                 throw new EditorialException(EditorialException.Kind.FORBIDDEN, separation);
             }

@@ -75,7 +75,8 @@ public final class Permissions {
      * of separation of duties, shown to the person instead of a bare "no permission".
      */
     public static String separationRefusal(Actor actor, WorkflowRecord record, ReviewRules rules) {
-        if (actor.isSystem() || record.state() != WorkflowState.IN_REVIEW) {
+        if (actor.isSystem() || record.state() != WorkflowState.IN_REVIEW || !Authorization.holds(actor,
+                reviewerFor(record.reviewLevel(), rules.levels()), record.columnId())) {
             return null;
         }
         if (record.ownerId() != null && record.ownerId().equals(actor.userId())) {

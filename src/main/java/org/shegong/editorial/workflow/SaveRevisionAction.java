@@ -56,7 +56,7 @@ public class SaveRevisionAction {
      */
     @Transactional
     public int autosave(Actor actor, long articleId, int baseRevision, RevisionContent content) {
-        WorkflowRecord record = workflow.load(articleId);
+        WorkflowRecord record = workflow.visible(actor, articleId);
         if (record.state() != WorkflowState.DRAFT && record.state() != WorkflowState.WITHDRAWN) {
             throw new EditorialException(EditorialException.Kind.ILLEGAL_TRANSITION,
                     "稿件在审核或发布流程中，不自动保存；如需修改请手动保存");
