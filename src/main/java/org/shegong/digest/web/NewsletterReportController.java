@@ -6,11 +6,8 @@ import org.shegong.system.web.BackOffice;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.shegong.account.Role;
 import org.shegong.account.StaffUser;
 import org.shegong.account.AdminContext;
-import org.shegong.account.Actor;
-import org.shegong.editorial.workflow.EditorialException;
 import org.shegong.digest.DigestService;
 import org.shegong.digest.newsletter.NewsletterService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

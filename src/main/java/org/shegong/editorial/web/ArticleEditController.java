@@ -15,7 +15,6 @@ import org.shegong.editorial.workflow.ArticleWorkflow;
 import org.shegong.editorial.workflow.WorkflowRecord;
 import org.shegong.editorial.workflow.EditConflictException;
 import org.shegong.editorial.workflow.EditorialException;
-import org.shegong.editorial.workflow.Permissions;
 import org.shegong.editorial.workflow.RestoreRevisionAction;
 import org.shegong.editorial.workflow.RevisionContent;
 import org.shegong.editorial.workflow.SaveRevisionAction;
