@@ -99,6 +99,11 @@ public class ArticleService {
         return search.search(filter, limit);
     }
 
+    /** The columns an article is filed in (empty for an unknown id); reads no body. */
+    public List<Long> columnIds(long id) {
+        return articles.columnIdsOf(id);
+    }
+
     public List<ArticleRow> rows(Collection<Long> ids) {
         return search.byIds(ids);
     }

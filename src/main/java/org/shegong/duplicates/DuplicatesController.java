@@ -1,5 +1,7 @@
 package org.shegong.duplicates;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import jakarta.servlet.http.HttpServletRequest;
 import org.shegong.account.AdminContext;
 import org.shegong.content.similar.NearDuplicates;
@@ -9,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The back office's report of near-duplicate clusters (administrators: it names drafts of every column). */
+@Requires(Permission.DUPLICATES)
 @Controller
 @BackOffice
 class DuplicatesController {

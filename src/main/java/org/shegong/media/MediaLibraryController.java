@@ -1,5 +1,8 @@
 package org.shegong.media;
 
+import org.shegong.system.web.BackOffice;
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +27,8 @@ import org.springframework.web.multipart.MultipartFile;
  * The back office's media library: upload (from the editor as JSON, or from a plain form), search, reuse
  * (each file shows the address to insert), where used, delete when unused. Staff only (/admin/**).
  */
+@Requires(Permission.MEDIA)
+@BackOffice
 @Controller
 class MediaLibraryController {
 

@@ -1,5 +1,7 @@
 package org.shegong.sitepage;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.shegong.account.StaffUser;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Single pages in the back office (/admin/pages/** is administrator-only). Each change and its audit entry
  * commit together; a rejected change shows the form again with what was typed.
  */
+@Requires(Permission.SITE_PAGES)
 @Controller
 @BackOffice
 class SitePagesController {

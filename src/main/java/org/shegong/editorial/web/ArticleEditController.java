@@ -1,5 +1,7 @@
 package org.shegong.editorial.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.AdminContext;
 
@@ -10,9 +12,9 @@ import java.util.List;
 import org.shegong.account.StaffUser;
 import org.shegong.account.Actor;
 import org.shegong.editorial.workflow.ArticleWorkflow;
+import org.shegong.editorial.workflow.WorkflowRecord;
 import org.shegong.editorial.workflow.EditConflictException;
 import org.shegong.editorial.workflow.EditorialException;
-import org.shegong.editorial.workflow.Permissions;
 import org.shegong.editorial.workflow.RestoreRevisionAction;
 import org.shegong.editorial.workflow.RevisionContent;
 import org.shegong.editorial.workflow.SaveRevisionAction;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Writing: the editor form, saving revisions (with conflict detection), restoring one, and the preview. */
+@Requires(Permission.ARTICLES)
 @BackOffice
 @Controller
 class ArticleEditController {
@@ -65,12 +68,12 @@ class ArticleEditController {
     String newArticle(@AuthenticationPrincipal StaffUser user, HttpServletRequest request, Model model) {
         Actor actor = context.actor(user, request);
         ArticleForm form = new ArticleForm();
-        List<Column> writable = columns.all().stream().filter(c -> Permissions.mayCreate(actor, c.id())).toList();
+        List<Column> writable = editor.writable(actor, List.of());
         if (writable.isEmpty()) {
             throw new EditorialException(EditorialException.Kind.FORBIDDEN, "您在任何栏目都没有撰写稿件的权限，请联系管理员");
         }
         form.setPrimaryColumn(writable.get(0).id());
-        model.addAttribute("view", editor.blank(context.chrome(request), form, null));
+        model.addAttribute("view", editor.blank(context.chrome(request), actor, form, null));
         return "admin/edit";
     }
 
@@ -89,7 +92,7 @@ class ArticleEditController {
             return "admin/edit";
         } catch (EditorialException e) {
             response.setStatus(e.kind() == EditorialException.Kind.FORBIDDEN ? 403 : 400);
-            model.addAttribute("view", editor.blank(context.chrome(request), form, e.getMessage()));
+            model.addAttribute("view", editor.blank(context.chrome(request), actor, form, e.getMessage()));
             return "admin/edit";
         }
     }
@@ -157,8 +160,9 @@ class ArticleEditController {
     @GetMapping("/admin/articles/{id}/preview")
     String preview(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
                    @RequestParam(required = false) Integer revision, HttpServletRequest request, Model model) {
-        context.actor(user, request);
-        int number = revision != null ? revision : workflow.load(id).latestRevision();
+        Actor actor = context.actor(user, request);
+        WorkflowRecord record = workflow.visible(actor, id);
+        int number = revision != null ? revision : record.latestRevision();
         RevisionContent c = workflow.content(id, number);
         Article article = c.toArticle(id, ArticleStatus.LIVE, c.publishedAt() != null ? c.publishedAt()
                 : clock.instant(), clock.instant());

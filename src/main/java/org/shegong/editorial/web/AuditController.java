@@ -1,5 +1,7 @@
 package org.shegong.editorial.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.AdminContext;
 
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The audit log for administrators (/admin/audit is administrator-only): filters, paging by id, CSV export. */
+@Requires(Permission.AUDIT)
 @BackOffice
 @Controller
 class AuditController {

@@ -11,6 +11,7 @@ public final class AuditLabels {
             case "create" -> "新建";
             case "save" -> "保存";
             case "autosave" -> "自动保存";
+            case "review_edit" -> "审核中修改";
             case "restore" -> "恢复版本";
             case "submit" -> "提交审核";
             case "approve" -> "审核通过";

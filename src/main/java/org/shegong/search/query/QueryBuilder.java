@@ -30,6 +30,9 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
+import org.shegong.content.ArticleFilter;
 import org.shegong.system.Times;
 
 /**
@@ -165,6 +168,9 @@ final class QueryBuilder {
         if (request.columnId() != null) {
             filters.add(new TermQuery(new Term(ArticleDocuments.COLUMN, request.columnId().toString())));
         }
+        if (request.within() != null) {
+            filters.add(within(request.within()));
+        }
         if (request.kind() != null) {
             filters.add(new TermQuery(new Term(ArticleDocuments.KIND, request.kind().name())));
         }
@@ -174,6 +180,23 @@ final class QueryBuilder {
             filters.add(LongPoint.newRangeQuery(ArticleDocuments.PUBLISHED, from, to));
         }
         return filters;
+    }
+
+    /** Filed in one of the columns, or one of the listed articles; nothing when both lists are empty. */
+    private static Query within(ArticleFilter.Within scope) {
+        if (scope.columns().isEmpty() && scope.articleIds().isEmpty()) {
+            return new MatchNoDocsQuery("sees no articles");
+        }
+        BooleanQuery.Builder either = new BooleanQuery.Builder();
+        if (!scope.columns().isEmpty()) {
+            either.add(new TermInSetQuery(ArticleDocuments.COLUMN,
+                    scope.columns().stream().map(c -> new BytesRef(c.toString())).toList()), Occur.SHOULD);
+        }
+        if (!scope.articleIds().isEmpty()) {
+            either.add(new TermInSetQuery(ArticleDocuments.ID,
+                    scope.articleIds().stream().map(id -> new BytesRef(id.toString())).toList()), Occur.SHOULD);
+        }
+        return either.setMinimumNumberShouldMatch(1).build();
     }
 
     private static long startOfDay(LocalDate day) {

@@ -1,5 +1,7 @@
 package org.shegong.search.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.AdminContext;
 
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The search index for administrators (only they reach /admin/search-index): its state, a full rebuild in the
  * background with its progress, and where the vocabulary files are that a rebuild applies.
  */
+@Requires(Permission.SEARCH_INDEX)
 @BackOffice
 @Controller
 class SearchIndexController {

@@ -1,5 +1,7 @@
 package org.shegong.search.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * change starts a rebuild in the background while the old index keeps answering.
  */
 @BackOffice
+@Requires(Permission.SEARCH_VOCABULARY)
 @Controller
 class VocabularyController {
 

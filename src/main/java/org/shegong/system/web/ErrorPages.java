@@ -22,6 +22,9 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPages implements ErrorController {
 
+    /** Spring Security's refusals: no permission, or (most often) a form whose CSRF token has expired. */
+    static final String FORBIDDEN = "您没有执行此操作的权限；如果刚才提交的是表单，页面可能已过期，请刷新后重试";
+
     private final ChromeFactory chrome;
 
     ErrorPages(ChromeFactory chrome) {
@@ -34,7 +37,8 @@ class ErrorPages implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 && value >= 400 ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;
         String message = switch (status.series()) {
-            case CLIENT_ERROR -> status == HttpStatus.NOT_FOUND ? "您访问的页面不存在或已被移除" : "请求有误，无法处理";
+            case CLIENT_ERROR -> status == HttpStatus.NOT_FOUND ? "您访问的页面不存在或已被移除"
+                    : status == HttpStatus.FORBIDDEN ? FORBIDDEN : "请求有误，无法处理";
             default -> "服务器暂时出了点问题，请稍后再试";
         };
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

@@ -203,6 +203,6 @@ class EditorsIndexTest {
 
     private WorkflowRecord record(long id, WorkflowState state, int latest, Integer liveRevision, boolean live) {
         return new WorkflowRecord(id, state, state == WorkflowState.IN_REVIEW ? 1 : 0, null, news, latest,
-                liveRevision, live, null, null, null, T, 0);
+                liveRevision, live, null, null, null, T, 0, java.util.List.of());
     }
 }
