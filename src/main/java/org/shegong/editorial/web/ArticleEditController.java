@@ -88,7 +88,7 @@ class ArticleEditController {
             return "redirect:/admin/articles/" + id + "?done=create";
         } catch (RegionInputException e) {
             response.setStatus(400);
-            model.addAttribute("view", editor.blank(context.chrome(request), form, e.getMessage()));
+            model.addAttribute("view", editor.blank(context.chrome(request), actor, form, e.getMessage()));
             return "admin/edit";
         } catch (EditorialException e) {
             response.setStatus(e.kind() == EditorialException.Kind.FORBIDDEN ? 403 : 400);
