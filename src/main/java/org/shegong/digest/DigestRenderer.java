@@ -34,6 +34,15 @@ public final class DigestRenderer {
         return sections;
     }
 
+    /**
+     * The body stored with the digest's article: links are site-relative, so the stored content never freezes
+     * an address (the site may move, or be served under another host); pages resolve them against their own.
+     */
+    public static String html(String introduction, List<RenderedSection> sections) {
+        return html(introduction, sections, "");
+    }
+
+    /** The body with absolute links, for a mail: {@code baseUrl} is the configured public address at send time. */
     public static String html(String introduction, List<RenderedSection> sections, String baseUrl) {
         StringBuilder html = new StringBuilder(4096);
         html.append("<p>").append(BodyHtml.escape(introduction)).append("</p>\n");

@@ -268,9 +268,9 @@ public class DigestService {
                 .map(slug -> columns.bySlug(slug).orElseThrow(
                         () -> new IllegalStateException("shegong.digest.columns 中的栏目 '" + slug + "' 不存在")))
                 .map(Column::id).toList();
-        ArticleInput input = new ArticleInput(window.externalId(), window.title(), null,
-                DigestRenderer.summary(sections), DigestRenderer.html(introduction, sections, site.baseUrl()),
-                site.name(), null, null, Kind.DIGEST, false, columnIds, List.of(), null, publishedAt, status);
+        ArticleInput input = ArticleInput.builder(window.title(), columnIds).externalId(window.externalId())
+                .summary(DigestRenderer.summary(sections)).bodyHtml(DigestRenderer.html(introduction, sections))
+                .source(site.name()).kind(Kind.DIGEST).publishedAt(publishedAt).status(status).build();
         return articles.save(input).id();
     }
 

@@ -43,9 +43,10 @@ class ImportItemMapper {
         if (item.tags().size() > 20) {
             throw new ImportRejected("标签 (tags) 超过 20 个");
         }
-        return new ArticleInput(item.externalId(), item.title(), item.subtitle(), item.summary(),
-                BodyHtml.normalise(item.body()), item.source(), item.author(), item.editor(), kind, item.featured(),
-                columnIds, item.tags(), item.region(), publishedAt, ArticleStatus.LIVE);
+        return ArticleInput.builder(item.title(), columnIds).externalId(item.externalId()).subtitle(item.subtitle())
+                .summary(item.summary()).bodyHtml(BodyHtml.normalise(item.body())).source(item.source())
+                .author(item.author()).editor(item.editor()).kind(kind).featured(item.featured()).tags(item.tags())
+                .region(item.region()).publishedAt(publishedAt).status(ArticleStatus.LIVE).build();
     }
 
     private List<Long> columnIds(ImportItem item, String defaultColumn, Kind kind) {

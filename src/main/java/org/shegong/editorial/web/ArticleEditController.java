@@ -20,6 +20,8 @@ import org.shegong.column.Column;
 import org.shegong.column.ColumnService;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleStatus;
+import org.shegong.region.RegionChoices;
+import org.shegong.region.RegionInputException;
 import org.shegong.site.ArticleViews;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,10 +45,12 @@ class ArticleEditController {
     private final ArticleViews articleViews;
     private final ColumnService columns;
     private final Clock clock;
+    private final RegionChoices regionChoices;
 
     ArticleEditController(AdminContext context, ArticleEditor editor, SaveRevisionAction save,
                           RestoreRevisionAction restore, ArticleWorkflow workflow, ArticleViews articleViews,
-                          ColumnService columns, Clock clock) {
+                          ColumnService columns, Clock clock, RegionChoices regionChoices) {
+        this.regionChoices = regionChoices;
         this.context = context;
         this.editor = editor;
         this.save = save;
@@ -75,8 +79,14 @@ class ArticleEditController {
                   HttpServletRequest request, HttpServletResponse response, Model model) {
         Actor actor = context.actor(user, request);
         try {
+            regionChoices.parse(form.getRegions());
             long id = save.create(actor, form.toContent());
+            regionChoices.apply(id, form.getRegions(), form.getRegionsShown());
             return "redirect:/admin/articles/" + id + "?done=create";
+        } catch (RegionInputException e) {
+            response.setStatus(400);
+            model.addAttribute("view", editor.blank(context.chrome(request), form, e.getMessage()));
+            return "admin/edit";
         } catch (EditorialException e) {
             response.setStatus(e.kind() == EditorialException.Kind.FORBIDDEN ? 403 : 400);
             model.addAttribute("view", editor.blank(context.chrome(request), form, e.getMessage()));
@@ -99,8 +109,15 @@ class ArticleEditController {
                         Model model) {
         Actor actor = context.actor(user, request);
         try {
+            regionChoices.parse(form.getRegions());
             save.save(actor, id, form.getBase(), form.toContent(), form.getNote());
+            regionChoices.apply(id, form.getRegions(), form.getRegionsShown());
             return "redirect:/admin/articles/" + id + "?done=save";
+        } catch (RegionInputException e) {
+            response.setStatus(400);
+            model.addAttribute("view", editor.existing(context.chrome(request), actor, id, form, e.getMessage(), null,
+                    null));
+            return "admin/edit";
         } catch (EditConflictException e) {
             response.setStatus(409);
             if (e.theirs() != null) {

@@ -17,6 +17,7 @@ import org.shegong.editorial.workflow.WorkflowAction;
 import org.shegong.editorial.workflow.WorkflowRecord;
 import org.shegong.editorial.workflow.WorkflowState;
 import org.shegong.column.ColumnService;
+import org.shegong.region.RegionChoices;
 import org.shegong.content.Kind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -31,10 +32,12 @@ class ArticleEditor {
     private final ColumnService columns;
     private final SensitiveGate sensitive;
     private final long autosaveMillis;
+    private final RegionChoices regionChoices;
 
     ArticleEditor(ArticleWorkflow workflow, RevisionRepository revisions, AuditLog audit, ColumnService columns,
-                  SensitiveGate sensitive,
+                  SensitiveGate sensitive, RegionChoices regionChoices,
                   @Value("${shegong.admin.autosave-interval:30s}") Duration autosaveInterval) {
+        this.regionChoices = regionChoices;
         this.sensitive = sensitive;
         this.autosaveMillis = Math.max(1000, autosaveInterval.toMillis());
         this.workflow = workflow;
@@ -44,6 +47,7 @@ class ArticleEditor {
     }
 
     EditView blank(AdminChrome chrome, ArticleForm form, String error) {
+        form.showRegions(regionChoices.field(null, form.getTitle(), form.getSummary(), form.getBody()));
         return new EditView(chrome, null, form, null, "新稿件", Set.of(), List.of(), List.of(), columns.all(),
                 Arrays.asList(Kind.values()), error, null, null, true, List.of(), autosaveMillis);
     }
@@ -61,6 +65,7 @@ class ArticleEditor {
         }
         ArticleForm shown = form != null ? form
                 : ArticleForm.of(workflow.content(articleId, record.latestRevision()), record.latestRevision());
+        shown.showRegions(regionChoices.field(articleId, shown.getTitle(), shown.getSummary(), shown.getBody()));
         String stage = record.state().label();
         if (record.state() == WorkflowState.IN_REVIEW) {
             stage = "待" + Permissions.levelName(record.reviewLevel(), levels) + "（第 " + record.reviewLevel() + "/"
