@@ -3,6 +3,7 @@ package org.shegong.search.index;
 import org.shegong.search.WorkingCopy;
 import org.shegong.search.analysis.Lexicon;
 import org.shegong.search.analysis.SearchAnalyzers;
+import org.shegong.search.analysis.Pinyin;
 import org.shegong.search.analysis.TextNormaliser;
 
 import java.io.IOException;
@@ -73,9 +74,10 @@ public class SearchIndex implements AutoCloseable {
     public SearchIndex(Path path, Lexicon lexicon) {
         this.path = path;
         this.lexicon = lexicon;
-        // The fold table is built from ICU once (seconds on a busy machine): when the index opens at start, not
-        // when the first published article waits to become findable.
+        // The fold table is built from ICU once (seconds on a busy machine), and pinyin4j reads its table: when the
+        // index opens at start, not when the first published article or the first reader waits.
         TextNormaliser.fold(' ');
+        Pinyin.readings('社');
         Supplier<Lexicon> current = () -> this.lexicon;
         this.wordAnalyzer = SearchAnalyzers.words(current);
         this.bigramAnalyzer = SearchAnalyzers.bigrams();

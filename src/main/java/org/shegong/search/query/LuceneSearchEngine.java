@@ -96,7 +96,7 @@ public class LuceneSearchEngine implements SearchEngine {
     }
 
     /**
-     * The articles containing every part of the query. On the first page, and only then: when there are none,
+     * The articles containing every part of the query. For readers, on the first page, and only then: when there are none,
      * a correction of a typo or of pinyin that finds some is searched instead (and said so); a correction of a
      * query that did find something is offered as a link; and when fewer than {@link #PARTIAL_BELOW} articles
      * contain every part, articles containing some of them follow, apart.
@@ -105,7 +105,8 @@ public class LuceneSearchEngine implements SearchEngine {
     public SearchResults search(SearchQuery request) {
         QueryText text = parse(request.text());
         SearchResults results = matching(text, request);
-        if (text.isEmpty() || request.page() != 1) {
+        // Editors search their own texts for exact words: no corrections or partial matches behind their back.
+        if (text.isEmpty() || request.page() != 1 || request.audience() != SearchQuery.Audience.READERS) {
             return results;
         }
         QueryText searched = text;

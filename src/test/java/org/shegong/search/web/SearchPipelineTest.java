@@ -75,6 +75,14 @@ class SearchPipelineTest {
     }
 
     @Test
+    void readersQuestionsTyposAndPinyinGetResultsAndThePageSaysHow() throws Exception {
+        assertThat(html("/search?q=江苏持证社工目标是多少")).contains("<mark>持证社工</mark>", "以下结果未包含全部关键词");
+        assertThat(html("/search?q=社工占")).contains("「社工占」没有找到结果，以下是「社工站」的结果", "<mark>社工站</mark>");
+        assertThat(html("/search?q=sgz")).contains("按拼音「sgz」搜索：以下是「社工站」的结果", "<mark>社工站</mark>");
+        assertThat(html("/search?q=社會工作服務站")).contains("<mark>社会工作服务站</mark>");
+    }
+
+    @Test
     void everyPageHasTheSearchBoxAndTheSuggestScript() throws Exception {
         assertThat(html("/")).contains("action=\"/search\"", "name=\"q\"", "/js/search-suggest.js");
         assertThat(html("/search")).contains("输入关键词搜索本站文章");
