@@ -120,6 +120,9 @@ class XssCorpusTest {
             String name = element.normalName();
             boolean allowed = name.equals("title") || name.equals("meta") && !element.hasAttr("http-equiv")
                     || name.equals("link") && List.of("stylesheet", "canonical", "alternate").contains(element.attr("rel"))
+                    // The layout's own site icons.
+                    || name.equals("link") && element.attr("rel").equals("icon")
+                    && element.attr("href").startsWith("/favicon.")
                     // The layout's own static script, and the JSON-LD data block (data, never executed).
                     || name.equals("script") && element.attr("src").startsWith("/js/") && element.data().isEmpty()
                     || name.equals("script") && element.attr("type").equals("application/ld+json")
