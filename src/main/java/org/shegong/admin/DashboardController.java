@@ -20,6 +20,7 @@ import org.shegong.editorial.workflow.WorkflowRepository;
 import org.shegong.editorial.workflow.WorkflowState;
 import org.shegong.content.ArticleRow;
 import org.shegong.content.ArticleService;
+import org.shegong.digest.newsletter.SubscriptionService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,9 +39,11 @@ class DashboardController {
     private final ReviewLevels levels;
     private final ArticleService articles;
     private final ListedArticles listed;
+    private final SubscriptionService subscriptions;
 
     DashboardController(AdminContext context, WorkflowRepository workflows, ReviewLevels levels,
-                        ArticleService articles, ListedArticles listed) {
+                        ArticleService articles, ListedArticles listed, SubscriptionService subscriptions) {
+        this.subscriptions = subscriptions;
         this.context = context;
         this.workflows = workflows;
         this.levels = levels;
@@ -60,7 +63,8 @@ class DashboardController {
                 rows(waiting),
                 rows(workflows.inStates(List.of(WorkflowState.REJECTED), actor.userId(), SHOWN)),
                 rows(workflows.inStates(List.of(WorkflowState.SCHEDULED), null, SHOWN)),
-                rows(workflows.inStates(List.of(WorkflowState.LIVE), null, SHOWN))));
+                rows(workflows.inStates(List.of(WorkflowState.LIVE), null, SHOWN)),
+                user.administrator() && !subscriptions.mailConfigured()));
         return "admin/dashboard";
     }
 

@@ -105,6 +105,27 @@ public class PublishedRepository {
                 .list();
     }
 
+    /** The live ones among the given articles, in the given order (curated lists: home-page slots, 专题). */
+    public List<PublishedItem> liveInOrder(List<Long> ids) {
+        java.util.Map<Long, PublishedItem> found = new java.util.HashMap<>();
+        for (PublishedItem item : byIds(ids)) {
+            found.put(item.id(), item);
+        }
+        return ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * The newest live articles with a tag. The tag's rows are read through ix_article_tag_tag; a tag on very many
+     * articles is sorted in full, which a topic page (a handful of items, rarely rendered) can afford.
+     */
+    public List<PublishedItem> latestTagged(String tag, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM tag t JOIN article_tag atg ON atg.tag_id = t.id JOIN article a ON a.id = atg.article_id
+                WHERE t.name = ? AND a.status = 'LIVE' AND a.published_at IS NOT NULL
+                ORDER BY a.published_at DESC, a.id DESC LIMIT ?""")
+                .params(tag, limit).query(PublishedRepository::item).list();
+    }
+
     private List<PublishedItem> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

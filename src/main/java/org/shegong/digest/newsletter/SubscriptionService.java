@@ -1,9 +1,11 @@
 package org.shegong.digest.newsletter;
 
+import org.shegong.system.LinkTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.shegong.system.web.MailSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Service;
  * a few confirmation mails a day however often the form is posted with its address.
  */
 @Service
-public class SubscriptionService {
+public class SubscriptionService implements MailSubscription {
 
     static final Duration CONFIRMATION_WINDOW = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
@@ -38,6 +40,19 @@ public class SubscriptionService {
         this.perIp = new IpRateLimiter(properties.subscribesPerIpPerHour());
     }
 
+    /**
+     * Whether confirmation mails can be sent at all: Spring Boot makes a mail sender only when
+     * {@code spring.mail.host} is set, so without one the form is not offered (it could only answer 503).
+     */
+    public boolean mailConfigured() {
+        return mailSender.getIfAvailable() != null;
+    }
+
+    @Override
+    public boolean offered() {
+        return mailConfigured();
+    }
+
     public Outcome subscribe(String rawEmail, String ip) {
         Optional<String> email = EmailAddresses.normalise(rawEmail);
         if (email.isEmpty()) {
@@ -53,7 +68,7 @@ public class SubscriptionService {
         }
         Instant now = clock.instant();
         Subscriber subscriber = subscribers.findByEmail(email.get()).orElseGet(() -> {
-            subscribers.insert(email.get(), Tokens.random(), now);
+            subscribers.insert(email.get(), LinkTokens.random(), now);
             return subscribers.findByEmail(email.get()).orElseThrow();
         });
         if (subscriber.status() == Subscriber.Status.CONFIRMED) {
@@ -72,8 +87,8 @@ public class SubscriptionService {
         if (sends >= properties.confirmationsPerDay()) {
             return Outcome.ACCEPTED;
         }
-        String token = Tokens.random();
-        if (!subscribers.recordConfirmation(subscriber, Tokens.hash(token), now, windowStart, sends + 1)) {
+        String token = LinkTokens.random();
+        if (!subscribers.recordConfirmation(subscriber, LinkTokens.hash(token), now, windowStart, sends + 1)) {
             return Outcome.ACCEPTED;
         }
         try {
@@ -87,16 +102,16 @@ public class SubscriptionService {
 
     /** Confirms with the token of a confirmation link; returns the confirmed address. */
     public Optional<String> confirm(String token) {
-        if (!Tokens.wellFormed(token)) {
+        if (!LinkTokens.wellFormed(token)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return subscribers.confirm(Tokens.hash(token), now.minus(properties.confirmationValidity()), now);
+        return subscribers.confirm(LinkTokens.hash(token), now.minus(properties.confirmationValidity()), now);
     }
 
     /** Whether the token is a subscriber's unsubscribe token (to show the page before the button). */
     public Optional<Subscriber> byUnsubscribeToken(String token) {
-        return Tokens.wellFormed(token) ? subscribers.findByUnsubscribeToken(token) : Optional.empty();
+        return LinkTokens.wellFormed(token) ? subscribers.findByUnsubscribeToken(token) : Optional.empty();
     }
 
     /** Unsubscribes the holder of the token; false for an unknown token (already unsubscribed is fine). */

@@ -13,6 +13,7 @@ import org.shegong.account.Account;
 import org.shegong.account.AccountService;
 import org.shegong.system.audit.AuditEntry;
 import org.shegong.system.audit.AuditLog;
+import org.shegong.system.ControlCharacters;
 import org.shegong.system.Times;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -100,7 +101,8 @@ class AuditController {
     }
 
     /** Quotes a CSV cell, and defuses text a spreadsheet would run as a formula. */
-    static String cell(String value) {
+    static String cell(String raw) {
+        String value = ControlCharacters.clean(raw);
         if (value == null || value.isEmpty()) {
             return "";
         }

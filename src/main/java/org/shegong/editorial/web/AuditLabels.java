@@ -28,6 +28,8 @@ public final class AuditLabels {
             case "column-move" -> "移动栏目";
             case "column-visibility" -> "显示或隐藏栏目";
             case "review-levels" -> "设置审核级数";
+            case "page-add" -> "新建单页";
+            case "page-edit" -> "修改单页";
             case "user-create" -> "新建账户";
             case "user-enable" -> "启用或停用账户";
             case "user-unlock" -> "解除锁定";
@@ -35,6 +37,15 @@ public final class AuditLabels {
             case "user-grant" -> "授予栏目角色";
             case "user-revoke" -> "收回栏目角色";
             case "search-reindex" -> "重建搜索索引";
+            case "interact-publish" -> "公开留言答复";
+            case "interact-reject" -> "留言不予公开";
+            case "slot-add" -> "加入首页版位";
+            case "slot-remove" -> "移出首页版位";
+            case "slot-order" -> "调整首页版位顺序";
+            case "topic-create" -> "新建专题";
+            case "topic-edit" -> "修改专题";
+            case "topic-item-add" -> "加入专题";
+            case "topic-item-remove" -> "移出专题";
             default -> action;
         };
     }

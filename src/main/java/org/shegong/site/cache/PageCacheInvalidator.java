@@ -63,6 +63,10 @@ class PageCacheInvalidator implements OutboxConsumer {
         for (OutboxEvent event : events) {
             if (OutboxEvent.COLUMN_CHANGED.equals(event.type())) {
                 cache.evictAll(); // the navigation is on every page
+            } else if (OutboxEvent.HOME_SLOTS_CHANGED.equals(event.type())) {
+                cache.evict(SiteUrls.home());
+            } else if (OutboxEvent.DISCUSSION_CHANGED.equals(event.type())) {
+                cache.evict(SiteUrls.article(event.aggregateId()));
             } else if (event.type().startsWith("article.")) {
                 evictArticle(event);
             }

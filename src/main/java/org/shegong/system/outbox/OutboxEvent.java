@@ -16,6 +16,13 @@ public record OutboxEvent(long id, String type, long aggregateId, String payload
      */
     public static final String EDITORIAL_CHANGED = "editorial.changed";
     /**
+     * Readers' questions shown with an article changed (one was published with its answer, or taken down); the
+     * aggregate is the article's id. Only the article's rendered page is stale, not the article.
+     */
+    public static final String DISCUSSION_CHANGED = "discussion.changed";
+    /** An editor changed the home page's slots (头条, 图片新闻, 推荐阅读); aggregate id 0. */
+    public static final String HOME_SLOTS_CHANGED = "home.slots_changed";
+    /**
      * Many articles were stored without an event each (the bulk import); aggregate id 0. Consumers treat it as
      * "any article may have changed": caches are cleared and the search index is rebuilt.
      */

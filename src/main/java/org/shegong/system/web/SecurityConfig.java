@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -28,10 +30,15 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(LOGIN).permitAll()
-                        .requestMatchers("/admin/users/**", "/admin/audit", "/admin/audit.csv", "/admin/sensitive-words/**", "/admin/columns/**",
+                        .requestMatchers("/admin/users/**", "/admin/audit", "/admin/audit.csv", "/admin/sensitive-words/**", "/admin/columns/**", "/admin/pages/**", "/admin/duplicates",
                                 "/admin/search-index/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/admin", "/admin/**").hasRole("STAFF")
+                        // Member organisations (投稿) log in on the public side; their role opens nothing in /admin.
+                        .requestMatchers("/org/submissions", "/org/submissions/**").hasRole("ORGANISATION")
                         .anyRequest().permitAll())
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/org/login"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/org/**")))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -45,6 +52,8 @@ class SecurityConfig {
                         .loginProcessingUrl(LOGIN)
                         .defaultSuccessUrl("/admin", true)
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error=1")))
+                // Relative Location headers: an absolute one would be built from the client's Host header.
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginEntryPoint()))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout
                         .logoutUrl("/admin/logout")
@@ -52,5 +61,11 @@ class SecurityConfig {
                         .deleteCookies("JSESSIONID"))
                 .httpBasic(basic -> basic.disable());
         return http.build();
+    }
+
+    private static LoginUrlAuthenticationEntryPoint loginEntryPoint() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint(LOGIN);
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 }

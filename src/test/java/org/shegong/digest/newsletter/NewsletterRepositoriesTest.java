@@ -1,5 +1,6 @@
 package org.shegong.digest.newsletter;
 
+import org.shegong.system.LinkTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -34,18 +35,18 @@ class NewsletterRepositoriesTest {
     }
 
     private Subscriber confirmed(String email) {
-        subscribers.insert(email, Tokens.random(), NOW);
+        subscribers.insert(email, LinkTokens.random(), NOW);
         Subscriber s = subscribers.findByEmail(email).orElseThrow();
-        String token = Tokens.random();
-        assertThat(subscribers.recordConfirmation(s, Tokens.hash(token), NOW, NOW, 1)).isTrue();
-        assertThat(subscribers.confirm(Tokens.hash(token), NOW.minus(Duration.ofDays(2)), NOW)).contains(email);
+        String token = LinkTokens.random();
+        assertThat(subscribers.recordConfirmation(s, LinkTokens.hash(token), NOW, NOW, 1)).isTrue();
+        assertThat(subscribers.confirm(LinkTokens.hash(token), NOW.minus(Duration.ofDays(2)), NOW)).contains(email);
         return subscribers.findByEmail(email).orElseThrow();
     }
 
     @Test
     void anAddressIsStoredOnceAndConfirmationIsCompareAndSet() {
-        assertThat(subscribers.insert("a@example.org", Tokens.random(), NOW)).isTrue();
-        assertThat(subscribers.insert("a@example.org", Tokens.random(), NOW)).isFalse();
+        assertThat(subscribers.insert("a@example.org", LinkTokens.random(), NOW)).isTrue();
+        assertThat(subscribers.insert("a@example.org", LinkTokens.random(), NOW)).isFalse();
         Subscriber s = subscribers.findByEmail("a@example.org").orElseThrow();
         assertThat(s.status()).isEqualTo(Subscriber.Status.PENDING);
         assertThat(subscribers.recordConfirmation(s, "h1", NOW, NOW, 1)).isTrue();
@@ -59,7 +60,7 @@ class NewsletterRepositoriesTest {
 
     @Test
     void confirmationTokensExpireAndWorkOnce() {
-        subscribers.insert("b@example.org", Tokens.random(), NOW);
+        subscribers.insert("b@example.org", LinkTokens.random(), NOW);
         Subscriber s = subscribers.findByEmail("b@example.org").orElseThrow();
         subscribers.recordConfirmation(s, "hash", NOW, NOW, 1);
         assertThat(subscribers.confirm("hash", NOW.plusSeconds(1), NOW.plus(Duration.ofDays(3)))).isEmpty();
@@ -75,7 +76,7 @@ class NewsletterRepositoriesTest {
     void queueingIsIdempotentAndOnlyForConfirmedSubscribers() {
         confirmed("c1@example.org");
         confirmed("c2@example.org");
-        subscribers.insert("pending@example.org", Tokens.random(), NOW);
+        subscribers.insert("pending@example.org", LinkTokens.random(), NOW);
         assertThat(sendLog.enqueue(7, NOW)).isEqualTo(2);
         assertThat(sendLog.enqueue(7, NOW)).isZero();
         confirmed("c3@example.org");

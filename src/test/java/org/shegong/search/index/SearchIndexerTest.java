@@ -175,7 +175,8 @@ class SearchIndexerTest {
 
         CountingArticles(ContentFixture content) {
             super(content.articles, new ArticleSearchRepository(content.db.jdbc()), content.listings,
-                    new OutboxWriter(content.db.jdbc(), content.clock), content.clock);
+                    new OutboxWriter(content.db.jdbc(), content.clock),
+                    new org.shegong.content.similar.NearDuplicates(content.db.jdbc()), content.clock);
         }
 
         @Override

@@ -1,4 +1,4 @@
-package org.shegong.digest.newsletter;
+package org.shegong.system;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,21 +7,24 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Random link tokens; confirmation tokens are stored only as hashes, so a database copy cannot confirm. */
-final class Tokens {
+/**
+ * Random tokens for links sent by mail (newsletter confirmation, organisation email verification). They are stored
+ * only as hashes, so a copy of the database cannot confirm anything.
+ */
+public final class LinkTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Tokens() {
+    private LinkTokens() {
     }
 
-    static String random() {
+    public static String random() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));
@@ -31,7 +34,7 @@ final class Tokens {
     }
 
     /** Tokens are 43 URL-safe characters; anything else is refused before touching the database. */
-    static boolean wellFormed(String token) {
+    public static boolean wellFormed(String token) {
         return token != null && token.length() == 43 && token.chars().allMatch(c -> c >= 'A' && c <= 'Z'
                 || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_');
     }

@@ -1,0 +1,70 @@
+package org.shegong.engage;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.shegong.system.web.ChromeFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 投稿 for a logged-in organisation (only ROLE_ORGANISATION reaches /org/submissions): the form and the list. */
+@Controller
+class SubmissionController {
+
+    private static final int LIST_LIMIT = 100;
+
+    private final ChromeFactory chrome;
+    private final OrganisationService organisations;
+    private final SubmissionService submissions;
+
+    SubmissionController(ChromeFactory chrome, OrganisationService organisations, SubmissionService submissions) {
+        this.chrome = chrome;
+        this.organisations = organisations;
+        this.submissions = submissions;
+    }
+
+    @GetMapping("/org/submissions")
+    String list(@AuthenticationPrincipal OrgPrincipal principal, @RequestParam(required = false) String done,
+                HttpServletRequest request, Model model) {
+        Organisation organisation = current(principal);
+        return page(model, request, organisation, List.of(), new SubmissionService.Form(null, null, null, null),
+                done != null ? "稿件已提交，请等待编辑审核。" : null);
+    }
+
+    @PostMapping("/org/submissions")
+    String submit(@AuthenticationPrincipal OrgPrincipal principal, @RequestParam(required = false) String column,
+                  @RequestParam(required = false) String title, @RequestParam(required = false) String body,
+                  @RequestParam(name = "website", required = false) String honeypot, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
+        Organisation organisation = current(principal);
+        SubmissionService.Form form = new SubmissionService.Form(column, title, body, honeypot);
+        List<String> errors = submissions.submit(organisation, form, request.getRemoteAddr());
+        if (!errors.isEmpty()) {
+            response.setStatus(errors.get(0).contains("频繁") ? HttpStatus.TOO_MANY_REQUESTS.value()
+                    : HttpStatus.BAD_REQUEST.value());
+            return page(model, request, organisation, errors, form, null);
+        }
+        return "redirect:/org/submissions?done=1";
+    }
+
+    /** The account is read fresh: one disabled since the login is treated as logged out. */
+    private Organisation current(OrgPrincipal principal) {
+        return organisations.find(principal.organisationId())
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("投稿账户已停用"));
+    }
+
+    private String page(Model model, HttpServletRequest request, Organisation organisation, List<String> errors,
+                        SubmissionService.Form form, String notice) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        model.addAttribute("view", new SubmissionsView(chrome.chrome(null), organisation,
+                submissions.submissions(organisation, LIST_LIMIT), submissions.columns(), errors, form, notice,
+                csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken()));
+        return "site/submissions";
+    }
+}
