@@ -26,7 +26,6 @@ import org.shegong.column.ColumnService;
 import org.shegong.content.ArticleInput;
 import org.shegong.content.ArticleService;
 import org.shegong.content.ArticleStatus;
-import org.shegong.content.Kind;
 import org.shegong.system.outbox.OutboxRelay;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -309,9 +308,9 @@ class MediaUploadTest {
     }
 
     private long save(String externalId, String body, long column) {
-        ArticleInput input = new ArticleInput(externalId, "社工站揭牌", null, null, body, "民政局", null, null, Kind.NEWS,
-                false, List.of(column), List.of(), null, java.time.Instant.parse("2021-08-27T02:00:00Z"),
-                ArticleStatus.LIVE);
+        ArticleInput input = ArticleInput.builder("社工站揭牌", List.of(column)).externalId(externalId).bodyHtml(body)
+                .source("民政局").publishedAt(java.time.Instant.parse("2021-08-27T02:00:00Z"))
+                .status(ArticleStatus.LIVE).build();
         return transactions.execute(s -> articles.save(input)).id();
     }
 }
