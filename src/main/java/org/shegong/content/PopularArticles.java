@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,15 +16,13 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.shegong.column.Column;
-import org.shegong.column.ColumnService;
 import org.shegong.system.Times;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * 热门排行: the most read live articles of the last 7 and 30 days, site-wide and per column (a column counts its
- * sub-columns' articles too), from the per-day view counts. A ranking is computed by one grouped read of the
+ * 热门排行: the most read live articles of the last 7 and 30 days, site-wide and per primary column (a caller
+ * that shows a column with its sub-columns merges their rankings), from the per-day view counts. A ranking is computed by one grouped read of the
  * window's rows, kept in memory and recomputed in the background every few minutes, so a page view costs a map
  * lookup however large the archive; an article's place follows its primary column.
  */
@@ -60,14 +59,11 @@ public class PopularArticles {
     }
 
     private final DailyViewsRepository daily;
-    private final ColumnService columns;
     private final Clock clock;
     private final LoadingCache<Window, Ranking> rankings;
 
-    PopularArticles(DailyViewsRepository daily, ColumnService columns, Clock clock,
-                    @Value("${shegong.popular.refresh:5m}") Duration refresh) {
+    PopularArticles(DailyViewsRepository daily, Clock clock, @Value("${shegong.popular.refresh:5m}") Duration refresh) {
         this.daily = daily;
-        this.columns = columns;
         this.clock = clock;
         // Readers get the previous ranking while the next is computed; an hour-old one is never served.
         this.rankings = Caffeine.newBuilder().refreshAfterWrite(refresh).expireAfterWrite(refresh.plusHours(1))
@@ -79,9 +75,16 @@ public class PopularArticles {
         return site.subList(0, Math.min(limit, site.size()));
     }
 
-    public List<Popular> column(long columnId, Window window, int limit) {
-        List<Popular> list = rankings.get(window).byColumn().getOrDefault(columnId, List.of());
-        return list.subList(0, Math.min(limit, list.size()));
+    /**
+     * The most read of these columns together (a column and its sub-columns). Each column's ranking keeps its own
+     * top {@value #KEPT}, so the top of their union is among them.
+     */
+    public List<Popular> columns(Collection<Long> columnIds, Window window, int limit) {
+        Map<Long, List<Popular>> byColumn = rankings.get(window).byColumn();
+        return columnIds.stream().distinct().flatMap(id -> byColumn.getOrDefault(id, List.of()).stream())
+                .sorted(Comparator.comparingLong(Popular::views).reversed()
+                        .thenComparing(Comparator.comparingLong((Popular p) -> p.item().id()).reversed()))
+                .limit(limit).toList();
     }
 
     /** Drops the rankings so the next read computes them (tests; an operator's "now"). */
@@ -94,16 +97,13 @@ public class PopularArticles {
         if (window == Window.MONTH) {
             daily.deleteBefore(today.minusDays(RETENTION_DAYS));
         }
-        Map<Long, List<Long>> ancestors = new HashMap<>();
         Comparator<DailyViewsRepository.Total> order = Comparator.comparingLong(DailyViewsRepository.Total::views)
                 .thenComparingLong(DailyViewsRepository.Total::articleId);
         PriorityQueue<DailyViewsRepository.Total> site = new PriorityQueue<>(order);
         Map<Long, PriorityQueue<DailyViewsRepository.Total>> byColumn = new HashMap<>();
         daily.totalsSince(today.minusDays(window.days - 1), total -> {
             keep(site, total, order);
-            for (long columnId : ancestors.computeIfAbsent(total.primaryColumnId(), this::selfAndAncestors)) {
-                keep(byColumn.computeIfAbsent(columnId, id -> new PriorityQueue<>(order)), total, order);
-            }
+            keep(byColumn.computeIfAbsent(total.primaryColumnId(), id -> new PriorityQueue<>(order)), total, order);
         });
         Set<Long> ids = new HashSet<>();
         site.forEach(t -> ids.add(t.articleId()));
@@ -113,10 +113,6 @@ public class PopularArticles {
         Map<Long, List<Popular>> columnLists = new HashMap<>();
         byColumn.forEach((id, queue) -> columnLists.put(id, ranked(queue, items, order)));
         return new Ranking(ranked(site, items, order), columnLists);
-    }
-
-    private List<Long> selfAndAncestors(long columnId) {
-        return columns.byId(columnId).map(columns::path).orElse(List.of()).stream().map(Column::id).toList();
     }
 
     private static void keep(PriorityQueue<DailyViewsRepository.Total> queue, DailyViewsRepository.Total total,

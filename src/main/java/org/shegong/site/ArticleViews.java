@@ -64,8 +64,18 @@ public class ArticleViews {
 
     /** The sidebar's 热门排行 of the article's top-level column (its sub-columns included). */
     private PopularBlock popularIn(Column top) {
-        return new PopularBlock(top.name() + "热门", popular.column(top.id(), Window.WEEK, PopularBlock.SHOWN),
-                popular.column(top.id(), Window.MONTH, PopularBlock.SHOWN));
+        List<Long> ids = new java.util.ArrayList<>();
+        ids.add(top.id());
+        descendants(top.id(), columns.visibleChildren(), ids, 0);
+        return new PopularBlock(top.name() + "热门", popular.columns(ids, Window.WEEK, PopularBlock.SHOWN),
+                popular.columns(ids, Window.MONTH, PopularBlock.SHOWN));
+    }
+
+    private static void descendants(long id, java.util.Map<Long, List<Column>> children, List<Long> into, int depth) {
+        for (Column child : depth >= 8 ? List.<Column>of() : children.getOrDefault(id, List.of())) {
+            into.add(child.id());
+            descendants(child.id(), children, into, depth + 1);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -36,7 +37,7 @@ class PopularArticlesTest {
         content = new ContentFixture(TestDatabase.fresh(target));
         daily = new DailyViewsRepository(content.db.jdbc());
         counter = new ViewCounter(content.articles, daily, content.db.transactions(), content.clock);
-        popular = new PopularArticles(daily, content.columns, content.clock, Duration.ofMinutes(5));
+        popular = new PopularArticles(daily, content.clock, Duration.ofMinutes(5));
     }
 
     private void view(long id, int times) {
@@ -89,10 +90,14 @@ class PopularArticlesTest {
         assertThat(popular.site(Window.MONTH, 10)).extracting(p -> p.item().id()).containsExactly(old, b, a, c);
         assertThat(popular.site(Window.MONTH, 2)).extracting(p -> p.item().id()).containsExactly(old, b);
         long news = content.column("news").id();
-        assertThat(popular.column(news, Window.WEEK, 10)).extracting(p -> p.item().id()).containsExactly(a, c);
-        assertThat(popular.column(news, Window.MONTH, 10)).extracting(p -> p.item().id()).containsExactly(old, a, c);
-        assertThat(popular.column(content.column("research").id(), Window.WEEK, 10)).isEmpty();
+        assertThat(popular.columns(List.of(news), Window.WEEK, 10)).extracting(p -> p.item().id()).containsExactly(a, c);
+        assertThat(popular.columns(List.of(news), Window.MONTH, 10)).extracting(p -> p.item().id()).containsExactly(old, a, c);
+        assertThat(popular.columns(List.of(content.column("research").id(), content.column("federation").id()),
+                Window.WEEK, 10)).isEmpty();
         assertThat(popular.site(Window.WEEK, 1).get(0).item().title()).isEqualTo("乙");
+        assertThat(popular.columns(List.of(news, content.column("policy").id()), Window.WEEK, 10))
+                .as("a column with its sub-columns: their rankings merged").extracting(p -> p.item().id())
+                .containsExactly(b, a, c);
     }
 
     @Test
