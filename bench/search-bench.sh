@@ -25,6 +25,6 @@ fi
 CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 [ -n "${REUSE_INDEX:-}" ] || rm -rf "$DIR/index"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
-java -Xmx4g -XX:+UseParallelGC -cp "target/test-classes:target/classes:$CP" org.shegong.search.SearchBench \
+java -Xmx4g -XX:+UseParallelGC -cp "target/test-classes:target/classes:$CP" org.shegong.search.query.SearchBench \
   "$FILE" "$DIR/index" "$QUERIES" "$THREADS"
 du -sh "$DIR/index" | sed 's/^/index size: /'

@@ -19,7 +19,8 @@ class ArchitectureTest {
     private static final String[] CORE = {"org.shegong.content..", "org.shegong.account..", "org.shegong.column.."};
     private static final String[] UPPER = {"org.shegong.editorial..", "org.shegong.site..", "org.shegong.search..",
             "org.shegong.digest..", "org.shegong.media..", "org.shegong.region..", "org.shegong.engage..",
-            "org.shegong.api..", "org.shegong.topic..", "org.shegong.admin.."};
+            "org.shegong.api..", "org.shegong.topic..", "org.shegong.sitepage..", "org.shegong.duplicates..",
+            "org.shegong.admin.."};
 
     private static JavaClasses classes;
 

@@ -18,11 +18,13 @@ public class AccountAdministration {
     private final AccountRepository accounts;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final LoginAttempts attempts;
 
     public AccountAdministration(AccountService service, AccountRepository accounts, PasswordEncoder encoder,
-                                 Clock clock) {
+                                 Clock clock, LoginAttempts attempts) {
         this.service = service;
         this.accounts = accounts;
+        this.attempts = attempts;
         this.encoder = encoder;
         this.clock = clock;
     }
@@ -65,8 +67,9 @@ public class AccountAdministration {
 
     @Transactional
     public void unlock(long id) {
-        existing(id);
+        Account account = existing(id);
         accounts.clearFailures(id);
+        attempts.forget(account.username());
     }
 
     public boolean locked(Account account) {

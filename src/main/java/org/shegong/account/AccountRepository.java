@@ -68,16 +68,10 @@ public class AccountRepository {
                 .params(hash, Times.toDb(now), id).update();
     }
 
-    /** Counts a failed login atomically, so parallel guesses on several nodes all count. Returns the new count. */
-    public int recordFailure(long id, Instant now) {
-        jdbc.sql("UPDATE app_user SET failed_logins = failed_logins + 1, last_failed_at = ? WHERE id = ?")
-                .params(Times.toDb(now), id).update();
-        return jdbc.sql("SELECT failed_logins FROM app_user WHERE id = ?").param(id).query(Integer.class).single();
-    }
-
-    public void lock(long id, Instant until) {
-        jdbc.sql("UPDATE app_user SET locked_until = ?, failed_logins = 0 WHERE id = ?")
-                .params(Times.toDb(until), id).update();
+    /** A hash in an old format replaced by the current one, unless the password changed meanwhile. */
+    public void upgradeHash(long id, String oldHash, String newHash) {
+        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ? AND password_hash = ?")
+                .params(newHash, id, oldHash).update();
     }
 
     public void clearFailures(long id) {

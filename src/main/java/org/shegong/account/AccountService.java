@@ -19,9 +19,11 @@ public class AccountService {
     private final AccountRepository accounts;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final LoginAttempts attempts;
 
-    public AccountService(AccountRepository accounts, PasswordEncoder encoder, Clock clock) {
+    public AccountService(AccountRepository accounts, PasswordEncoder encoder, Clock clock, LoginAttempts attempts) {
         this.accounts = accounts;
+        this.attempts = attempts;
         this.encoder = encoder;
         this.clock = clock;
     }
@@ -110,7 +112,7 @@ public class AccountService {
         accounts.setPassword(userId, encoder.encode(newPassword), clock.instant());
     }
 
-    /** Gives the user a new random password (and unlocks the account); returns it for printing once. */
+    /** Gives the user a new random password (and lifts the login delays); returns it for printing once. */
     @Transactional
     public String resetPassword(String rawUsername) {
         String username = normalise(rawUsername);
@@ -125,6 +127,7 @@ public class AccountService {
                 .orElseThrow(() -> new AccountException("没有用户名为 " + username + " 的账户"));
         String password = RandomPasswords.generate();
         accounts.setPassword(account.id(), encoder.encode(password), clock.instant());
+        attempts.forget(account.username());
         return password;
     }
 

@@ -1,5 +1,11 @@
 package org.shegong.account;
 
+import java.util.EnumSet;
+import java.util.Set;
+import org.shegong.system.web.Refusal;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.shegong.account.AdminChrome;
 import org.shegong.account.StaffUser;
@@ -12,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class AdminContext {
 
+    private static final String ACTOR = AdminContext.class.getName() + ".actor";
+
     private final Actors actors;
     private final SiteProperties site;
 
@@ -20,12 +28,38 @@ public class AdminContext {
         this.site = site;
     }
 
+    /** The chrome, with the menu rights of the person logged in. */
     public AdminChrome chrome(HttpServletRequest request) {
-        return AdminChrome.of(request, site.name());
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof StaffUser user)) {
+            return AdminChrome.of(request, site.name());
+        }
+        Actor actor;
+        try {
+            actor = actor(user, request);
+        } catch (Refusal e) {
+            return AdminChrome.of(request, site.name());
+        }
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        for (Permission permission : Permission.values()) {
+            if (Authorization.allows(actor, permission)) {
+                permissions.add(permission);
+            }
+        }
+        return AdminChrome.of(request, site.name(), permissions);
     }
 
-    /** The address is the connection's; behind a proxy set server.forward-headers-strategy=native. */
+    /**
+     * The acting person, with grants read once per request (the route check and the handler share it). The
+     * address is the connection's; behind a proxy set server.forward-headers-strategy=native.
+     */
     public Actor actor(StaffUser user, HttpServletRequest request) {
-        return actors.of(user.id(), request.getRemoteAddr());
+        Object cached = request.getAttribute(ACTOR);
+        if (cached instanceof Actor actor && user.id() == actor.userId()) {
+            return actor;
+        }
+        Actor actor = actors.of(user.id(), request.getRemoteAddr());
+        request.setAttribute(ACTOR, actor);
+        return actor;
     }
 }

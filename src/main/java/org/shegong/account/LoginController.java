@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+@Requires(Permission.ANYONE)
 @BackOffice
 @Controller
 class LoginController {

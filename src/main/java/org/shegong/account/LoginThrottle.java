@@ -1,53 +1,48 @@
 package org.shegong.account;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
- * When a login attempt may even be checked. The first few failures cost nothing; after that each attempt must
- * wait twice as long as the one before; after {@link #LOCK_AFTER} failures the account locks for
- * {@link #LOCK_FOR}. Waiting is enforced by refusing early attempts, never by holding a request thread.
+ * How often a login may be checked. Attempts are counted per client address and user name together (a
+ * guesser at one account) and per client address (a guesser trying many names, or an office behind one
+ * address, hence the larger allowance). The first attempts are free; after that each one must wait twice as
+ * long as the one before, up to {@link Policy#longest}. There is no lock of the account itself: someone failing
+ * on purpose from elsewhere slows down only their own address, never the real user (docs/adr/0020).
  */
 public final class LoginThrottle {
 
-    public static final int FREE_FAILURES = 3;
-    public static final int LOCK_AFTER = 6;
-    public static final Duration LOCK_FOR = Duration.ofMinutes(15);
-    static final Duration FIRST_DELAY = Duration.ofSeconds(5);
+    /** Guesses at one account from one address before the first wait. */
+    public static final Policy ACCOUNT_AT_ADDRESS = new Policy(3, Duration.ofSeconds(5), Duration.ofMinutes(15));
+    /** Attempts from one address, whatever the names, before the first wait. */
+    public static final Policy ADDRESS = new Policy(20, Duration.ofSeconds(2), Duration.ofMinutes(15));
 
     private LoginThrottle() {
     }
 
-    /** How long the account must still wait before the next attempt, or empty when it may try now. */
-    public static Optional<Duration> waitBeforeNextAttempt(Account account, Instant now) {
-        if (account.lockedUntil() != null && now.isBefore(account.lockedUntil())) {
-            return Optional.of(Duration.between(now, account.lockedUntil()));
+    /** {@code free} attempts without wait; then {@code first}, doubling, at most {@code longest}. */
+    public record Policy(int free, Duration first, Duration longest) {
+
+        /** The wait after the {@code attempts}-th attempt counted as failed. */
+        Duration delayAfter(int attempts) {
+            if (attempts < free) {
+                return Duration.ZERO;
+            }
+            Duration delay = first.multipliedBy(1L << Math.min(20, attempts - free));
+            return delay.compareTo(longest) > 0 ? longest : delay;
         }
-        int failures = account.failedLogins();
-        if (failures < FREE_FAILURES || account.lastFailedAt() == null) {
-            return Optional.empty();
-        }
-        Duration delay = FIRST_DELAY.multipliedBy(1L << Math.min(10, failures - FREE_FAILURES));
-        Instant allowedAt = account.lastFailedAt().plus(delay);
-        return now.isBefore(allowedAt) ? Optional.of(Duration.between(now, allowedAt)) : Optional.empty();
     }
 
-    public static boolean isLocked(Account account, Instant now) {
-        return account.lockedUntil() != null && now.isBefore(account.lockedUntil());
+    static String accountKey(String address, String username) {
+        return "u|" + address + "|" + username;
     }
 
-    public static boolean shouldLock(int failures) {
-        return failures >= LOCK_AFTER;
+    static String addressKey(String address) {
+        return "a|" + address;
     }
 
-    static String lockedMessage(Duration remaining) {
-        long minutes = Math.max(1, (remaining.toSeconds() + 59) / 60);
-        return "登录失败次数过多，账户已被暂时锁定，请 " + minutes + " 分钟后再试；如需立即解锁请联系管理员";
-    }
-
-    static String slowDownMessage(Duration remaining) {
+    static String waitMessage(Duration remaining) {
         long seconds = Math.max(1, remaining.toSeconds() + (remaining.toNanosPart() > 0 ? 1 : 0));
-        return "登录失败次数较多，请 " + seconds + " 秒后再试";
+        return seconds < 120 ? "登录尝试过于频繁，请 " + seconds + " 秒后再试"
+                : "登录尝试过于频繁，请 " + (seconds + 59) / 60 + " 分钟后再试";
     }
 }

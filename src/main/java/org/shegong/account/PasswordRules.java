@@ -3,7 +3,8 @@ package org.shegong.account;
 import java.util.Optional;
 
 /**
- * The minimum a chosen password must meet: long enough, not one kind of character only, not the user name.
+ * The minimum a chosen password must meet: long enough, not one kind of character only, not the user name, not
+ * a common password ({@link CommonPasswords}).
  * Generated passwords meet it by construction.
  */
 public final class PasswordRules {
@@ -33,6 +34,9 @@ public final class PasswordRules {
         }
         if (username != null && password.toLowerCase().contains(username.toLowerCase())) {
             return Optional.of("密码不能包含用户名");
+        }
+        if (CommonPasswords.isCommon(password)) {
+            return Optional.of("这是常见密码（或只在常见密码后加了数字），很容易被猜中，请换一个");
         }
         return Optional.empty();
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.shegong.system.cli.CliCommand;
 import org.springframework.stereotype.Component;
 
-/** {@code java -jar shegong.jar reset-password USERNAME}: a new random password, printed once, account unlocked. */
+/** {@code java -jar shegong.jar reset-password USERNAME}: a new random password, printed once, login delays lifted. */
 @Component
 class ResetPasswordCommand implements CliCommand {
 
@@ -22,7 +22,7 @@ class ResetPasswordCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "reset-password USERNAME   为账户生成新的随机密码（只显示一次）并解除锁定";
+        return "reset-password USERNAME   为账户生成新的随机密码（只显示一次）并解除登录限制";
     }
 
     @Override

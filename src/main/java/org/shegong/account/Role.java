@@ -25,8 +25,11 @@ public enum Role {
         return rank >= other.rank;
     }
 
-    /** The roles that may be granted in a column (administrator is a property of the account). */
+    /**
+     * The roles that may be granted in a column (administrator is a property of the account), lowest first:
+     * the grant form's first choice is the least privilege.
+     */
     public static Role[] columnRoles() {
-        return new Role[] {CHIEF_EDITOR, REVIEWER, EDITOR, CONTRIBUTOR};
+        return new Role[] {CONTRIBUTOR, EDITOR, REVIEWER, CHIEF_EDITOR};
     }
 }

@@ -4,36 +4,40 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Username and password login with throttling ({@link LoginThrottle}). An early attempt is refused before the
- * password is even checked, so a guesser learns nothing from it; an unknown user costs the same hash check
- * as a known one, so timing does not reveal which user names exist.
+ * Username and password login with throttling ({@link LoginThrottle}, {@link LoginAttempts}). Each attempt
+ * claims its slot in the database before the password is checked, so parallel guesses cannot outrun the
+ * count. Known and unknown user names take the same path: the same keys are counted, the same words are
+ * answered, and an unknown name costs a hash check against a dummy hash, so neither the answer nor its timing
+ * tells which names exist. A correct password in an old format (BCrypt) is re-hashed with the current one.
  */
 @Component
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
-    private static final Logger log = LoggerFactory.getLogger(ThrottledAuthenticationProvider.class);
     private static final String WRONG = "用户名或密码错误";
+    /** Longer than any password the rules allow; hashing megabytes would cost the server, not the guesser. */
+    private static final int LONGEST_CHECKED = 1024;
 
     private final AccountRepository accounts;
+    private final LoginAttempts attempts;
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final String dummyHash;
 
-    public ThrottledAuthenticationProvider(AccountRepository accounts, PasswordEncoder encoder, Clock clock) {
+    public ThrottledAuthenticationProvider(AccountRepository accounts, LoginAttempts attempts, PasswordEncoder encoder,
+                                           Clock clock) {
         this.accounts = accounts;
+        this.attempts = attempts;
         this.encoder = encoder;
         this.clock = clock;
         this.dummyHash = encoder.encode("no-such-user-" + System.nanoTime());
@@ -43,36 +47,30 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = AccountService.normalise(authentication.getName());
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web
+                && web.getRemoteAddress() != null ? web.getRemoteAddress() : "-";
+        String name = username.length() > 100 ? username.substring(0, 100) : username;
+        String accountKey = LoginThrottle.accountKey(address, name);
+        String addressKey = LoginThrottle.addressKey(address);
+        Instant now = clock.instant();
+        Optional<Duration> wait = attempts.claim(accountKey, name, LoginThrottle.ACCOUNT_AT_ADDRESS, now)
+                .or(() -> attempts.claim(addressKey, null, LoginThrottle.ADDRESS, now));
+        if (wait.isPresent()) {
+            throw new LoginThrottledException(LoginThrottle.waitMessage(wait.get()));
+        }
         Optional<Account> found = username.isEmpty() ? Optional.empty() : accounts.findByUsername(username);
-        if (found.isEmpty()) {
-            encoder.matches(password, dummyHash);
+        String hash = found.flatMap(account -> accounts.passwordHash(account.id())).orElse(dummyHash);
+        boolean matches = password.length() <= LONGEST_CHECKED && encoder.matches(password, hash);
+        if (found.isEmpty() || !matches) {
             throw new BadCredentialsException(WRONG);
         }
         Account account = found.get();
-        Instant now = clock.instant();
-        if (LoginThrottle.isLocked(account, now)) {
-            throw new LockedException(LoginThrottle.lockedMessage(Duration.between(now, account.lockedUntil())));
-        }
-        Optional<Duration> wait = LoginThrottle.waitBeforeNextAttempt(account, now);
-        if (wait.isPresent()) {
-            throw new LoginThrottledException(LoginThrottle.slowDownMessage(wait.get()));
-        }
-        String hash = accounts.passwordHash(account.id()).orElseThrow();
-        if (!encoder.matches(password, hash)) {
-            int failures = accounts.recordFailure(account.id(), now);
-            if (LoginThrottle.shouldLock(failures)) {
-                accounts.lock(account.id(), now.plus(LoginThrottle.LOCK_FOR));
-                log.warn("Account {} locked for {} after {} failed logins", account.username(),
-                        LoginThrottle.LOCK_FOR, failures);
-                throw new LockedException(LoginThrottle.lockedMessage(LoginThrottle.LOCK_FOR));
-            }
-            throw new BadCredentialsException(WRONG);
-        }
         if (!account.enabled()) {
             throw new DisabledException("账户已停用，请联系管理员");
         }
-        if (account.failedLogins() > 0 || account.lockedUntil() != null) {
-            accounts.clearFailures(account.id());
+        attempts.succeeded(accountKey, addressKey);
+        if (encoder.upgradeEncoding(hash)) {
+            accounts.upgradeHash(account.id(), hash, encoder.encode(password));
         }
         StaffUser user = new StaffUser(account, null);
         return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
@@ -83,7 +81,7 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    /** Refused because the previous failure was too recent. */
+    /** Refused unchecked because this address (and name) tried too often just now. */
     public static final class LoginThrottledException extends AuthenticationException {
 
         public LoginThrottledException(String message) {

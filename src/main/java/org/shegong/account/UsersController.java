@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * User management for administrators (/admin/users/** is administrator-only). New and reset passwords appear
  * once, in the response to the POST; every change is audited in its own transaction.
  */
+@Requires(Permission.USERS)
 @BackOffice
 @Controller
 class UsersController {

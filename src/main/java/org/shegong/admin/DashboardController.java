@@ -1,5 +1,7 @@
 package org.shegong.admin;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.AdminContext;
 import org.shegong.editorial.web.ListedArticle;
@@ -17,14 +19,17 @@ import org.shegong.column.ReviewLevels;
 import org.shegong.editorial.workflow.WorkflowAction;
 import org.shegong.editorial.workflow.WorkflowRecord;
 import org.shegong.editorial.workflow.WorkflowRepository;
+import org.shegong.editorial.workflow.VisibleArticles;
 import org.shegong.editorial.workflow.WorkflowState;
 import org.shegong.content.ArticleRow;
 import org.shegong.content.ArticleService;
+import org.shegong.digest.newsletter.SubscriptionService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+@Requires(Permission.STAFF)
 @BackOffice
 @Controller
 class DashboardController {
@@ -38,14 +43,19 @@ class DashboardController {
     private final ReviewLevels levels;
     private final ArticleService articles;
     private final ListedArticles listed;
+    private final SubscriptionService subscriptions;
+    private final VisibleArticles visible;
 
     DashboardController(AdminContext context, WorkflowRepository workflows, ReviewLevels levels,
-                        ArticleService articles, ListedArticles listed) {
+                        ArticleService articles, ListedArticles listed, SubscriptionService subscriptions,
+                        VisibleArticles visible) {
+        this.subscriptions = subscriptions;
         this.context = context;
         this.workflows = workflows;
         this.levels = levels;
         this.articles = articles;
         this.listed = listed;
+        this.visible = visible;
     }
 
     @GetMapping("/admin")
@@ -54,14 +64,21 @@ class DashboardController {
         List<WorkflowRecord> waiting = workflows.inStates(List.of(WorkflowState.IN_REVIEW, WorkflowState.APPROVED),
                 null, QUEUE_SCAN).stream().filter(r -> Permissions.may(actor,
                         r.state() == WorkflowState.IN_REVIEW ? WorkflowAction.APPROVE : WorkflowAction.PUBLISH, r,
-                        levels.of(r.columnId()))).limit(SHOWN).toList();
+                        levels.rules(r.columnId()))).limit(SHOWN).toList();
         model.addAttribute("view", new DashboardView(context.chrome(request),
                 rows(workflows.inStates(List.of(WorkflowState.DRAFT), actor.userId(), SHOWN)),
                 rows(waiting),
                 rows(workflows.inStates(List.of(WorkflowState.REJECTED), actor.userId(), SHOWN)),
-                rows(workflows.inStates(List.of(WorkflowState.SCHEDULED), null, SHOWN)),
-                rows(workflows.inStates(List.of(WorkflowState.LIVE), null, SHOWN))));
+                rows(visibleTo(actor, WorkflowState.SCHEDULED)),
+                rows(visibleTo(actor, WorkflowState.LIVE)),
+                user.administrator() && !subscriptions.mailConfigured()));
         return "admin/dashboard";
+    }
+
+    /** The newest articles in a state that the actor may see. */
+    private List<WorkflowRecord> visibleTo(Actor actor, WorkflowState state) {
+        return workflows.inStates(List.of(state), null, QUEUE_SCAN).stream().filter(r -> visible.shows(actor, r))
+                .limit(SHOWN).toList();
     }
 
     /** The articles' list rows in the order of the workflow records. */

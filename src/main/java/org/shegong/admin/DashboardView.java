@@ -5,8 +5,12 @@ import org.shegong.editorial.web.ListedArticle;
 import java.util.List;
 import org.shegong.account.AdminChrome;
 
-/** The editor's start page: their own work, what waits for them, and what the site is about to show. */
+/**
+ * The editor's start page: their own work, what waits for them, and what the site is about to show.
+ *
+ * @param mailMissing no mail server is configured, so the newsletter is not offered (said to administrators)
+ */
 public record DashboardView(AdminChrome chrome, List<ListedArticle> myDrafts, List<ListedArticle> waitingForMe,
                            List<ListedArticle> rejected, List<ListedArticle> scheduled,
-                           List<ListedArticle> recentlyPublished) {
+                           List<ListedArticle> recentlyPublished, boolean mailMissing) {
 }

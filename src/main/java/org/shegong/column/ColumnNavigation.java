@@ -1,11 +1,12 @@
 package org.shegong.column;
 
 import java.util.List;
+import java.util.Map;
 import org.shegong.system.web.NavItem;
 import org.shegong.system.web.Navigation;
 import org.springframework.stereotype.Component;
 
-/** The site navigation for the page chrome: visible top-level columns in their order. */
+/** The site navigation for the page chrome: visible top-level columns in their order, with visible sub-columns. */
 @Component
 class ColumnNavigation implements Navigation {
 
@@ -17,6 +18,13 @@ class ColumnNavigation implements Navigation {
 
     @Override
     public List<NavItem> items() {
-        return columns.navigation().stream().map(c -> new NavItem(c.name(), c.slug())).toList();
+        Map<Long, List<Column>> children = columns.visibleChildren();
+        return columns.navigation().stream().map(c -> item(c, children, 0)).toList();
+    }
+
+    private static NavItem item(Column column, Map<Long, List<Column>> children, int depth) {
+        List<NavItem> below = depth >= 8 ? List.of() : children.getOrDefault(column.id(), List.of()).stream()
+                .map(c -> item(c, children, depth + 1)).toList();
+        return new NavItem(column.name(), column.slug(), below);
     }
 }

@@ -1,7 +1,10 @@
 package org.shegong.column;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.shegong.system.outbox.OutboxConsumer;
 import org.shegong.system.outbox.OutboxEvent;
@@ -35,6 +38,18 @@ public class ColumnService implements OutboxConsumer {
     /** Visible top-level columns in their order: the site navigation. */
     public List<Column> navigation() {
         return all().stream().filter(c -> c.visible() && c.parentId() == null).toList();
+    }
+
+    /** Visible sub-columns by parent id, in their order. */
+    public Map<Long, List<Column>> visibleChildren() {
+        Map<Long, List<Column>> children = new HashMap<>();
+        for (Column c : all()) {
+            if (c.visible() && c.parentId() != null) {
+                children.computeIfAbsent(c.parentId(), id -> new ArrayList<>()).add(c);
+            }
+        }
+        children.values().forEach(list -> list.sort(Comparator.comparingInt(Column::sortOrder)));
+        return children;
     }
 
     public Optional<Column> bySlug(String slug) {

@@ -1,5 +1,7 @@
 package org.shegong.column;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.AdminContext;
 
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Column management for administrators (/admin/columns/** is administrator-only). Each change and its audit
  * entry commit together.
  */
+@Requires(Permission.COLUMNS)
 @BackOffice
 @Controller
 class ColumnsController {
@@ -121,11 +124,21 @@ class ColumnsController {
     @PostMapping("/admin/columns/{id}/review-levels")
     @Transactional
     String reviewLevels(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @RequestParam int levels,
-                        HttpServletRequest request) {
+                        @RequestParam(required = false) String separation, HttpServletRequest request) {
         ColumnRow row = row(id);
         reviewLevels.set(id, levels);
-        audit(user, request, "review-levels", id, "“" + row.column().name() + "”：" + row.reviewLevels() + " 级改为 "
-                + levels + " 级");
+        String change = row.reviewLevels() + " 级改为 " + levels + " 级";
+        if (separation != null) {
+            if (!separation.equals("on") && !separation.equals("off")) {
+                throw ColumnChangeException.invalid("审核人设置不正确");
+            }
+            boolean onePerPerson = separation.equals("on");
+            reviewLevels.setOneLevelPerPerson(id, onePerPerson);
+            if (onePerPerson != row.oneLevelPerPerson()) {
+                change += "，" + (onePerPerson ? "每级须由不同的人审核" : "同一人可通过多级审核");
+            }
+        }
+        audit(user, request, "review-levels", id, "“" + row.column().name() + "”：" + change);
         return "redirect:/admin/columns?done=1";
     }
 
@@ -136,7 +149,10 @@ class ColumnsController {
 
     private List<ColumnRow> rows() {
         return columns.tree().stream()
-                .map(p -> new ColumnRow(p.column(), p.depth(), reviewLevels.of(p.column().id()))).toList();
+                .map(p -> {
+                    ReviewRules rules = reviewLevels.rules(p.column().id());
+                    return new ColumnRow(p.column(), p.depth(), rules.levels(), rules.oneLevelPerPerson());
+                }).toList();
     }
 
     private ColumnRow row(long id) {

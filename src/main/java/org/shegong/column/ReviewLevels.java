@@ -3,7 +3,10 @@ package org.shegong.column;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** How many review levels each column's articles pass (1 to 3); 三审 (3) unless configured otherwise. */
+/**
+ * How each column's articles are reviewed: how many levels they pass (1 to 3; 三审 (3) unless configured
+ * otherwise) and whether one person may pass more than one level of a round (not unless configured).
+ */
 @Repository
 public class ReviewLevels {
 
@@ -18,6 +21,22 @@ public class ReviewLevels {
     public int of(long columnId) {
         return jdbc.sql("SELECT levels FROM column_review_levels WHERE column_id = ?").param(columnId)
                 .query(Integer.class).optional().orElse(DEFAULT);
+    }
+
+    public ReviewRules rules(long columnId) {
+        return jdbc.sql("SELECT levels, one_level_per_person FROM column_review_levels WHERE column_id = ?")
+                .param(columnId)
+                .query((rs, row) -> new ReviewRules(rs.getInt(1), rs.getBoolean(2))).optional()
+                .orElse(ReviewRules.of(DEFAULT));
+    }
+
+    /** Whether each level of a review round needs a different person. */
+    public void setOneLevelPerPerson(long columnId, boolean onePerPerson) {
+        if (jdbc.sql("UPDATE column_review_levels SET one_level_per_person = ? WHERE column_id = ?")
+                .params(onePerPerson, columnId).update() == 0) {
+            jdbc.sql("INSERT INTO column_review_levels (column_id, levels, one_level_per_person) VALUES (?, ?, ?)")
+                    .params(columnId, DEFAULT, onePerPerson).update();
+        }
     }
 
     public void set(long columnId, int levels) {

@@ -9,7 +9,27 @@ import java.util.Collection;
  * position: the last row of the previous page.
  */
 public record ArticleFilter(Long columnId, ArticleStatus status, Kind kind, String author, String titleContains,
-                            Instant updatedFrom, Instant updatedTo, Collection<Long> ids, Cursor after) {
+                            Instant updatedFrom, Instant updatedTo, Collection<Long> ids, Cursor after,
+                            Within within) {
+
+    public ArticleFilter(Long columnId, ArticleStatus status, Kind kind, String author, String titleContains,
+                         Instant updatedFrom, Instant updatedTo, Collection<Long> ids, Cursor after) {
+        this(columnId, status, kind, author, titleContains, updatedFrom, updatedTo, ids, after, null);
+    }
+
+    /** Only these articles, for someone who may not see all: the ones filed in a column, or the listed ids. */
+    public ArticleFilter within(Within scope) {
+        return new ArticleFilter(columnId, status, kind, author, titleContains, updatedFrom, updatedTo, ids, after,
+                scope);
+    }
+
+    /** Articles filed in any of {@code columns}, or among {@code articleIds}. */
+    public record Within(Collection<Long> columns, Collection<Long> articleIds) {
+        public Within {
+            columns = java.util.List.copyOf(columns);
+            articleIds = java.util.List.copyOf(articleIds);
+        }
+    }
 
     /** A position in the list's order (updated_at descending, id descending). */
     public record Cursor(Instant updatedAt, long id) {

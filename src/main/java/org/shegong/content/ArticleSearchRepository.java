@@ -64,6 +64,22 @@ public class ArticleSearchRepository {
             sql.append(" AND a.id IN (").append(placeholders(filter.ids())).append(")");
             params.addAll(filter.ids());
         }
+        if (filter.within() != null) {
+            List<String> either = new ArrayList<>();
+            if (!filter.within().columns().isEmpty()) {
+                either.add("EXISTS (SELECT 1 FROM article_column c WHERE c.article_id = a.id AND c.column_id IN ("
+                        + placeholders(filter.within().columns()) + "))");
+                params.addAll(filter.within().columns());
+            }
+            if (!filter.within().articleIds().isEmpty()) {
+                either.add("a.id IN (" + placeholders(filter.within().articleIds()) + ")");
+                params.addAll(filter.within().articleIds());
+            }
+            if (either.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND (").append(String.join(" OR ", either)).append(")");
+        }
         if (filter.after() != null) {
             LocalDateTime at = Times.toDb(filter.after().updatedAt());
             sql.append(" AND (a.updated_at < ? OR (a.updated_at = ? AND a.id < ?))");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.shegong.content.similar.NearDuplicates;
 import org.shegong.system.outbox.OutboxEvent;
 import org.shegong.system.outbox.OutboxWriter;
 import org.springframework.stereotype.Service;
@@ -24,10 +25,12 @@ public class ArticleService {
     private final ArticleSearchRepository search;
     private final ListingRepository listings;
     private final OutboxWriter outbox;
+    private final NearDuplicates nearDuplicates;
     private final Clock clock;
 
     public ArticleService(ArticleRepository articles, ArticleSearchRepository search, ListingRepository listings,
-                          OutboxWriter outbox, Clock clock) {
+                          OutboxWriter outbox, NearDuplicates nearDuplicates, Clock clock) {
+        this.nearDuplicates = nearDuplicates;
         this.articles = articles;
         this.search = search;
         this.listings = listings;
@@ -96,6 +99,11 @@ public class ArticleService {
         return search.search(filter, limit);
     }
 
+    /** The columns an article is filed in (empty for an unknown id); reads no body. */
+    public List<Long> columnIds(long id) {
+        return articles.columnIdsOf(id);
+    }
+
     public List<ArticleRow> rows(Collection<Long> ids) {
         return search.byIds(ids);
     }
@@ -157,7 +165,18 @@ public class ArticleService {
         return SummaryDeriver.listSummary(input.summary(), () -> BodyHtml.plainText(input.bodyHtml()), input.title());
     }
 
+    /** Stored articles whose text is nearly this input's (see {@link NearDuplicates}), closest first. */
+    public List<NearDuplicates.Match> similarTo(ArticleInput input, Long exceptId) {
+        return nearDuplicates.similarTo(input.title(), comparedText(input), exceptId);
+    }
+
+    /** The text fingerprinted: the body, or the summary of an item that has none (a listing page's item). */
+    private static String comparedText(ArticleInput input) {
+        return input.bodyHtml() != null ? BodyHtml.plainText(input.bodyHtml()) : input.summary();
+    }
+
     private void storeRelations(long id, ArticleInput input) {
+        nearDuplicates.store(id, input.title(), comparedText(input));
         articles.replaceColumns(id, input.columnIds());
         articles.replaceTags(id, input.tags());
     }

@@ -228,6 +228,17 @@ public class ListingRepository {
                 .list();
     }
 
+    /** The live ones among {@code ids}, as list items (no bodies), in no particular order. */
+    public List<ArticleListItem> liveItems(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM article a WHERE a.status = 'LIVE' AND a.id IN (:ids)")
+                .param("ids", ids)
+                .query(ListingRepository::item)
+                .list();
+    }
+
     private static ArticleListItem item(ResultSet rs, int row) throws SQLException {
         return new ArticleListItem(rs.getLong(1), rs.getString(2), rs.getString(3),
                 Times.fromDb(rs.getObject(4, LocalDateTime.class)), Kind.valueOf(rs.getString(5)), rs.getLong(6));

@@ -1,8 +1,11 @@
 package org.shegong.content;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.shegong.system.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -12,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts article views in memory and writes them in batches: a write per page view would make every read
- * of the hottest page a row lock. Pending counts are flushed on a schedule and on a clean shutdown.
+ * of the hottest page a row lock. Pending counts are flushed on a schedule and on a clean shutdown; each flush
+ * also adds them to the article's day (article_daily_views) for the 热门排行, in the same transaction.
  */
 @Component
 public class ViewCounter implements SmartLifecycle {
@@ -20,13 +24,18 @@ public class ViewCounter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ViewCounter.class);
 
     private final ArticleRepository articles;
+    private final DailyViewsRepository daily;
     private final TransactionTemplate transactions;
+    private final Clock clock;
     private final Map<Long, LongAdder> pending = new ConcurrentHashMap<>();
     private volatile boolean running;
 
-    public ViewCounter(ArticleRepository articles, TransactionTemplate transactions) {
+    public ViewCounter(ArticleRepository articles, DailyViewsRepository daily, TransactionTemplate transactions,
+                       Clock clock) {
         this.articles = articles;
+        this.daily = daily;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     public void record(long articleId) {
@@ -41,6 +50,8 @@ public class ViewCounter implements SmartLifecycle {
 
     @Scheduled(fixedDelayString = "${shegong.views.flush-interval:10s}")
     public void flush() {
+        // Views pending at most one interval are counted on the day of the flush (China time).
+        LocalDate today = LocalDate.ofInstant(clock.instant(), Times.CHINA);
         for (Long articleId : pending.keySet()) {
             LongAdder adder = pending.get(articleId);
             long views = adder == null ? 0 : adder.sumThenReset();
@@ -49,7 +60,10 @@ public class ViewCounter implements SmartLifecycle {
                 continue;
             }
             try {
-                transactions.executeWithoutResult(s -> articles.addViews(articleId, views));
+                transactions.executeWithoutResult(s -> {
+                    articles.addViews(articleId, views);
+                    daily.add(articleId, today, views);
+                });
             } catch (RuntimeException e) {
                 // Put the views back so a database hiccup delays them rather than losing them.
                 pending.computeIfAbsent(articleId, id -> new LongAdder()).add(views);

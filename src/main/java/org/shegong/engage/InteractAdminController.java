@@ -1,5 +1,7 @@
 package org.shegong.engage;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The moderation queue of 互动交流: read a question, answer and publish it, or decline to publish it. */
+@Requires(Permission.INTERACT)
 @Controller
 @BackOffice
 class InteractAdminController {

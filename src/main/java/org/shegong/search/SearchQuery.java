@@ -1,6 +1,7 @@
 package org.shegong.search;
 
 import java.time.LocalDate;
+import org.shegong.content.ArticleFilter;
 import org.shegong.content.Kind;
 
 /**
@@ -16,9 +17,10 @@ import org.shegong.content.Kind;
  * @param page      1-based page number
  * @param audience  who searches, and so which documents may be found
  * @param stage     editors only: just articles in this editorial stage (a workflow state name), or null for all
+ * @param within    editors only: just the articles this person may see, or null for all
  */
 public record SearchQuery(String text, Long columnId, Kind kind, LocalDate from, LocalDate to, Sort sort, int page,
-                          Audience audience, String stage) {
+                          Audience audience, String stage, ArticleFilter.Within within) {
 
     public enum Sort { RELEVANCE, NEWEST }
 
@@ -29,7 +31,7 @@ public record SearchQuery(String text, Long columnId, Kind kind, LocalDate from,
         sort = sort == null ? Sort.RELEVANCE : sort;
         page = Math.max(1, page);
         audience = audience == null ? Audience.READERS : audience;
-        if (audience == Audience.READERS && stage != null) {
+        if (audience == Audience.READERS && (stage != null || within != null)) {
             throw new IllegalArgumentException("readers cannot search editorial stages");
         }
     }
@@ -37,12 +39,17 @@ public record SearchQuery(String text, Long columnId, Kind kind, LocalDate from,
     /** What the public site searches: live articles only. */
     public static SearchQuery reader(String text, Long columnId, Kind kind, LocalDate from, LocalDate to, Sort sort,
                                      int page) {
-        return new SearchQuery(text, columnId, kind, from, to, sort, page, Audience.READERS, null);
+        return new SearchQuery(text, columnId, kind, from, to, sort, page, Audience.READERS, null, null);
     }
 
     /** What the back office searches: every article's newest text, optionally only in one editorial stage. */
     public static SearchQuery editors(String text, Long columnId, Kind kind, String stage, Sort sort, int page) {
-        return new SearchQuery(text, columnId, kind, null, null, sort, page, Audience.EDITORS, stage);
+        return new SearchQuery(text, columnId, kind, null, null, sort, page, Audience.EDITORS, stage, null);
+    }
+
+    /** The same search limited to the articles someone may see (null: all of them). */
+    public SearchQuery within(ArticleFilter.Within scope) {
+        return new SearchQuery(text, columnId, kind, from, to, sort, page, audience, stage, scope);
     }
 
     public static SearchQuery simple(String text) {

@@ -10,5 +10,6 @@ import org.shegong.content.ArticleListItem;
 public record ArticleView(Chrome chrome, Article article, Column column, List<Column> path, long views,
                           ArticleListItem newer, ArticleListItem older, List<ArticleListItem> related,
                           String canonicalUrl, String description, String keywords, String bodyHtml,
-                          String jsonLd, List<AnsweredQuestion> questions) {
+                          String jsonLd, String regions, PopularBlock popular,
+                          List<AnsweredQuestion> questions) {
 }

@@ -10,6 +10,10 @@ import org.shegong.column.ColumnService;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleNeighbours;
 import org.shegong.content.BodyHtml;
+import org.shegong.region.RegionTagging;
+import org.shegong.region.RelatedReading;
+import org.shegong.content.PopularArticles;
+import org.shegong.content.PopularArticles.Window;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +32,16 @@ public class ArticleViews {
     private final ChromeFactory chrome;
     private final ColumnService columns;
     private final ArticleNeighbours neighbours;
+    private final RelatedReading related;
+    private final RegionTagging regions;
+    private final PopularArticles popular;
     private final ObjectProvider<ArticleQuestions> questions;
 
-    ArticleViews(ChromeFactory chrome, ColumnService columns, ArticleNeighbours neighbours,
-                 ObjectProvider<ArticleQuestions> questions) {
+    ArticleViews(ChromeFactory chrome, ColumnService columns, ArticleNeighbours neighbours, RelatedReading related,
+                 RegionTagging regions, PopularArticles popular, ObjectProvider<ArticleQuestions> questions) {
+        this.related = related;
+        this.regions = regions;
+        this.popular = popular;
         this.chrome = chrome;
         this.columns = columns;
         this.neighbours = neighbours;
@@ -45,18 +55,46 @@ public class ArticleViews {
         String canonical = pageChrome.baseUrl() + SiteUrls.article(article.id());
         return new ArticleView(pageChrome, article, column, path, views,
                 neighbours.newer(article).orElse(null), neighbours.older(article).orElse(null),
-                neighbours.related(article, RELATED), canonical, article.listSummary(),
+                related.of(article, RELATED), canonical, article.listSummary(),
                 String.join(",", article.tags()), body(article),
                 ArticleJsonLd.of(article, column, canonical, article.listSummary(), pageChrome),
+                regions.describe(article.id()), popularIn(path.get(0)),
                 questions.stream().findFirst().map(q -> q.answered(article.id(), QUESTIONS)).orElse(List.of()));
     }
 
-    /** Items imported from a listing page have no body yet; their summary is all the text there is. */
-    private static String body(Article article) {
+    /** The sidebar's 热门排行 of the article's top-level column (its sub-columns included). */
+    private PopularBlock popularIn(Column top) {
+        return new PopularBlock(top.name() + "热门", popular.column(top.id(), Window.WEEK, PopularBlock.SHOWN),
+                popular.column(top.id(), Window.MONTH, PopularBlock.SHOWN));
+    }
+
+    /**
+     * Items imported from a listing page have no body; their summary, cut by the old site with "...", is all
+     * the text there is. The page says so and ends the text at its last whole sentence rather than mid-word.
+     */
+    static String body(Article article) {
         if (article.bodyHtml() != null && !article.bodyHtml().isBlank()) {
             return article.bodyHtml();
         }
         String text = article.summary() != null ? article.summary() : article.listSummary();
-        return "<p>" + BodyHtml.escape(text) + "</p>";
+        return "<p class=\"summary-note\">" + SUMMARY_NOTE + "</p>\n<p>" + BodyHtml.escape(wholeSentences(text))
+                + "</p>";
+    }
+
+    static final String SUMMARY_NOTE = "本文为摘要，全文见来源。";
+
+    /** The text up to its last sentence end; a text cut before any sentence ended keeps its words and says so. */
+    static String wholeSentences(String text) {
+        String t = text.strip();
+        boolean cut = t.endsWith("...") || t.endsWith("…");
+        if (!cut) {
+            return t;
+        }
+        t = t.replaceAll("(\\.\\.\\.|…)+$", "");
+        int end = Math.max(Math.max(t.lastIndexOf('。'), t.lastIndexOf('！')), t.lastIndexOf('？'));
+        if (end >= 20) {
+            return t.substring(0, end + 1);
+        }
+        return t + "（摘要节选）";
     }
 }

@@ -9,6 +9,8 @@ import org.shegong.column.ColumnService;
 import org.shegong.content.ArticleListItem;
 import org.shegong.content.ColumnListing;
 import org.shegong.content.FeaturedArticles;
+import org.shegong.content.PopularArticles;
+import org.shegong.content.PopularArticles.Window;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,10 +26,12 @@ class HomeController {
     private final ColumnService columns;
     private final ColumnListing listing;
     private final FeaturedArticles featured;
+    private final PopularArticles popular;
     private final ObjectProvider<HomeSlots> slots;
 
     HomeController(ChromeFactory chrome, ColumnService columns, ColumnListing listing, FeaturedArticles featured,
-                   ObjectProvider<HomeSlots> slots) {
+                   PopularArticles popular, ObjectProvider<HomeSlots> slots) {
+        this.popular = popular;
         this.chrome = chrome;
         this.columns = columns;
         this.listing = listing;
@@ -47,7 +51,9 @@ class HomeController {
         ArticleListItem digest = digestColumn == null ? null
                 : listing.latest(digestColumn.id(), 1).stream().findFirst().orElse(null);
         ArticleListItem top = featured.ofSite(1).stream().findFirst().orElse(null);
-        model.addAttribute("view", new HomeView(chrome.chrome(null), top, blocks, digest, digestColumn));
+        model.addAttribute("view", new HomeView(chrome.chrome(null), top, blocks, digest, digestColumn,
+                new PopularBlock("热门排行", popular.site(Window.WEEK, PopularBlock.SHOWN),
+                        popular.site(Window.MONTH, PopularBlock.SHOWN))));
         model.addAttribute("slots", slots.stream().findFirst().map(HomeSlots::content).orElse(null));
         return "site/home";
     }

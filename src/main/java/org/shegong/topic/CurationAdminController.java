@@ -1,5 +1,7 @@
 package org.shegong.topic;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The back office's 首页版位 page (/admin/slots) and 专题 pages (/admin/topics). */
+@Requires(Permission.SLOTS)
 @Controller
 @BackOffice
 class CurationAdminController {

@@ -50,18 +50,12 @@ class AccountRepositoryTest {
     }
 
     @Test
-    void countsFailuresLocksAndClears() {
-        long id = accounts.insert("li", "李", "h", false, NOW);
-        assertThat(accounts.recordFailure(id, NOW)).isEqualTo(1);
-        assertThat(accounts.recordFailure(id, NOW.plusSeconds(1))).isEqualTo(2);
-        assertThat(accounts.findById(id).orElseThrow().lastFailedAt()).isEqualTo(NOW.plusSeconds(1));
-        accounts.lock(id, NOW.plusSeconds(900));
-        Account locked = accounts.findById(id).orElseThrow();
-        assertThat(locked.lockedUntil()).isEqualTo(NOW.plusSeconds(900));
-        assertThat(locked.failedLogins()).isZero();
+    void aNewPasswordReplacesTheHashAndAnUpgradeNeverOverwritesANewerPassword() {
+        long id = accounts.insert("li", "李", "old", false, NOW);
+        accounts.upgradeHash(id, "old", "upgraded");
+        assertThat(accounts.passwordHash(id)).contains("upgraded");
         accounts.setPassword(id, "new", NOW);
-        Account reset = accounts.findById(id).orElseThrow();
-        assertThat(reset.lockedUntil()).isNull();
+        accounts.upgradeHash(id, "upgraded", "stale");
         assertThat(accounts.passwordHash(id)).contains("new");
     }
 

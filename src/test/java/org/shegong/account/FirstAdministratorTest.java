@@ -38,7 +38,7 @@ class FirstAdministratorTest {
             String hash = context.getBean(JdbcClient.class)
                     .sql("SELECT password_hash FROM app_user WHERE username = ?").param(username)
                     .query(String.class).single();
-            assertThat(hash).startsWith("$2").doesNotContain(password);
+            assertThat(hash).startsWith("{argon2}$argon2id$").doesNotContain(password);
             return context.getBean(PasswordEncoder.class).matches(password, hash);
         }
     }

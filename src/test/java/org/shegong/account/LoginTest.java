@@ -89,28 +89,43 @@ class LoginTest {
     }
 
     @Test
-    void repeatedFailuresSlowDownThenLockTheAccountUntilTheLockExpires() throws Exception {
-        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+    void repeatedFailuresSlowDownThatAddressButNeverLockTheAccount() throws Exception {
+        int free = LoginThrottle.ACCOUNT_AT_ADDRESS.free();
+        for (int i = 0; i < free; i++) {
             assertThat(failureMessage(login(username, "wrong-password-1"))).isEqualTo("用户名或密码错误");
         }
-        // Now even the right password is refused until the delay has passed: no free guesses.
-        assertThat(failureMessage(login(username, PASSWORD))).contains("秒后再试");
+        // Now even the right password is refused unchecked until the delay has passed: no free guesses.
+        assertThat(failureMessage(login(username, PASSWORD))).isEqualTo("登录尝试过于频繁，请 5 秒后再试");
         clock.advance(Duration.ofSeconds(5));
         assertThat(failureMessage(login(username, "wrong-password-1"))).isEqualTo("用户名或密码错误");
         // The delay doubles after each further failure.
         clock.advance(Duration.ofSeconds(5));
-        assertThat(failureMessage(login(username, "wrong-password-1"))).contains("秒后再试");
+        assertThat(failureMessage(login(username, "wrong-password-1"))).isEqualTo("登录尝试过于频繁，请 5 秒后再试");
         clock.advance(Duration.ofSeconds(5));
         assertThat(failureMessage(login(username, "wrong-password-1"))).isEqualTo("用户名或密码错误");
-        clock.advance(Duration.ofSeconds(20));
-        // The sixth failure locks the account.
-        assertThat(failureMessage(login(username, "wrong-password-1"))).contains("账户已被暂时锁定", "15 分钟");
-        clock.advance(Duration.ofMinutes(10));
-        assertThat(failureMessage(login(username, PASSWORD))).contains("账户已被暂时锁定", "5 分钟");
 
-        clock.advance(Duration.ofMinutes(5));
+        // The real user at another address is not locked out by someone failing on purpose.
+        assertThat(mvc.perform(post("/admin/login").param("username", username).param("password", PASSWORD)
+                .with(csrf()).with(request -> {
+                    request.setRemoteAddr("192.0.2.44");
+                    return request;
+                })).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/admin");
+        // And the guesser's address waits out its delay, then may try again.
+        clock.advance(Duration.ofSeconds(20));
         assertThat(login(username, PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/admin");
-        assertThat(accounts.findByUsername(username).orElseThrow().failedLogins()).isZero();
+    }
+
+    @Test
+    void anUnknownNameIsSlowedDownWithExactlyTheSameWords() throws Exception {
+        String unknown = "nobody" + System.nanoTime() % 1_000_000;
+        for (int i = 0; i < LoginThrottle.ACCOUNT_AT_ADDRESS.free(); i++) {
+            assertThat(failureMessage(login(unknown, "wrong-password-1"))).isEqualTo("用户名或密码错误");
+            assertThat(failureMessage(login(username, "wrong-password-1"))).isEqualTo("用户名或密码错误");
+        }
+        assertThat(failureMessage(login(unknown, "wrong-password-1")))
+                .isEqualTo(failureMessage(login(username, "wrong-password-1")))
+                .isEqualTo("登录尝试过于频繁，请 5 秒后再试");
+        clock.advance(Duration.ofSeconds(5));
     }
 
     @Test
@@ -118,7 +133,7 @@ class LoginTest {
         login(username, "wrong-password-1");
         login(username, "wrong-password-1");
         assertThat(login(username, PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/admin");
-        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+        for (int i = 0; i < LoginThrottle.ACCOUNT_AT_ADDRESS.free(); i++) {
             assertThat(failureMessage(login(username, "wrong-password-1"))).isEqualTo("用户名或密码错误");
         }
     }

@@ -111,6 +111,16 @@ class ColumnsPagesTest {
         assertThat(pages.posted(pages.send(admin, "/admin/columns/" + id + "/review-levels").param("levels", "4"), 400))
                 .contains("审核级数只能是 1 到 3");
         assertThat(reviewLevels.of(id)).isEqualTo(1);
+        assertThat(reviewLevels.rules(id).oneLevelPerPerson()).as("on by default").isTrue();
+        assertThat(pages.page(admin, "/admin/columns/" + id, 200)).contains("每级须由不同的人审核（推荐）");
+        pages.posted(pages.send(admin, "/admin/columns/" + id + "/review-levels").param("levels", "2")
+                .param("separation", "off"), 302);
+        assertThat(reviewLevels.rules(id)).isEqualTo(new org.shegong.column.ReviewRules(2, false));
+        pages.posted(pages.send(admin, "/admin/columns/" + id + "/review-levels").param("levels", "2")
+                .param("separation", "maybe"), 400);
+        pages.posted(pages.send(admin, "/admin/columns/" + id + "/review-levels").param("levels", "1")
+                .param("separation", "on"), 302);
+        assertThat(reviewLevels.rules(id)).isEqualTo(new org.shegong.column.ReviewRules(1, true));
         pages.page(admin, "/admin/columns/999999", 404);
         pages.posted(pages.send(admin, "/admin/columns/999999/visibility").param("visible", "true"), 404);
 

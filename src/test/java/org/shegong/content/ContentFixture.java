@@ -33,7 +33,8 @@ public final class ContentFixture {
         this.columns = new ColumnService(new ColumnRepository(db.jdbc()));
         this.articles = new ArticleRepository(new org.springframework.jdbc.core.JdbcTemplate(db.dataSource()));
         this.listings = listings;
-        this.service = new ArticleService(articles, new ArticleSearchRepository(db.jdbc()), listings, new OutboxWriter(db.jdbc(), clock), clock);
+        this.service = new ArticleService(articles, new ArticleSearchRepository(db.jdbc()), listings, new OutboxWriter(db.jdbc(), clock),
+                new org.shegong.content.similar.NearDuplicates(db.jdbc()), clock);
         this.listing = new ColumnListing(listings, articles);
     }
 

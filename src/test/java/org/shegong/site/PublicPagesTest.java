@@ -130,7 +130,7 @@ class PublicPagesTest {
                 .contains("<meta property=\"og:title\" content=\"江苏：深圳市先后派出援疆干部人才1257人次\">")
                 .contains("<link rel=\"canonical\" href=\"http://localhost:8080/article/" + id + "\">")
                 .contains("上一篇：", "下一篇：", "相关阅读")
-                .contains("<legend>字号</legend>", ">大</label>", ">中</label>", ">小</label>")
+                .contains("字号：", "aria-label=\"字号大\"", "aria-label=\"字号小\"", "关怀模式")
                 .contains("aria-current=\"page\">正文</span>");
     }
 

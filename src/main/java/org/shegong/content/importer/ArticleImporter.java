@@ -17,6 +17,7 @@ import org.shegong.content.ArticleInput;
 import org.shegong.content.ArticleRepository;
 import org.shegong.content.ArticleService;
 import org.shegong.content.ArticleService.SaveOutcome;
+import org.shegong.content.similar.NearDuplicates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -48,12 +49,23 @@ public class ArticleImporter {
 
     /** Imports a seed-style listing page into {@code column} (a column name or slug; the page's own header if null). */
     public ImportReport importListing(InputStream in, String column) throws IOException {
+        return importListing(in, column, null);
+    }
+
+    /**
+     * Imports a listing page whose items get believable dates instead of the time of import: the first item
+     * whose title contains {@code anchor.marker()} is published on {@code anchor.day()} and the others are
+     * spread around it in page order (see {@link SeedDates}). A null anchor dates them from now.
+     */
+    public ImportReport importListing(InputStream in, String column, DateAnchor anchor) throws IOException {
         List<String> lines = reader(in).lines().toList();
         SeedListingParser.Listing listing = SeedListingParser.parse(lines, clock.instant());
         String target = column != null ? column : listing.columnName();
+        List<ImportItem> items = anchor == null ? listing.items()
+                : SeedDates.around(listing.items(), SeedDates.indexOf(listing.items(), anchor.marker()), anchor.day());
         ImportReport report = new ImportReport();
-        Batch batch = new Batch(report, target);
-        for (ImportItem item : listing.items()) {
+        Batch batch = new Batch(report, target, false);
+        for (ImportItem item : items) {
             batch.add(item);
         }
         batch.flush();
@@ -62,8 +74,17 @@ public class ArticleImporter {
 
     /** Imports JSON Lines; {@code progress} receives the number of lines read so far. */
     public ImportReport importJsonLines(InputStream in, LongConsumer progress) throws IOException {
+        return importJsonLines(in, progress, false);
+    }
+
+    /**
+     * Imports JSON Lines; a new item nearly the same as a stored article is reported ("第 N 行: 与第 X 号文章相似")
+     * and, with {@code skipSimilar}, not imported.
+     */
+    public ImportReport importJsonLines(InputStream in, LongConsumer progress, boolean skipSimilar)
+            throws IOException {
         ImportReport report = new ImportReport();
-        Batch batch = new Batch(report, null);
+        Batch batch = new Batch(report, null, skipSimilar);
         try (BufferedReader reader = reader(in)) {
             String line;
             int number = 0;
@@ -87,6 +108,10 @@ public class ArticleImporter {
         return report;
     }
 
+    /** The day one item of an undated listing page was published on, found by a part of its title. */
+    public record DateAnchor(String marker, java.time.LocalDate day) {
+    }
+
     static BufferedReader reader(InputStream in) {
         // Malformed UTF-8 is a failed line, not a silently mangled title.
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -99,11 +124,13 @@ public class ArticleImporter {
 
         private final ImportReport report;
         private final String defaultColumn;
+        private final boolean skipSimilar;
         private final List<ImportItem> items = new ArrayList<>(BATCH);
 
-        Batch(ImportReport report, String defaultColumn) {
+        Batch(ImportReport report, String defaultColumn, boolean skipSimilar) {
             this.report = report;
             this.defaultColumn = defaultColumn;
+            this.skipSimilar = skipSimilar;
         }
 
         void add(ImportItem item) {
@@ -155,6 +182,18 @@ public class ArticleImporter {
                 } catch (ImportRejected e) {
                     tally.add(() -> report.countFailed(new ImportProblem(item.line(), e.getMessage())));
                     continue;
+                }
+                if (stored == null) {
+                    List<NearDuplicates.Match> similar = articles.similarTo(input, null);
+                    if (!similar.isEmpty()) {
+                        NearDuplicates.Match closest = similar.get(0);
+                        ImportProblem note = new ImportProblem(item.line(), "与第 " + closest.articleId() + " 号文章相似（"
+                                + JsonLinesParser.abbreviate(closest.title()) + "）" + (skipSimilar ? "，已跳过" : ""));
+                        tally.add(() -> report.countSimilar(note, skipSimilar));
+                        if (skipSimilar) {
+                            continue;
+                        }
+                    }
                 }
                 SaveOutcome outcome = articles.save(input, stored);
                 if (input.externalId() != null) {

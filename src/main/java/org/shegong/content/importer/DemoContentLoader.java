@@ -3,6 +3,7 @@ package org.shegong.content.importer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import org.shegong.content.ArticleRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +14,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * First start on an empty database: import the seed listing page (shipped in the jar) into 行业动态, so the
- * site is alive at once. Never runs again once any article exists.
+ * First start on an empty database: import the seed listing page (shipped in the jar) into 行业动态 and the
+ * sample articles (with bodies, dates and regions) into the other columns, so every block of the home page is
+ * alive at once. Never runs again once any article exists.
  *
  * <p>A lifecycle bean of phase 0 starts before the web server (which starts in a late phase), so no reader, and
  * no page cache, ever sees the empty site of the seconds before the import.
@@ -22,6 +24,15 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("!cli")
 class DemoContentLoader implements SmartLifecycle {
+
+    static final String SEED = "demo/seed-hangye.txt";
+    static final String SAMPLES = "demo/articles.jsonl";
+    /**
+     * The seed page is from the week after 23-29 August 2021: its digest is dated the Monday after, and the
+     * other items around it in page order, so a new install never shows its own install day as news.
+     */
+    static final ArticleImporter.DateAnchor SEED_DIGEST =
+            new ArticleImporter.DateAnchor("社会工作一周动态 (8.23-8.29)", LocalDate.of(2021, 8, 30));
 
     private static final Logger log = LoggerFactory.getLogger(DemoContentLoader.class);
 
@@ -43,9 +54,12 @@ class DemoContentLoader implements SmartLifecycle {
         if (!enabled || articles.count() > 0) {
             return;
         }
-        try (InputStream in = new ClassPathResource("demo/seed-hangye.txt").getInputStream()) {
-            ImportReport report = importer.importListing(in, "news");
+        try (InputStream seed = new ClassPathResource(SEED).getInputStream();
+             InputStream samples = new ClassPathResource(SAMPLES).getInputStream()) {
+            ImportReport report = importer.importListing(seed, "news", SEED_DIGEST);
             log.info("首次启动: 已导入演示内容 (行业动态) {}", report);
+            report = importer.importJsonLines(samples, n -> { });
+            log.info("首次启动: 已导入演示内容 (各栏目示例文章) {}", report);
         } catch (IOException e) {
             throw new UncheckedIOException("The demo content shipped in the jar cannot be read", e);
         }

@@ -40,7 +40,7 @@ class ImportCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "import FILE [--column=栏目名或slug] [--format=jsonl|listing] [--bulk]";
+        return "import FILE [--column=栏目名或slug] [--format=jsonl|listing] [--bulk] [--skip-similar]";
     }
 
     @Override
@@ -49,9 +49,12 @@ class ImportCommand implements CliCommand {
         String column = null;
         String format = null;
         boolean bulk = false;
+        boolean skipSimilar = false;
         for (String argument : arguments) {
             if (argument.equals("--bulk")) {
                 bulk = true;
+            } else if (argument.equals("--skip-similar")) {
+                skipSimilar = true;
             } else if (argument.startsWith("--column=")) {
                 column = argument.substring("--column=".length());
             } else if (argument.startsWith("--format=")) {
@@ -70,15 +73,22 @@ class ImportCommand implements CliCommand {
             return 66;
         }
         boolean jsonLines = format == null ? file.endsWith(".jsonl") || file.endsWith(".json") : format.equals("jsonl");
+        if (bulk && skipSimilar) {
+            System.err.println("--skip-similar 不能与 --bulk 同用：批量导入不逐条比对相似文章");
+            return 64;
+        }
         if (bulk && !jsonLines) {
             System.err.println("--bulk 只用于 JSON Lines 文件 (.jsonl 或 --format=jsonl)");
             return 64;
         }
         long started = System.nanoTime();
-        ImportReport report = jsonLines ? importJsonLines(path, bulk) : importListing(path, column);
+        ImportReport report = jsonLines ? importJsonLines(path, bulk, skipSimilar) : importListing(path, column);
         double seconds = (System.nanoTime() - started) / 1e9;
         for (ImportProblem problem : report.problems()) {
             System.err.println(problem);
+        }
+        for (ImportProblem note : report.similarities()) {
+            System.err.println(note);
         }
         log.info("{}导入完成 {}: {} ({} 行, {} 秒, {} 行/秒)", bulk ? "批量" : "", path.getFileName(), report,
                 report.processed(),
@@ -92,7 +102,7 @@ class ImportCommand implements CliCommand {
         }
     }
 
-    private ImportReport importJsonLines(Path path, boolean bulk) throws IOException {
+    private ImportReport importJsonLines(Path path, boolean bulk, boolean skipSimilar) throws IOException {
         long size = Files.size(path);
         AtomicLong bytes = new AtomicLong();
         ProgressBar bar = ProgressBar.forConsole();
@@ -106,7 +116,7 @@ class ImportCommand implements CliCommand {
                 }
             };
             ImportReport report = bulk ? bulkImporter.importJsonLines(in, progress)
-                    : importer.importJsonLines(in, progress);
+                    : importer.importJsonLines(in, progress, skipSimilar);
             bar.finish();
             return report;
         }

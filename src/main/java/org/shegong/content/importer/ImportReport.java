@@ -13,7 +13,10 @@ public final class ImportReport {
     private long updated;
     private long unchanged;
     private long failed;
+    private long similar;
+    private long skipped;
     private final List<ImportProblem> problems = new ArrayList<>();
+    private final List<ImportProblem> similarities = new ArrayList<>();
 
     void countCreated() {
         created++;
@@ -34,6 +37,32 @@ public final class ImportReport {
         }
     }
 
+    /** A new item whose text is nearly an existing article's: imported, or skipped with --skip-similar. */
+    void countSimilar(ImportProblem note, boolean wasSkipped) {
+        similar++;
+        if (wasSkipped) {
+            skipped++;
+        }
+        if (similarities.size() < MAX_KEPT_PROBLEMS) {
+            similarities.add(note);
+        }
+    }
+
+    public long similar() {
+        return similar;
+    }
+
+    public long skipped() {
+        return skipped;
+    }
+
+    /** The first near-duplicates met, by line ("第 N 行: 与第 X 号文章相似"). */
+    public List<ImportProblem> similarities() {
+        List<ImportProblem> byLine = new ArrayList<>(similarities);
+        byLine.sort(java.util.Comparator.comparingInt(ImportProblem::line));
+        return Collections.unmodifiableList(byLine);
+    }
+
     public long created() {
         return created;
     }
@@ -51,7 +80,7 @@ public final class ImportReport {
     }
 
     public long processed() {
-        return created + updated + unchanged + failed;
+        return created + updated + unchanged + failed + skipped;
     }
 
     /** The first problems met (at most a thousand are kept; the count covers them all). */
@@ -63,6 +92,7 @@ public final class ImportReport {
 
     @Override
     public String toString() {
-        return "新增 %d, 更新 %d, 未变 %d, 失败 %d".formatted(created, updated, unchanged, failed);
+        String text = "新增 %d, 更新 %d, 未变 %d, 失败 %d".formatted(created, updated, unchanged, failed);
+        return similar == 0 ? text : text + ", 相似 %d (跳过 %d)".formatted(similar, skipped);
     }
 }

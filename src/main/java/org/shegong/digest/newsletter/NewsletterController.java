@@ -37,6 +37,10 @@ class NewsletterController {
 
     @GetMapping(PATH)
     String form(HttpServletRequest request, Model model) {
+        if (!subscriptions.mailConfigured()) {
+            return page(model, request, HEADING, "本站暂未开通邮件订阅。您可以通过 RSS 或 Atom 订阅“社会工作一周动态”等栏目的更新。",
+                    null, "", false, null, null);
+        }
         return page(model, request, HEADING, "每周一期，汇总政策参考、联合会动态和行业动态。填写邮箱后，我们会发一封确认邮件，"
                 + "点击其中的链接即完成订阅。", null, "", true, null, null);
     }

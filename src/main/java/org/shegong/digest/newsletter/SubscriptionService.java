@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.shegong.system.web.MailSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
  * a few confirmation mails a day however often the form is posted with its address.
  */
 @Service
-public class SubscriptionService {
+public class SubscriptionService implements MailSubscription {
 
     static final Duration CONFIRMATION_WINDOW = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
@@ -37,6 +38,19 @@ public class SubscriptionService {
         this.properties = properties;
         this.clock = clock;
         this.perIp = new IpRateLimiter(properties.subscribesPerIpPerHour());
+    }
+
+    /**
+     * Whether confirmation mails can be sent at all: Spring Boot makes a mail sender only when
+     * {@code spring.mail.host} is set, so without one the form is not offered (it could only answer 503).
+     */
+    public boolean mailConfigured() {
+        return mailSender.getIfAvailable() != null;
+    }
+
+    @Override
+    public boolean offered() {
+        return mailConfigured();
     }
 
     public Outcome subscribe(String rawEmail, String ip) {

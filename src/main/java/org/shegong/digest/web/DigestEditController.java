@@ -1,5 +1,7 @@
 package org.shegong.digest.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * One digest: its introduction and its entries per section, each change a plain form post that redirects back
  * (no script needed). Submitting hands the draft to the normal editorial workflow.
  */
+@Requires(Permission.DIGESTS)
 @BackOffice
 @Controller
 class DigestEditController {

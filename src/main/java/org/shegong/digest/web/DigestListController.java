@@ -1,5 +1,7 @@
 package org.shegong.digest.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The digests, newest window first, and the form that generates one for any date range. */
+@Requires(Permission.DIGESTS)
 @BackOffice
 @Controller
 class DigestListController {

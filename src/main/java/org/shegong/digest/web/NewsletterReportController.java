@@ -1,14 +1,13 @@
 package org.shegong.digest.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.shegong.account.Role;
 import org.shegong.account.StaffUser;
 import org.shegong.account.AdminContext;
-import org.shegong.account.Actor;
-import org.shegong.editorial.workflow.EditorialException;
 import org.shegong.digest.DigestService;
 import org.shegong.digest.newsletter.NewsletterService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The newsletter at a glance for administrators and chief editors: subscribers by state and, per published
  * digest, how its mailing went with every recorded failure.
  */
+@Requires(Permission.NEWSLETTER)
 @BackOffice
 @Controller
 class NewsletterReportController {
@@ -38,10 +38,6 @@ class NewsletterReportController {
 
     @GetMapping("/admin/newsletter")
     String show(@AuthenticationPrincipal StaffUser user, HttpServletRequest request, Model model) {
-        Actor actor = context.actor(user, request);
-        if (!actor.administrator() && actor.grants().stream().noneMatch(g -> g.role() == Role.CHIEF_EDITOR)) {
-            throw new EditorialException(EditorialException.Kind.FORBIDDEN, "只有管理员和终审可以查看电子报发送情况");
-        }
         List<DigestViews.Mailing> mailings = digests.recent(MAILINGS).stream().filter(d -> !d.isDraft())
                 .map(d -> new DigestViews.Mailing(d, newsletter.progress(d.id()), newsletter.failures(d.id())))
                 .toList();

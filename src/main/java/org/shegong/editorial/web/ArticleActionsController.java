@@ -1,5 +1,7 @@
 package org.shegong.editorial.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.AdminContext;
 
@@ -8,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.shegong.account.StaffUser;
 import org.shegong.account.Actor;
 import org.shegong.editorial.workflow.ApproveAction;
+import org.shegong.editorial.workflow.ApproveAndPublishAction;
 import org.shegong.editorial.workflow.EditorialException;
 import org.shegong.editorial.workflow.PublishAction;
 import org.shegong.editorial.workflow.RejectAction;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The workflow buttons of the editor page; each posts to one action class. */
+@Requires(Permission.ARTICLES)
 @BackOffice
 @Controller
 class ArticleActionsController {
@@ -36,10 +40,12 @@ class ArticleActionsController {
     private final ScheduleAction schedule;
     private final UnscheduleAction unschedule;
     private final WithdrawAction withdraw;
+    private final ApproveAndPublishAction approveAndPublish;
 
     ArticleActionsController(AdminContext context, ArticleEditor editor, SubmitAction submit, ApproveAction approve,
                              RejectAction reject, PublishAction publish, ScheduleAction schedule,
-                             UnscheduleAction unschedule, WithdrawAction withdraw) {
+                             UnscheduleAction unschedule, WithdrawAction withdraw,
+                             ApproveAndPublishAction approveAndPublish) {
         this.context = context;
         this.editor = editor;
         this.submit = submit;
@@ -49,9 +55,10 @@ class ArticleActionsController {
         this.schedule = schedule;
         this.unschedule = unschedule;
         this.withdraw = withdraw;
+        this.approveAndPublish = approveAndPublish;
     }
 
-    @PostMapping("/admin/articles/{id}/{action:submit|approve|reject|publish|schedule|unschedule|withdraw}")
+    @PostMapping("/admin/articles/{id}/{action:submit|approve|approve-and-publish|reject|publish|schedule|unschedule|withdraw}")
     String act(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @PathVariable String action,
                @RequestParam(defaultValue = "") String comment, @RequestParam(defaultValue = "") String goLiveAt,
                @RequestParam(defaultValue = "") String expireAt, @RequestParam(defaultValue = "") String override,
@@ -62,6 +69,7 @@ class ArticleActionsController {
             switch (action) {
                 case "submit" -> submit.submit(actor, id, comment);
                 case "approve" -> approve.approve(actor, id, comment);
+                case "approve-and-publish" -> approveAndPublish.approveAndPublish(actor, id, comment, override);
                 case "reject" -> reject.reject(actor, id, comment);
                 case "publish" -> publish.publish(actor, id, ArticleForm.parseTime(expireAt, "下线时间"), comment,
                         override);
@@ -75,11 +83,7 @@ class ArticleActionsController {
             if (e.kind() == EditorialException.Kind.NOT_FOUND) {
                 throw e;
             }
-            response.setStatus(switch (e.kind()) {
-                case FORBIDDEN -> 403;
-                case ILLEGAL_TRANSITION -> 409;
-                default -> 400;
-            });
+            response.setStatus(e.status());
             model.addAttribute("view", editor.existing(context.chrome(request), actor, id, null, e.getMessage(), null,
                     null));
             return "admin/edit";

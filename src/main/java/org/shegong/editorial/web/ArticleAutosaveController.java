@@ -1,5 +1,7 @@
 package org.shegong.editorial.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.AdminContext;
 
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * The target of the editor's autosave script (js/admin-autosave.js): the same form as a save, answered with
  * JSON for the script instead of a page. Without JavaScript nobody calls it.
  */
+@Requires(Permission.ARTICLES)
 @BackOffice
 @Controller
 class ArticleAutosaveController {
@@ -41,13 +44,7 @@ class ArticleAutosaveController {
         } catch (EditConflictException e) {
             return json(409, message("稿件已被他人修改，自动保存未生效；请手动保存以查看两个版本"));
         } catch (EditorialException e) {
-            int status = switch (e.kind()) {
-                case FORBIDDEN -> 403;
-                case NOT_FOUND -> 404;
-                case ILLEGAL_TRANSITION -> 409;
-                case INVALID -> 400;
-            };
-            return json(status, message(e.getMessage()));
+            return json(e.status(), message(e.getMessage()));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.shegong.editorial.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.AdminContext;
 
@@ -10,9 +12,9 @@ import java.util.List;
 import org.shegong.account.StaffUser;
 import org.shegong.account.Actor;
 import org.shegong.editorial.workflow.ArticleWorkflow;
+import org.shegong.editorial.workflow.WorkflowRecord;
 import org.shegong.editorial.workflow.EditConflictException;
 import org.shegong.editorial.workflow.EditorialException;
-import org.shegong.editorial.workflow.Permissions;
 import org.shegong.editorial.workflow.RestoreRevisionAction;
 import org.shegong.editorial.workflow.RevisionContent;
 import org.shegong.editorial.workflow.SaveRevisionAction;
@@ -20,6 +22,8 @@ import org.shegong.column.Column;
 import org.shegong.column.ColumnService;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleStatus;
+import org.shegong.region.RegionChoices;
+import org.shegong.region.RegionInputException;
 import org.shegong.site.ArticleViews;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Writing: the editor form, saving revisions (with conflict detection), restoring one, and the preview. */
+@Requires(Permission.ARTICLES)
 @BackOffice
 @Controller
 class ArticleEditController {
@@ -43,10 +48,12 @@ class ArticleEditController {
     private final ArticleViews articleViews;
     private final ColumnService columns;
     private final Clock clock;
+    private final RegionChoices regionChoices;
 
     ArticleEditController(AdminContext context, ArticleEditor editor, SaveRevisionAction save,
                           RestoreRevisionAction restore, ArticleWorkflow workflow, ArticleViews articleViews,
-                          ColumnService columns, Clock clock) {
+                          ColumnService columns, Clock clock, RegionChoices regionChoices) {
+        this.regionChoices = regionChoices;
         this.context = context;
         this.editor = editor;
         this.save = save;
@@ -61,12 +68,12 @@ class ArticleEditController {
     String newArticle(@AuthenticationPrincipal StaffUser user, HttpServletRequest request, Model model) {
         Actor actor = context.actor(user, request);
         ArticleForm form = new ArticleForm();
-        List<Column> writable = columns.all().stream().filter(c -> Permissions.mayCreate(actor, c.id())).toList();
+        List<Column> writable = editor.writable(actor, List.of());
         if (writable.isEmpty()) {
             throw new EditorialException(EditorialException.Kind.FORBIDDEN, "您在任何栏目都没有撰写稿件的权限，请联系管理员");
         }
         form.setPrimaryColumn(writable.get(0).id());
-        model.addAttribute("view", editor.blank(context.chrome(request), form, null));
+        model.addAttribute("view", editor.blank(context.chrome(request), actor, form, null));
         return "admin/edit";
     }
 
@@ -75,11 +82,17 @@ class ArticleEditController {
                   HttpServletRequest request, HttpServletResponse response, Model model) {
         Actor actor = context.actor(user, request);
         try {
+            regionChoices.parse(form.getRegions());
             long id = save.create(actor, form.toContent());
+            regionChoices.apply(id, form.getRegions(), form.getRegionsShown());
             return "redirect:/admin/articles/" + id + "?done=create";
+        } catch (RegionInputException e) {
+            response.setStatus(400);
+            model.addAttribute("view", editor.blank(context.chrome(request), actor, form, e.getMessage()));
+            return "admin/edit";
         } catch (EditorialException e) {
             response.setStatus(e.kind() == EditorialException.Kind.FORBIDDEN ? 403 : 400);
-            model.addAttribute("view", editor.blank(context.chrome(request), form, e.getMessage()));
+            model.addAttribute("view", editor.blank(context.chrome(request), actor, form, e.getMessage()));
             return "admin/edit";
         }
     }
@@ -99,8 +112,15 @@ class ArticleEditController {
                         Model model) {
         Actor actor = context.actor(user, request);
         try {
+            regionChoices.parse(form.getRegions());
             save.save(actor, id, form.getBase(), form.toContent(), form.getNote());
+            regionChoices.apply(id, form.getRegions(), form.getRegionsShown());
             return "redirect:/admin/articles/" + id + "?done=save";
+        } catch (RegionInputException e) {
+            response.setStatus(400);
+            model.addAttribute("view", editor.existing(context.chrome(request), actor, id, form, e.getMessage(), null,
+                    null));
+            return "admin/edit";
         } catch (EditConflictException e) {
             response.setStatus(409);
             if (e.theirs() != null) {
@@ -140,8 +160,9 @@ class ArticleEditController {
     @GetMapping("/admin/articles/{id}/preview")
     String preview(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
                    @RequestParam(required = false) Integer revision, HttpServletRequest request, Model model) {
-        context.actor(user, request);
-        int number = revision != null ? revision : workflow.load(id).latestRevision();
+        Actor actor = context.actor(user, request);
+        WorkflowRecord record = workflow.visible(actor, id);
+        int number = revision != null ? revision : record.latestRevision();
         RevisionContent c = workflow.content(id, number);
         Article article = c.toArticle(id, ArticleStatus.LIVE, c.publishedAt() != null ? c.publishedAt()
                 : clock.instant(), clock.instant());

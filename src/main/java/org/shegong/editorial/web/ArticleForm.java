@@ -1,5 +1,6 @@
 package org.shegong.editorial.web;
 
+import org.shegong.system.ControlCharacters;
 import org.shegong.content.BodySanitizer;
 
 import java.time.Instant;
@@ -38,6 +39,11 @@ public class ArticleForm {
     private String publishedAt = "";
     private int base;
     private String note = "";
+    // Region tags live in org.shegong.region: the field as typed, as it was shown, and the tagger's suggestion.
+    private String regions;
+    private String regionsShown = "";
+    private String regionSuggestion = "";
+    private boolean regionsByPerson;
 
     static ArticleForm of(RevisionContent c, int base) {
         ArticleForm form = new ArticleForm();
@@ -76,7 +82,7 @@ public class ArticleForm {
         columns.addAll(extraColumns);
         Kind parsedKind = Kind.parse(kind).orElseThrow(() -> invalid("稿件类型不正确"));
         return new RevisionContent(cleanTitle, limit(subtitle, 300, "副标题"), limit(summary, 1000, "摘要"),
-                BodySanitizer.sanitize(body), limit(source, 200, "来源"), limit(author, 200, "作者"),
+                ControlCharacters.clean(BodySanitizer.sanitize(body)), limit(source, 200, "来源"), limit(author, 200, "作者"),
                 limit(editor, 100, "责任编辑"), parsedKind, featured, List.copyOf(columns), parseTags(),
                 limit(region, 100, "地区"), parseTime(publishedAt, "发布时间"));
     }
@@ -85,7 +91,8 @@ public class ArticleForm {
         if (tags == null || tags.isBlank()) {
             return List.of();
         }
-        List<String> parsed = Arrays.stream(tags.split("[,，、;；\\s]+")).map(String::strip).filter(t -> !t.isEmpty())
+        List<String> parsed = Arrays.stream(tags.split("[,，、;；\\s]+")).map(ControlCharacters::clean).map(String::strip)
+                .filter(t -> !t.isEmpty())
                 .distinct().toList();
         if (parsed.size() > 20 || parsed.stream().anyMatch(t -> t.length() > 64)) {
             throw invalid("标签最多 20 个，每个不超过 64 字");
@@ -109,7 +116,7 @@ public class ArticleForm {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String stripped = value.strip();
+        String stripped = ControlCharacters.clean(value).strip();
         if (stripped.length() > max) {
             throw invalid(what + "不能超过 " + max + " 字");
         }
@@ -148,6 +155,23 @@ public class ArticleForm {
     public void setExtraColumns(List<Long> extraColumns) { this.extraColumns = extraColumns == null ? new ArrayList<>() : extraColumns; }
     public String getTags() { return tags; }
     public void setTags(String tags) { this.tags = tags; }
+    /** Fills the region field from the stored tags, unless the form carries what the editor typed. */
+    void showRegions(org.shegong.region.RegionField field) {
+        if (regions == null) {
+            regions = field.value();
+            regionsShown = field.value();
+        }
+        regionSuggestion = field.suggestion();
+        regionsByPerson = field.byPerson();
+    }
+
+    public String getRegions() { return regions == null ? "" : regions; }
+    public void setRegions(String regions) { this.regions = regions; }
+    public String getRegionsShown() { return regionsShown; }
+    public void setRegionsShown(String regionsShown) { this.regionsShown = regionsShown == null ? "" : regionsShown; }
+    public String getRegionSuggestion() { return regionSuggestion; }
+    public boolean isRegionsByPerson() { return regionsByPerson; }
+
     public String getRegion() { return region; }
     public void setRegion(String region) { this.region = region; }
     public String getPublishedAt() { return publishedAt; }

@@ -1,7 +1,13 @@
 package org.shegong.editorial.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.AdminContext;
+import org.shegong.account.Actor;
+import org.shegong.account.StaffUser;
+import org.shegong.editorial.workflow.VisibleArticles;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** All articles, any status: filters, title search, and seek paging ("下一页") that costs the same at any depth. */
+@Requires(Permission.ARTICLES)
 @BackOffice
 @Controller
 class ArticleListController {
@@ -36,14 +43,16 @@ class ArticleListController {
     private final WorkflowRepository workflows;
     private final ListedArticles listed;
     private final ColumnService columns;
+    private final VisibleArticles visible;
 
     ArticleListController(AdminContext context, ArticleService articles, WorkflowRepository workflows,
-                          ListedArticles listed, ColumnService columns) {
+                          ListedArticles listed, ColumnService columns, VisibleArticles visible) {
         this.context = context;
         this.articles = articles;
         this.workflows = workflows;
         this.listed = listed;
         this.columns = columns;
+        this.visible = visible;
     }
 
     @GetMapping("/admin/articles")
@@ -51,7 +60,9 @@ class ArticleListController {
                 @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String author,
                 @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String from,
                 @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String after,
-                HttpServletRequest request, HttpServletResponse response, Model model) {
+                @AuthenticationPrincipal StaffUser user, HttpServletRequest request, HttpServletResponse response,
+                Model model) {
+        Actor actor = context.actor(user, request);
         String error = null;
         List<ArticleRow> rows = List.of();
         String next = null;
@@ -71,7 +82,8 @@ class ArticleListController {
                 }
             }
             ArticleFilter filter = new ArticleFilter(columnId, articleStatus, parsedKind, author, q,
-                    AdminDates.dayStart(from, 0), AdminDates.dayStart(to, 1), ids, ArticleFilter.Cursor.parse(after));
+                    AdminDates.dayStart(from, 0), AdminDates.dayStart(to, 1), ids, ArticleFilter.Cursor.parse(after))
+                    .within(visible.of(actor));
             rows = articles.search(filter, PAGE_SIZE + 1);
             if (rows.size() > PAGE_SIZE) {
                 rows = rows.subList(0, PAGE_SIZE);

@@ -1,7 +1,13 @@
 package org.shegong.editorial.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.AdminContext;
+import org.shegong.account.Actor;
+import org.shegong.account.StaffUser;
+import org.shegong.editorial.workflow.VisibleArticles;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.shegong.editorial.web.ListedArticle;
 import org.shegong.editorial.web.ListedArticles;
 
@@ -32,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * list (a contributor may open any article, read-only), so the search shows every article too; a restriction of
  * the list belongs here as the same filter.
  */
+@Requires(Permission.ARTICLES)
 @BackOffice
 @Controller
 class ArticleSearchController {
@@ -41,21 +48,25 @@ class ArticleSearchController {
     private final ArticleService articles;
     private final ListedArticles listed;
     private final ColumnService columns;
+    private final VisibleArticles visible;
 
     ArticleSearchController(AdminContext context, SearchEngine engine, ArticleService articles,
-                            ListedArticles listed, ColumnService columns) {
+                            ListedArticles listed, ColumnService columns, VisibleArticles visible) {
         this.context = context;
         this.engine = engine;
         this.articles = articles;
         this.listed = listed;
         this.columns = columns;
+        this.visible = visible;
     }
 
     @GetMapping("/admin/search")
     String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String column,
                   @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String kind,
                   @RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "1") int page,
-                  HttpServletRequest request, HttpServletResponse response, Model model) {
+                  @AuthenticationPrincipal StaffUser user, HttpServletRequest request, HttpServletResponse response,
+                  Model model) {
+        Actor actor = context.actor(user, request);
         ArticleSearchView.Form form = new ArticleSearchView.Form(q, column, status, kind, sort);
         SearchResults results = SearchResults.empty("", engine.status());
         List<ArticleSearchView.Found> found = List.of();
@@ -74,7 +85,8 @@ class ArticleSearchController {
                 default -> throw new IllegalArgumentException("排序方式不正确");
             };
             if (!q.isBlank()) {
-                results = engine.search(SearchQuery.editors(q, columnId, ofKind, stage, order, page));
+                results = engine.search(SearchQuery.editors(q, columnId, ofKind, stage, order, page)
+                        .within(visible.of(actor)));
                 found = found(results.hits());
             }
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,7 @@
 package org.shegong.editorial.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.AdminContext;
 
@@ -13,6 +15,7 @@ import org.shegong.account.Account;
 import org.shegong.account.AccountService;
 import org.shegong.system.audit.AuditEntry;
 import org.shegong.system.audit.AuditLog;
+import org.shegong.system.ControlCharacters;
 import org.shegong.system.Times;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The audit log for administrators (/admin/audit is administrator-only): filters, paging by id, CSV export. */
+@Requires(Permission.AUDIT)
 @BackOffice
 @Controller
 class AuditController {
@@ -100,7 +104,8 @@ class AuditController {
     }
 
     /** Quotes a CSV cell, and defuses text a spreadsheet would run as a formula. */
-    static String cell(String value) {
+    static String cell(String raw) {
+        String value = ControlCharacters.clean(raw);
         if (value == null || value.isEmpty()) {
             return "";
         }

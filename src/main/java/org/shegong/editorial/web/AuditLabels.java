@@ -11,6 +11,7 @@ public final class AuditLabels {
             case "create" -> "新建";
             case "save" -> "保存";
             case "autosave" -> "自动保存";
+            case "review_edit" -> "审核中修改";
             case "restore" -> "恢复版本";
             case "submit" -> "提交审核";
             case "approve" -> "审核通过";
@@ -28,6 +29,8 @@ public final class AuditLabels {
             case "column-move" -> "移动栏目";
             case "column-visibility" -> "显示或隐藏栏目";
             case "review-levels" -> "设置审核级数";
+            case "page-add" -> "新建单页";
+            case "page-edit" -> "修改单页";
             case "user-create" -> "新建账户";
             case "user-enable" -> "启用或停用账户";
             case "user-unlock" -> "解除锁定";

@@ -13,6 +13,7 @@ final class Notices {
             case "restore" -> "已恢复为新版本";
             case "submit" -> "已提交审核";
             case "approve" -> "已审核通过";
+            case "approve-and-publish" -> "已审核通过并发布到网站";
             case "reject" -> "已退回作者";
             case "publish" -> "已发布到网站";
             case "schedule" -> "已设置定时发布";

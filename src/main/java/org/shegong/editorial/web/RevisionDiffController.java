@@ -1,5 +1,7 @@
 package org.shegong.editorial.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.AdminContext;
 
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** Two revisions side by side as one text per field with insertions and deletions marked, character by character. */
+@Requires(Permission.ARTICLES)
 @BackOffice
 @Controller
 class RevisionDiffController {
@@ -37,8 +40,7 @@ class RevisionDiffController {
     @GetMapping("/admin/articles/{id}/revisions/{from}/diff/{to}")
     String diff(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @PathVariable int from,
                 @PathVariable int to, HttpServletRequest request, Model model) {
-        context.actor(user, request); // the same readers as the preview: any active staff member
-        workflow.load(id);
+        workflow.visible(context.actor(user, request), id); // the same readers as the editor and the preview
         RevisionContent before = content(id, from);
         RevisionContent after = content(id, to);
         List<RevisionDiffView.Field> fields = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.shegong.editorial.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.AdminContext;
 
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The administrator's list of forbidden words (only administrators reach /admin/sensitive-words). */
+@Requires(Permission.SENSITIVE_WORDS)
 @BackOffice
 @Controller
 class SensitiveWordsController {

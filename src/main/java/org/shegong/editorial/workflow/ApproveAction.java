@@ -21,12 +21,10 @@ public class ApproveAction {
         WorkflowRecord record = workflow.load(articleId);
         workflow.check(actor, WorkflowAction.APPROVE, record);
         int levels = workflow.levels(record);
-        boolean last = record.reviewLevel() >= levels;
-        WorkflowState state = last ? WorkflowState.APPROVED : WorkflowState.IN_REVIEW;
         String note = ArticleWorkflow.optionalComment(comment);
-        workflow.move(record, new WorkflowRecord(articleId, state, last ? 0 : record.reviewLevel() + 1,
-                record.ownerId(), record.columnId(), record.latestRevision(), record.liveRevision(), record.live(),
-                null, record.expireAt(), note, workflow.now(), record.version()), actor);
+        WorkflowRecord next = record.approvedAt(levels, actor.userId(), note, workflow.now());
+        WorkflowState state = next.state();
+        workflow.move(record, next, actor);
         String level = Permissions.levelName(record.reviewLevel(), levels);
         workflow.audit(actor, "approve", articleId, record.latestRevision(),
                 level + "通过" + (note == null ? "" : "：" + note));

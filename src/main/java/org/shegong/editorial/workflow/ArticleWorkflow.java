@@ -1,7 +1,9 @@
 package org.shegong.editorial.workflow;
 
 import org.shegong.column.ReviewLevels;
+import org.shegong.column.ReviewRules;
 import org.shegong.account.Actor;
+import org.shegong.account.Authorization;
 import org.shegong.system.audit.AuditLog;
 
 import java.time.Clock;
@@ -59,8 +61,7 @@ public class ArticleWorkflow {
             case DRAFT -> WorkflowState.DRAFT;
         };
         boolean live = article.status() == ArticleStatus.LIVE;
-        WorkflowRecord record = new WorkflowRecord(articleId, state, 0, null, article.primaryColumnId(), 0,
-                live ? 0 : null, live, null, null, null, now(), 0);
+        WorkflowRecord record = WorkflowRecord.adopted(articleId, state, live, article.primaryColumnId(), now());
         try {
             workflows.insert(record, null);
         } catch (org.springframework.dao.DuplicateKeyException e) {
@@ -69,17 +70,54 @@ public class ArticleWorkflow {
         return record;
     }
 
+    /**
+     * The article's row, if the actor may see the article; someone else's article answers "not found", as if
+     * it did not exist, so ids cannot be probed (ADR 0028).
+     */
+    public WorkflowRecord visible(Actor actor, long articleId) {
+        WorkflowRecord record = load(articleId);
+        requireVisible(actor, record);
+        return record;
+    }
+
+    private void requireVisible(Actor actor, WorkflowRecord record) {
+        if (!Authorization.maySeeArticle(actor, record.ownerId(), () -> columnIds(record))) {
+            throw new EditorialException(EditorialException.Kind.NOT_FOUND, "没有找到这篇稿件");
+        }
+    }
+
+    private java.util.List<Long> columnIds(WorkflowRecord record) {
+        java.util.List<Long> filed = articles.columnIds(record.articleId());
+        return filed.isEmpty() ? java.util.List.of(record.columnId()) : filed;
+    }
+
     public int levels(WorkflowRecord record) {
         return reviewLevels.of(record.columnId());
     }
 
+    public ReviewRules rules(WorkflowRecord record) {
+        return reviewLevels.rules(record.columnId());
+    }
+
     /** Refuses the action when the state does not allow it or the actor may not do it. */
     public void check(Actor actor, WorkflowAction action, WorkflowRecord record) {
+        requireVisible(actor, record);
         if (!action.allowedFrom(record.state(), record.live())) {
             throw new EditorialException(EditorialException.Kind.ILLEGAL_TRANSITION,
                     action.refusal(record.state(), record.live()));
         }
-        if (!Permissions.may(actor, action, record, levels(record))) {
+        ReviewRules rules = rules(record);
+        if (!Permissions.may(actor, action, record, rules)) {
+            if (action == WorkflowAction.REVISE) {
+                // Whoever may not correct during review is told what they were told before: no saving in review.
+                throw new EditorialException(EditorialException.Kind.ILLEGAL_TRANSITION,
+                        WorkflowAction.EDIT.refusal(record.state(), record.live()));
+            }
+            String separation = action == WorkflowAction.APPROVE || action == WorkflowAction.APPROVE_AND_PUBLISH
+                    ? Permissions.separationRefusal(actor, record, rules) : null;
+            if (separation != null) {
+                throw new EditorialException(EditorialException.Kind.FORBIDDEN, separation);
+            }
             throw new EditorialException(EditorialException.Kind.FORBIDDEN, "您没有权限对这篇稿件执行“" + action.label() + "”");
         }
     }
@@ -125,9 +163,7 @@ public class ArticleWorkflow {
         Instant publishedAt = content.publishedAt() != null ? content.publishedAt()
                 : previous != null ? previous : now();
         articles.replace(record.articleId(), content.toInput(ArticleStatus.LIVE, publishedAt));
-        WorkflowRecord next = new WorkflowRecord(record.articleId(), WorkflowState.LIVE, 0, record.ownerId(),
-                record.columnId(), record.latestRevision(), record.latestRevision(), true, null, expireAt, null,
-                now(), record.version());
+        WorkflowRecord next = record.published(expireAt, now());
         move(record, next, actor);
         return next;
     }
@@ -135,9 +171,7 @@ public class ArticleWorkflow {
     /** Takes the article off the public site; its revisions stay. */
     public void takeDown(WorkflowRecord record, Actor actor, String comment) {
         articles.withdraw(record.articleId());
-        WorkflowRecord next = new WorkflowRecord(record.articleId(), WorkflowState.WITHDRAWN, 0, record.ownerId(),
-                record.columnId(), record.latestRevision(), record.liveRevision(), false, null, null, comment, now(),
-                record.version());
+        WorkflowRecord next = record.withdrawn(comment, now());
         move(record, next, actor);
     }
 

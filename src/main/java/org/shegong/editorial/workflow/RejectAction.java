@@ -20,9 +20,7 @@ public class RejectAction {
         WorkflowRecord record = workflow.load(articleId);
         workflow.check(actor, WorkflowAction.REJECT, record);
         String reason = ArticleWorkflow.requireComment(comment, "退回意见");
-        workflow.move(record, new WorkflowRecord(articleId, WorkflowState.REJECTED, 0, record.ownerId(),
-                record.columnId(), record.latestRevision(), record.liveRevision(), record.live(), null,
-                record.expireAt(), reason, workflow.now(), record.version()), actor);
+        workflow.move(record, record.rejected(reason, workflow.now()), actor);
         workflow.audit(actor, "reject", articleId, record.latestRevision(), reason);
     }
 }

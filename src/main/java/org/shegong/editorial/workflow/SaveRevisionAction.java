@@ -36,8 +36,8 @@ public class SaveRevisionAction {
         requireColumns(actor, content.columnIds());
         long id = articles.createDraft(content.toInput(ArticleStatus.DRAFT, content.publishedAt()));
         revisions.insert(new Revision(id, 1, 0, content, actor.userId(), actor.name(), workflow.now(), false));
-        workflows.insert(new WorkflowRecord(id, WorkflowState.DRAFT, 0, actor.userId(), content.primaryColumnId(), 1,
-                null, false, null, null, null, workflow.now(), 0), actor.userId());
+        workflows.insert(WorkflowRecord.newDraft(id, actor.userId(), content.primaryColumnId(), workflow.now()),
+                actor.userId());
         workflow.changed(id);
         workflow.audit(actor, "create", id, 1, null);
         return id;
@@ -56,7 +56,7 @@ public class SaveRevisionAction {
      */
     @Transactional
     public int autosave(Actor actor, long articleId, int baseRevision, RevisionContent content) {
-        WorkflowRecord record = workflow.load(articleId);
+        WorkflowRecord record = workflow.visible(actor, articleId);
         if (record.state() != WorkflowState.DRAFT && record.state() != WorkflowState.WITHDRAWN) {
             throw new EditorialException(EditorialException.Kind.ILLEGAL_TRANSITION,
                     "稿件在审核或发布流程中，不自动保存；如需修改请手动保存");
@@ -71,16 +71,19 @@ public class SaveRevisionAction {
     private int save(Actor actor, WorkflowRecord record, int baseRevision, RevisionContent content, String note,
                      String auditAction, boolean autosave) {
         long articleId = record.articleId();
-        workflow.check(actor, WorkflowAction.EDIT, record);
+        // In review, a reviewer who may pass the current level corrects the text; the review stays at its level.
+        boolean inReview = record.state() == WorkflowState.IN_REVIEW;
+        workflow.check(actor, inReview ? WorkflowAction.REVISE : WorkflowAction.EDIT, record);
+        if (inReview && content.primaryColumnId() != record.columnId()) {
+            throw new EditorialException(EditorialException.Kind.INVALID, "审核中不能更换主栏目，请退回后再改");
+        }
         requireColumns(actor, content.columnIds());
         if (record.latestRevision() != baseRevision) {
             throw conflict(articleId, record.latestRevision(), content);
         }
         int number = record.latestRevision() + 1;
-        WorkflowState state = record.state() == WorkflowState.WITHDRAWN ? WorkflowState.WITHDRAWN : WorkflowState.DRAFT;
-        WorkflowRecord next = new WorkflowRecord(articleId, state, 0, record.ownerId() == null ? actor.userId()
-                : record.ownerId(), content.primaryColumnId(), number, record.liveRevision(), record.live(),
-                null, record.expireAt(), record.lastComment(), workflow.now(), record.version());
+        WorkflowRecord next = inReview ? record.correctedInReview(number, record.columnId(), workflow.now())
+                : record.saved(number, actor.userId(), content.primaryColumnId(), workflow.now());
         if (!workflows.compareAndSet(next, record.version(), actor.userId())) {
             throw conflict(articleId, workflows.find(articleId).orElseThrow().latestRevision(), content);
         }
@@ -92,7 +95,8 @@ public class SaveRevisionAction {
             articles.replace(articleId, content.toInput(status, content.publishedAt()));
         }
         workflow.changed(articleId);
-        workflow.audit(actor, auditAction, articleId, number, ArticleWorkflow.optionalComment(note));
+        workflow.audit(actor, inReview ? "review_edit" : auditAction, articleId, number,
+                ArticleWorkflow.optionalComment(note));
         return number;
     }
 

@@ -38,9 +38,7 @@ public class ScheduleAction {
         }
         sensitive.check(actor, record, sensitiveOverride);
         String note = ArticleWorkflow.optionalComment(comment);
-        workflow.move(record, new WorkflowRecord(articleId, WorkflowState.SCHEDULED, 0, record.ownerId(),
-                record.columnId(), record.latestRevision(), record.liveRevision(), record.live(), goLiveAt,
-                expireAt, note, workflow.now(), record.version()), actor);
+        workflow.move(record, record.scheduled(goLiveAt, expireAt, note, workflow.now()), actor);
         workflow.audit(actor, "schedule", articleId, record.latestRevision(),
                 "定于 " + Times.articleDateTime(goLiveAt) + " 发布" + (note == null ? "" : "：" + note));
     }

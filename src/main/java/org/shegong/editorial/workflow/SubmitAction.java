@@ -25,9 +25,7 @@ public class SubmitAction {
             throw new EditorialException(EditorialException.Kind.ILLEGAL_TRANSITION, "没有需要提交的修改，请先保存稿件");
         }
         String note = ArticleWorkflow.optionalComment(comment);
-        workflow.move(record, new WorkflowRecord(articleId, WorkflowState.IN_REVIEW, 1, record.ownerId(),
-                record.columnId(), record.latestRevision(), record.liveRevision(), record.live(), null,
-                record.expireAt(), note, workflow.now(), record.version()), actor);
+        workflow.move(record, record.submitted(note, workflow.now()), actor);
         // Submitting is not blocked by forbidden words (reviewers may fix them), but the audit line names them.
         String words = sensitive.describe(record);
         workflow.audit(actor, "submit", articleId, record.latestRevision(),

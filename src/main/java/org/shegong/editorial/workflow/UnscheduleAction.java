@@ -20,9 +20,7 @@ public class UnscheduleAction {
         WorkflowRecord record = workflow.load(articleId);
         workflow.check(actor, WorkflowAction.UNSCHEDULE, record);
         String note = ArticleWorkflow.optionalComment(comment);
-        workflow.move(record, new WorkflowRecord(articleId, WorkflowState.APPROVED, 0, record.ownerId(),
-                record.columnId(), record.latestRevision(), record.liveRevision(), record.live(), null,
-                record.live() ? record.expireAt() : null, note, workflow.now(), record.version()), actor);
+        workflow.move(record, record.unscheduled(note, workflow.now()), actor);
         workflow.audit(actor, "unschedule", articleId, record.latestRevision(), note);
     }
 }

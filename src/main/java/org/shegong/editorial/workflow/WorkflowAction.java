@@ -11,7 +11,11 @@ import java.util.Set;
 public enum WorkflowAction {
     EDIT("保存", EnumSet.of(WorkflowState.DRAFT, WorkflowState.REJECTED, WorkflowState.LIVE, WorkflowState.WITHDRAWN)),
     SUBMIT("提交审核", EnumSet.of(WorkflowState.DRAFT, WorkflowState.REJECTED, WorkflowState.WITHDRAWN)),
+    /** A reviewer's correction of the text during review: a new revision, the review stays at its level. */
+    REVISE("审核中修改", EnumSet.of(WorkflowState.IN_REVIEW)),
     APPROVE("审核通过", EnumSet.of(WorkflowState.IN_REVIEW)),
+    /** The last level passed and the article published, in one step and one transaction. */
+    APPROVE_AND_PUBLISH("通过并发布", EnumSet.of(WorkflowState.IN_REVIEW)),
     REJECT("退回", EnumSet.of(WorkflowState.IN_REVIEW, WorkflowState.APPROVED)),
     PUBLISH("发布", EnumSet.of(WorkflowState.APPROVED, WorkflowState.SCHEDULED)),
     SCHEDULE("定时发布", EnumSet.of(WorkflowState.APPROVED)),

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 public class WorkflowRepository {
 
     private static final String COLUMNS = "article_id, state, review_level, owner_id, column_id, latest_revision, "
-            + "live_revision, live, go_live_at, expire_at, last_comment, updated_at, version";
+            + "live_revision, live, go_live_at, expire_at, last_comment, updated_at, version, round_reviewers";
 
     private final JdbcClient jdbc;
 
@@ -24,10 +24,11 @@ public class WorkflowRepository {
     }
 
     public void insert(WorkflowRecord r, Long updatedBy) {
-        jdbc.sql("INSERT INTO article_workflow (" + COLUMNS + ", updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO article_workflow (" + COLUMNS + ", updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.articleId(), r.state().name(), r.reviewLevel(), r.ownerId(), r.columnId(),
                         r.latestRevision(), r.liveRevision(), r.live(), Times.toDb(r.goLiveAt()),
-                        Times.toDb(r.expireAt()), r.lastComment(), Times.toDb(r.updatedAt()), r.version(), updatedBy)
+                        Times.toDb(r.expireAt()), r.lastComment(), Times.toDb(r.updatedAt()), r.version(),
+                        reviewers(r.roundReviewers()), updatedBy)
                 .update();
     }
 
@@ -44,11 +45,12 @@ public class WorkflowRepository {
         return jdbc.sql("""
                 UPDATE article_workflow SET state = ?, review_level = ?, owner_id = ?, column_id = ?,
                   latest_revision = ?, live_revision = ?, live = ?, go_live_at = ?, expire_at = ?, last_comment = ?,
-                  updated_at = ?, updated_by = ?, version = version + 1
+                  updated_at = ?, updated_by = ?, round_reviewers = ?, version = version + 1
                 WHERE article_id = ? AND version = ?""")
                 .params(next.state().name(), next.reviewLevel(), next.ownerId(), next.columnId(),
                         next.latestRevision(), next.liveRevision(), next.live(), Times.toDb(next.goLiveAt()),
                         Times.toDb(next.expireAt()), next.lastComment(), Times.toDb(next.updatedAt()), updatedBy,
+                        reviewers(next.roundReviewers()),
                         next.articleId(), expectedVersion)
                 .update() == 1;
     }
@@ -97,6 +99,12 @@ public class WorkflowRepository {
         return jdbc.sql(sql.toString()).params(params).query(WorkflowRepository::record).list();
     }
 
+    /** The ids of one person's articles, newest first (a contributor's own list: short). */
+    public List<Long> idsOwnedBy(long ownerId, int limit) {
+        return jdbc.sql("SELECT article_id FROM article_workflow WHERE owner_id = ? ORDER BY owner_id, updated_at DESC LIMIT ?")
+                .params(ownerId, limit).query(Long.class).list();
+    }
+
     /** The ids of the articles in a state: editorial queues are short, so they are handed to the list as a set. */
     public List<Long> idsInState(WorkflowState state, int limit) {
         return jdbc.sql("SELECT article_id FROM article_workflow WHERE state = ? ORDER BY updated_at DESC LIMIT ?")
@@ -123,6 +131,18 @@ public class WorkflowRepository {
                 rs.getInt("latest_revision"), live == null ? null : ((Number) live).intValue(), rs.getBoolean("live"),
                 Times.fromDb(rs.getObject("go_live_at", LocalDateTime.class)),
                 Times.fromDb(rs.getObject("expire_at", LocalDateTime.class)), rs.getString("last_comment"),
-                Times.fromDb(rs.getObject("updated_at", LocalDateTime.class)), rs.getInt("version"));
+                Times.fromDb(rs.getObject("updated_at", LocalDateTime.class)), rs.getInt("version"),
+                reviewers(rs.getString("round_reviewers")));
+    }
+
+    private static String reviewers(List<Long> ids) {
+        return ids.isEmpty() ? null : String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
+    private static List<Long> reviewers(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(stored.split(",")).map(String::strip).map(Long::valueOf).toList();
     }
 }

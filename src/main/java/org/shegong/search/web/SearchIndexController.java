@@ -1,13 +1,15 @@
 package org.shegong.search.web;
 
+import org.shegong.account.Permission;
+import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.AdminContext;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.shegong.account.StaffUser;
 import org.shegong.system.audit.AuditLog;
-import org.shegong.search.IndexMaintenance;
-import org.shegong.search.IndexReport;
+import org.shegong.search.index.IndexMaintenance;
+import org.shegong.search.index.IndexReport;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The search index for administrators (only they reach /admin/search-index): its state, a full rebuild in the
  * background with its progress, and where the vocabulary files are that a rebuild applies.
  */
+@Requires(Permission.SEARCH_INDEX)
 @BackOffice
 @Controller
 class SearchIndexController {

@@ -1,8 +1,8 @@
 package org.shegong.search.web;
 
 import org.shegong.account.AdminChrome;
-import org.shegong.search.FinishedRebuild;
-import org.shegong.search.IndexReport;
+import org.shegong.search.index.FinishedRebuild;
+import org.shegong.search.index.IndexReport;
 import org.shegong.system.Times;
 
 /** The search index page: the report, and a notice after the rebuild button. */

@@ -4,6 +4,7 @@ import org.shegong.system.web.SiteUrls;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.shegong.system.web.ReaderDisplay;
 
 /**
  * Decides whether a request is an anonymous reader's request for a public page, the only kind the page cache may
@@ -43,6 +44,9 @@ final class CacheableRequest {
     }
 
     private boolean ignored(String cookieName) {
+        if (ReaderDisplay.COOKIE.equals(cookieName)) {
+            return true; // part of the cache key, not a reason to bypass the cache
+        }
         for (String pattern : ignoredCookies) {
             boolean matches = pattern.endsWith("*") ? cookieName.startsWith(pattern.substring(0, pattern.length() - 1))
                     : cookieName.equals(pattern);

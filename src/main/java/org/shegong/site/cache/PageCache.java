@@ -2,12 +2,14 @@ package org.shegong.site.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.shegong.system.web.ReaderDisplay;
 import org.springframework.stereotype.Component;
 
 /**
- * Rendered pages by path, bounded by bytes.
+ * Rendered pages by path (and reader display variant, see {@link ReaderDisplay}), bounded by bytes.
  *
  * <p>A page rendered while an invalidation happens may have read the old data; storing it would bring the stale
  * page back after the eviction. So every invalidation moves an epoch forward first, and a page is kept only if the
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PageCache {
+
+    private static final List<String> VARIANTS = ReaderDisplay.variantSuffixes();
 
     private final boolean enabled;
     private final Cache<String, CachedPage> pages;
@@ -55,14 +59,24 @@ public class PageCache {
         return true;
     }
 
+    /** Evicts the page at a path in every reader display variant (the key is the path plus a suffix). */
     public void evict(String path) {
         epoch.incrementAndGet();
         pages.invalidate(path);
+        for (String suffix : VARIANTS) {
+            pages.invalidate(path + suffix);
+        }
     }
 
     public void evictIf(Predicate<String> path) {
         epoch.incrementAndGet();
-        pages.asMap().keySet().removeIf(path);
+        pages.asMap().keySet().removeIf(key -> path.test(pathOf(key)));
+    }
+
+    /** The path of a cache key: keys of a display variant are the path, a space, and the variant. */
+    static String pathOf(String key) {
+        int space = key.indexOf(' ');
+        return space < 0 ? key : key.substring(0, space);
     }
 
     public void evictAll() {

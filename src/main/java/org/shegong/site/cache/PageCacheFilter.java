@@ -2,6 +2,7 @@ package org.shegong.site.cache;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.shegong.content.ViewCounter;
+import org.shegong.system.web.ReaderDisplay;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -51,7 +53,9 @@ final class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         String path = request.getRequestURI();
-        CachedPage page = cache.get(path);
+        ReaderDisplay display = ReaderDisplay.fromCookie(cookie(request, ReaderDisplay.COOKIE));
+        String key = path + display.cacheKeySuffix();
+        CachedPage page = cache.get(key);
         if (page != null) {
             long articleId = CacheableRequest.articleId(path);
             if (articleId > 0) {
@@ -80,9 +84,21 @@ final class PageCacheFilter extends OncePerRequestFilter {
         }
         page = new CachedPage(buffer.getContentAsByteArray(), buffer.getContentType(), replayed(response),
                 clock.millis());
-        cache.put(path, page, epoch);
+        cache.put(key, page, epoch);
         response.resetBuffer();
         respond(page, request, response);
+    }
+
+    private static String cookie(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (name.equals(cookie.getName())) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean storable(HttpServletRequest request, HttpServletResponse response,
@@ -113,7 +129,9 @@ final class PageCacheFilter extends OncePerRequestFilter {
             response.setHeader(header.getKey(), header.getValue());
         }
         response.setHeader("Cache-Control", cacheControl);
-        response.setHeader("Vary", "Accept-Encoding");
+        // The page differs by the display cookie (关怀模式, text size): browsers and a CDN must not give one
+        // reader's variant to another, nor the old variant right after a reader switched (docs/adr/0034).
+        response.setHeader("Vary", "Accept-Encoding, Cookie");
         response.setHeader("ETag", page.etag(gzip));
         response.setDateHeader("Last-Modified", page.lastModified());
         if (notModified(page, request)) {

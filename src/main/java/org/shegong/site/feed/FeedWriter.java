@@ -95,11 +95,11 @@ final class FeedWriter {
                 String column = channel.columnName().apply(item.primaryColumnId());
                 if (column != null) {
                     xml.writeEmptyElement("category");
-                    xml.writeAttribute("term", column);
+                    xml.writeAttribute("term", XmlText.clean(column));
                 }
                 xml.writeStartElement("summary");
                 xml.writeAttribute("type", "text");
-                xml.writeCharacters(item.listSummary());
+                xml.writeCharacters(XmlText.clean(item.listSummary()));
                 xml.writeEndElement();
                 xml.writeEndElement();
             }

@@ -100,7 +100,8 @@ class SitemapController {
     void articles(@PathVariable String page, ServletWebRequest request, HttpServletResponse response)
             throws IOException {
         List<SitemapPage> pages = sitemapPages.pages();
-        int number = page.length() > 6 || !page.chars().allMatch(Character::isDigit) ? 0 : Integer.parseInt(page);
+        int number = page.isEmpty() || page.length() > 6 || !page.chars().allMatch(Character::isDigit) ? 0
+                : Integer.parseInt(page);
         if (number < 1 || number > pages.size()) {
             throw new NotFoundException("没有这个站点地图");
         }

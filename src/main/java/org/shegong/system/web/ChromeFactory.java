@@ -1,10 +1,16 @@
 package org.shegong.system.web;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.shegong.system.FooterProperties;
 import org.shegong.system.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 @Component
 public class ChromeFactory {
@@ -13,14 +19,21 @@ public class ChromeFactory {
 
     private final Navigation navigation;
     private final SiteProperties site;
+    private final FooterProperties footer;
+    private final ObjectProvider<MailSubscription> mail;
 
-    ChromeFactory(Navigation navigation, SiteProperties site) {
+    ChromeFactory(Navigation navigation, SiteProperties site, FooterProperties footer,
+                  ObjectProvider<MailSubscription> mail) {
         this.navigation = navigation;
         this.site = site;
+        this.footer = footer;
+        this.mail = mail;
     }
 
     public Chrome chrome(String activeSlug) {
-        return new Chrome(site.name(), site.owner(), site.baseUrl(), navigation.items(), activeSlug);
+        MailSubscription subscription = mail.getIfAvailable();
+        return new Chrome(site.name(), site.owner(), site.baseUrl(), navigation.items(), activeSlug,
+                subscription != null && subscription.offered(), footer, display(), path());
     }
 
     /** For error pages: an error page must render even when the database that holds the columns is down. */
@@ -29,7 +42,34 @@ public class ChromeFactory {
             return chrome(null);
         } catch (RuntimeException e) {
             log.debug("Navigation unavailable for the error page", e);
-            return new Chrome(site.name(), site.owner(), site.baseUrl(), List.of(), null);
+            return new Chrome(site.name(), site.owner(), site.baseUrl(), List.of(), null, false, footer, display(),
+                    path());
         }
+    }
+
+    /** The display choice in the current request's cookie (the page cache keys its copies by the same cookie). */
+    private static ReaderDisplay display() {
+        HttpServletRequest request = request();
+        Cookie[] cookies = request == null ? null : request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (ReaderDisplay.COOKIE.equals(cookie.getName())) {
+                    return ReaderDisplay.fromCookie(cookie.getValue());
+                }
+            }
+        }
+        return ReaderDisplay.DEFAULT;
+    }
+
+    /** The page's own path; the query string is left out, as the page cache serves paths without one. */
+    private static String path() {
+        HttpServletRequest request = request();
+        String uri = request == null ? null : request.getRequestURI();
+        return SiteUrls.isLocalPath(uri) ? uri : SiteUrls.home();
+    }
+
+    private static HttpServletRequest request() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
     }
 }

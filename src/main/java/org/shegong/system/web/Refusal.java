@@ -29,7 +29,9 @@ public class Refusal extends RuntimeException {
         /** The thing is not in a state that allows this (an illegal workflow step, a stale version). */
         CONFLICT(409),
         /** The request's values are wrong. */
-        INVALID(400);
+        INVALID(400),
+        /** The request carries more than is allowed (an upload over its size limit or over the person's quota). */
+        TOO_LARGE(413);
 
         private final int status;
 

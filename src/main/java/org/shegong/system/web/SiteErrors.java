@@ -5,10 +5,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -30,8 +34,8 @@ class SiteErrors {
         return page(HttpStatus.NOT_FOUND, message, response);
     }
 
-    @ExceptionHandler({BadRequestException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestParameterException.class})
+    @ExceptionHandler({BadRequestException.class, TypeMismatchException.class, ServletRequestBindingException.class,
+            BindException.class, HttpMessageNotReadableException.class})
     ModelAndView badRequest(Exception e, HttpServletResponse response) {
         String message = e instanceof BadRequestException ? e.getMessage() : "请求参数有误";
         return page(HttpStatus.BAD_REQUEST, message, response);
@@ -40,6 +44,16 @@ class SiteErrors {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ModelAndView methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletResponse response) {
         return page(HttpStatus.METHOD_NOT_ALLOWED, "不支持这种请求方式", response);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ModelAndView notAcceptable(HttpServletResponse response) {
+        return page(HttpStatus.NOT_ACCEPTABLE, "无法按所要求的格式提供此内容", response);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ModelAndView unsupportedMediaType(HttpServletResponse response) {
+        return page(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持这种提交格式", response);
     }
 
     @ExceptionHandler(Exception.class)

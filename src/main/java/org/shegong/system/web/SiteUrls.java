@@ -10,6 +10,12 @@ public final class SiteUrls {
     public static final String RSS = "/rss.xml";
     public static final String ATOM = "/atom.xml";
     public static final String SITEMAP_INDEX = "/sitemap.xml";
+    /** The sitemap for people (网站地图): every visible column and single page. */
+    public static final String SITEMAP_PAGE = "/sitemap";
+    /** Where a reader switches 关怀模式 and the text size (see {@link ReaderDisplay}). */
+    public static final String DISPLAY = "/display";
+    /** A path on this site: one leading slash (not "//host"), no backslash, no control characters. */
+    private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[^\\\\\\s\\p{Cntrl}]{0,500}");
 
     private static final String COLUMN_PREFIX = "/column/";
     private static final String ARTICLE_PREFIX = "/article/";
@@ -57,6 +63,16 @@ public final class SiteUrls {
 
     public static String article(long id) {
         return ARTICLE_PREFIX + id;
+    }
+
+    /** A single page (关于我们, 联系我们 …). */
+    public static String page(String slug) {
+        return "/page/" + slug;
+    }
+
+    /** Whether a reader-supplied address is a path on this site, safe to redirect to. */
+    public static boolean isLocalPath(String path) {
+        return path != null && LOCAL_PATH.matcher(path).matches();
     }
 
     public static String columnRss(String slug) {

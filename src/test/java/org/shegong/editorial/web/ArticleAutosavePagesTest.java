@@ -70,7 +70,8 @@ class ArticleAutosavePagesTest {
         assertThat(pages.posted(form(pages.send(editor, url), "过时的基础", news).param("base", "1"), 409))
                 .contains("\"error\":\"稿件已被他人修改");
         mvc.perform(form(post(url).session(editor), "无令牌", news).param("base", "2")).andExpect(status().isForbidden());
-        assertThat(pages.posted(form(pages.send(other, url), "越权", news).param("base", "2"), 403)).contains("error");
+        // Someone who may not see the article is told it does not exist (ADR 0028).
+        assertThat(pages.posted(form(pages.send(other, url), "越权", news).param("base", "2"), 404)).contains("没有找到这篇稿件");
         pages.posted(form(pages.send(editor, url), "", news).param("base", "2"), 400);
         assertThat(workflow.load(id).latestRevision()).isEqualTo(2);
 

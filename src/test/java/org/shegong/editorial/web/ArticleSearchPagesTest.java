@@ -48,7 +48,11 @@ class ArticleSearchPagesTest {
     AdminPages pages;
     MockHttpSession chief;
     MockHttpSession contributor;
+    MockHttpSession editor;
+    MockHttpSession reviewer;
+    MockHttpSession otherChief;
     long news;
+    long policy;
 
     @BeforeEach
     void users() throws Exception {
@@ -57,8 +61,11 @@ class ArticleSearchPagesTest {
         news = columns.bySlug("news").orElseThrow().id();
         String suffix = String.valueOf(System.nanoTime() % 100_000_000);
         chief = session("chief" + suffix, List.of(new ColumnGrant(news, Role.CHIEF_EDITOR)));
-        long policy = columns.bySlug("policy").orElseThrow().id();
+        policy = columns.bySlug("policy").orElseThrow().id();
         contributor = session("member" + suffix, List.of(new ColumnGrant(policy, Role.CONTRIBUTOR)));
+        editor = session("editor" + suffix, List.of(new ColumnGrant(news, Role.EDITOR)));
+        reviewer = session("reviewer" + suffix, List.of(new ColumnGrant(news, Role.REVIEWER)));
+        otherChief = session("chief2" + suffix, List.of(new ColumnGrant(news, Role.CHIEF_EDITOR)));
     }
 
     private MockHttpSession session(String username, List<ColumnGrant> grants) throws Exception {
@@ -92,9 +99,10 @@ class ArticleSearchPagesTest {
         act(id, "reject", "请补充数据");
         awaitStage(id, "冰凌湖", "REJECTED");
         act(id, "submit", "");
-        act(id, "approve", "");
-        act(id, "approve", "");
-        act(id, "approve", "");
+        // Three levels, three people, none of them the author.
+        for (MockHttpSession level : List.of(editor, reviewer, otherChief)) {
+            pages.posted(pages.send(level, "/admin/articles/" + id + "/approve"), 302);
+        }
         awaitStage(id, "冰凌湖", "APPROVED");
         String later = LocalDateTime.now(Times.CHINA).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
         pages.posted(pages.send(chief, "/admin/articles/" + id + "/schedule").param("goLiveAt", later), 302);
@@ -143,8 +151,19 @@ class ArticleSearchPagesTest {
     void everyStaffAccountFindsWhatTheArticleListShowsIt() throws Exception {
         long id = create("琉璃塔社区观察", "<p>琉璃塔社区的社会工作观察。</p>");
         awaitWithin(1_000, () -> editors("琉璃塔", null).contains(id));
-        assertThat(pages.page(contributor, "/admin/articles?q=琉璃塔", 200)).contains("/admin/articles/" + id);
-        assertThat(pages.page(contributor, "/admin/search?q=琉璃塔", 200)).contains("/admin/articles/" + id);
+        assertThat(pages.page(chief, "/admin/articles?q=琉璃塔", 200)).contains("/admin/articles/" + id);
+        assertThat(pages.page(chief, "/admin/search?q=琉璃塔", 200)).contains("/admin/articles/" + id);
+        // A contributor sees only their own articles, in the list and in the search alike (ADR 0028).
+        assertThat(pages.page(contributor, "/admin/articles?q=琉璃塔", 200)).doesNotContain("/admin/articles/" + id);
+        assertThat(pages.page(contributor, "/admin/search?q=琉璃塔", 200)).doesNotContain("/admin/articles/" + id);
+        String own = mvc.perform(pages.send(contributor, "/admin/articles").param("title", "琉璃塔投稿")
+                        .param("primaryColumn", String.valueOf(policy)).param("kind", "NEWS")
+                        .param("body", "<p>琉璃塔社区的投稿。</p>")).andExpect(status().is3xxRedirection()).andReturn()
+                .getResponse().getRedirectedUrl();
+        long mine = Long.parseLong(own.replaceAll("\\D*(\\d+).*", "$1"));
+        awaitWithin(1_000, () -> editors("琉璃塔", null).contains(mine));
+        assertThat(pages.page(contributor, "/admin/articles?q=琉璃塔", 200)).contains("/admin/articles/" + mine);
+        assertThat(pages.page(contributor, "/admin/search?q=琉璃塔", 200)).contains("/admin/articles/" + mine);
         assertThat(pages.page(contributor, "/admin/articles", 200)).contains("action=\"/admin/search\"");
         mvc.perform(get("/admin/search").param("q", "琉璃塔")).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/admin/login"));

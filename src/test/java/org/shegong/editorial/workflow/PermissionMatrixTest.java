@@ -51,6 +51,10 @@ class PermissionMatrixTest {
         APPROVE_L1(WorkflowAction.APPROVE, WorkflowState.IN_REVIEW, 1, false),
         APPROVE_L2(WorkflowAction.APPROVE, WorkflowState.IN_REVIEW, 2, false),
         APPROVE_L3(WorkflowAction.APPROVE, WorkflowState.IN_REVIEW, 3, false),
+        REVISE_L1(WorkflowAction.REVISE, WorkflowState.IN_REVIEW, 1, false),
+        REVISE_L3(WorkflowAction.REVISE, WorkflowState.IN_REVIEW, 3, false),
+        APPROVE_AND_PUBLISH_L2(WorkflowAction.APPROVE_AND_PUBLISH, WorkflowState.IN_REVIEW, 2, false),
+        APPROVE_AND_PUBLISH_L3(WorkflowAction.APPROVE_AND_PUBLISH, WorkflowState.IN_REVIEW, 3, false),
         REJECT_L1(WorkflowAction.REJECT, WorkflowState.IN_REVIEW, 1, false),
         REJECT_APPROVED(WorkflowAction.REJECT, WorkflowState.APPROVED, 0, false),
         PUBLISH(WorkflowAction.PUBLISH, WorkflowState.APPROVED, 0, false),
@@ -84,6 +88,10 @@ class PermissionMatrixTest {
         EXPECTED.put(Case.APPROVE_L1,        "YYYYNNNNN");
         EXPECTED.put(Case.APPROVE_L2,        "YYYNNNNNN");
         EXPECTED.put(Case.APPROVE_L3,        "YYNNNNNNN");
+        EXPECTED.put(Case.REVISE_L1,         "YYYYNNNNN");
+        EXPECTED.put(Case.REVISE_L3,         "YYNNNNNNN");
+        EXPECTED.put(Case.APPROVE_AND_PUBLISH_L2, "NNNNNNNNN");
+        EXPECTED.put(Case.APPROVE_AND_PUBLISH_L3, "YYNNNNNNN");
         EXPECTED.put(Case.REJECT_L1,         "YYYYNNNNN");
         EXPECTED.put(Case.REJECT_APPROVED,   "YYNNNNNNN");
         EXPECTED.put(Case.PUBLISH,           "YYNNNNNNN");
@@ -100,7 +108,7 @@ class PermissionMatrixTest {
         List<String> mismatches = new ArrayList<>();
         for (Case c : Case.values()) {
             WorkflowRecord record = new WorkflowRecord(99, c.state, c.level, OWNER, COLUMN, 1, c.live ? 1 : null,
-                    c.live, null, null, null, Instant.EPOCH, 0);
+                    c.live, null, null, null, Instant.EPOCH, 0, java.util.List.of());
             StringBuilder actual = new StringBuilder();
             for (Actor actor : ACTORS.values()) {
                 actual.append(Permissions.may(actor, c.action, record, 3) ? 'Y' : 'N');

@@ -72,27 +72,28 @@ class WorkflowRepositoryTest {
     @Test
     void aTransitionFromAStaleVersionIsRefused() {
         WorkflowRecord draft = new WorkflowRecord(articleId, WorkflowState.DRAFT, 0, 7L, news, 1, null, false, null,
-                null, null, T, 0);
+                null, null, T, 0, java.util.List.of());
         workflows.insert(draft, 7L);
         assertThat(workflows.find(articleId)).contains(draft);
 
         WorkflowRecord submitted = new WorkflowRecord(articleId, WorkflowState.IN_REVIEW, 1, 7L, news, 1, null, false,
-                null, null, "请审", T.plusSeconds(5), 0);
+                null, null, "请审", T.plusSeconds(5), 0, java.util.List.of(3L, 4L));
         assertThat(workflows.compareAndSet(submitted, 0, 7L)).isTrue();
         assertThat(workflows.compareAndSet(submitted, 0, 8L)).as("stale version").isFalse();
         WorkflowRecord stored = workflows.find(articleId).orElseThrow();
         assertThat(stored.state()).isEqualTo(WorkflowState.IN_REVIEW);
         assertThat(stored.version()).isEqualTo(1);
         assertThat(stored.lastComment()).isEqualTo("请审");
+        assertThat(stored.roundReviewers()).containsExactly(3L, 4L);
     }
 
     @Test
     void dueListsFindScheduledAndExpiringArticlesWhoseTimeHasCome() {
         workflows.insert(new WorkflowRecord(articleId, WorkflowState.SCHEDULED, 0, null, news, 1, null, false,
-                T.plusSeconds(60), T.plusSeconds(3600), null, T, 0), null);
+                T.plusSeconds(60), T.plusSeconds(3600), null, T, 0, java.util.List.of()), null);
         long other = content.publish("w2", "已发布", T, "news");
         workflows.insert(new WorkflowRecord(other, WorkflowState.LIVE, 0, null, news, 1, 1, true, null,
-                T.plusSeconds(120), null, T, 0), null);
+                T.plusSeconds(120), null, T, 0, java.util.List.of()), null);
 
         assertThat(workflows.dueForPublishing(T.plusSeconds(59), 10)).isEmpty();
         assertThat(workflows.dueForPublishing(T.plusSeconds(60), 10)).containsExactly(articleId);

@@ -27,16 +27,18 @@ import org.junit.jupiter.api.Test;
 class WorkflowStateMachineTest {
 
     /** Legal starting states of each action for an article that is not on the site. */
-    private static final Map<WorkflowAction, Set<WorkflowState>> LEGAL_OFF_SITE = Map.of(
-            EDIT, EnumSet.of(DRAFT, REJECTED, LIVE, WITHDRAWN),
-            SUBMIT, EnumSet.of(DRAFT, REJECTED, WITHDRAWN),
-            APPROVE, EnumSet.of(IN_REVIEW),
-            REJECT, EnumSet.of(IN_REVIEW, APPROVED),
-            PUBLISH, EnumSet.of(APPROVED, SCHEDULED),
-            SCHEDULE, EnumSet.of(APPROVED),
-            UNSCHEDULE, EnumSet.of(SCHEDULED),
-            WITHDRAW, EnumSet.noneOf(WorkflowState.class),
-            EXPIRE, EnumSet.noneOf(WorkflowState.class));
+    private static final Map<WorkflowAction, Set<WorkflowState>> LEGAL_OFF_SITE = Map.ofEntries(
+            Map.entry(EDIT, EnumSet.of(DRAFT, REJECTED, LIVE, WITHDRAWN)),
+            Map.entry(SUBMIT, EnumSet.of(DRAFT, REJECTED, WITHDRAWN)),
+            Map.entry(WorkflowAction.REVISE, EnumSet.of(IN_REVIEW)),
+            Map.entry(APPROVE, EnumSet.of(IN_REVIEW)),
+            Map.entry(WorkflowAction.APPROVE_AND_PUBLISH, EnumSet.of(IN_REVIEW)),
+            Map.entry(REJECT, EnumSet.of(IN_REVIEW, APPROVED)),
+            Map.entry(PUBLISH, EnumSet.of(APPROVED, SCHEDULED)),
+            Map.entry(SCHEDULE, EnumSet.of(APPROVED)),
+            Map.entry(UNSCHEDULE, EnumSet.of(SCHEDULED)),
+            Map.entry(WITHDRAW, EnumSet.noneOf(WorkflowState.class)),
+            Map.entry(EXPIRE, EnumSet.noneOf(WorkflowState.class)));
 
     @Test
     void everyActionIsAllowedExactlyFromItsLegalStates() {

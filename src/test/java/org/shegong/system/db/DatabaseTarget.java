@@ -7,7 +7,7 @@ package org.shegong.system.db;
 public enum DatabaseTarget {
     H2, POSTGRES, MARIADB;
 
-    String adminUrl() {
+    public String adminUrl() {
         return switch (this) {
             case H2 -> null;
             case POSTGRES -> env("SHEGONG_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -15,7 +15,7 @@ public enum DatabaseTarget {
         };
     }
 
-    String user() {
+    public String user() {
         return switch (this) {
             case H2 -> "sa";
             case POSTGRES -> env("SHEGONG_TEST_PG_USER", "postgres");
@@ -23,7 +23,7 @@ public enum DatabaseTarget {
         };
     }
 
-    String password() {
+    public String password() {
         return switch (this) {
             case H2 -> "";
             case POSTGRES -> env("SHEGONG_TEST_PG_PASSWORD", "");

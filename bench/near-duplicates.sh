@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Near-duplicate detection (issue 15, docs/adr/0035): time per check and size of the band index at N articles.
+# Fills an H2 file with N fingerprints and their 8 band rows each (once; reused while N stays the same), then times
+# CHECKS checks of 1,000-character texts (fingerprint + band lookup + distance) and one cluster report.
+#
+#   bench/near-duplicates.sh [N=100000] [CHECKS=2000]
+#
+# The database goes to $BENCH_DIR (default /tmp/shegong-dup-bench).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-100000}
+CHECKS=${2:-2000}
+DIR=${BENCH_DIR:-/tmp/shegong-dup-bench}
+mkdir -p "$DIR"
+./mvnw -q -B -o test-compile -DskipTests
+CP=$(./mvnw -q -B -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+java -Xmx512m ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$CP" \
+  org.shegong.content.similar.NearDuplicatesBench "$N" "$DIR" "$CHECKS"

@@ -1,0 +1,74 @@
+package org.shegong.content;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import org.shegong.system.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The only code that touches article_daily_views: views per article and day, for the 热门排行. */
+@Repository
+public class DailyViewsRepository {
+
+    private final JdbcClient jdbc;
+
+    DailyViewsRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Adds views to an article's day. An update first, an insert when the day has no row yet: portable across the
+     * three databases; if another node inserted the same row a moment earlier the insert fails, the caller's
+     * transaction rolls back and the views are retried with the next flush, when the update finds the row.
+     */
+    void add(long articleId, LocalDate day, long views) {
+        int updated = jdbc.sql("UPDATE article_daily_views SET views = views + ? WHERE view_day = ? AND article_id = ?")
+                .params(views, day, articleId).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO article_daily_views (view_day, article_id, views) VALUES (?, ?, ?)")
+                    .params(day, articleId, views).update();
+        }
+    }
+
+    /** A live article's views since a day, with its primary column. */
+    public record Total(long articleId, long primaryColumnId, long views) {
+    }
+
+    /** Streams the live articles' view totals since {@code from} (inclusive), one per article, in no order. */
+    void totalsSince(LocalDate from, java.util.function.Consumer<Total> sink) {
+        jdbc.sql("""
+                SELECT v.article_id, a.primary_column_id, SUM(v.views)
+                FROM article_daily_views v JOIN article a ON a.id = v.article_id
+                WHERE v.view_day >= ? AND a.status = 'LIVE'
+                GROUP BY v.article_id, a.primary_column_id""")
+                .param(from)
+                .query((ResultSet rs) -> {
+                    sink.accept(new Total(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+                });
+    }
+
+    /** The list columns of these live articles (no bodies), in no order. */
+    List<ArticleListItem> items(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT id, title, list_summary, published_at, kind, primary_column_id
+                FROM article WHERE status = 'LIVE' AND id IN (:ids)""")
+                .param("ids", ids).query(DailyViewsRepository::item).list();
+    }
+
+    /** Forgets days before {@code before}; rankings never look that far back. */
+    int deleteBefore(LocalDate before) {
+        return jdbc.sql("DELETE FROM article_daily_views WHERE view_day < ?").param(before).update();
+    }
+
+    private static ArticleListItem item(ResultSet rs, int row) throws SQLException {
+        return new ArticleListItem(rs.getLong(1), rs.getString(2), rs.getString(3),
+                Times.fromDb(rs.getObject(4, LocalDateTime.class)), Kind.valueOf(rs.getString(5)), rs.getLong(6));
+    }
+}

@@ -1,0 +1,23 @@
+package org.shegong.media;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** One uploaded file as the library knows it. {@code variants} are the widths of its smaller copies. */
+public record MediaFile(long id, String storageKey, MediaKind kind, String contentType, String originalName,
+        long sizeBytes, Integer width, Integer height, String variants, long uploadedBy, Instant createdAt,
+        long downloadCount) {
+
+    public List<Integer> variantWidths() {
+        if (variants == null || variants.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(variants.split(",")).map(Integer::valueOf).toList();
+    }
+
+    /** The extension of the smaller copies (the same as the re-encoded original's). */
+    public String variantExtension() {
+        return storageKey.substring(storageKey.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,93 @@
+package org.shegong.region;
+
+import org.shegong.region.data.Region;
+import org.shegong.region.data.RegionDirectory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.shegong.system.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The article_region and region_listing tables. Codes the loaded data set no longer knows are skipped on read. */
+@Repository
+class ArticleRegionRepository {
+
+    private final JdbcClient jdbc;
+    private final RegionDirectory directory;
+
+    ArticleRegionRepository(JdbcClient jdbc, RegionDirectory directory) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+    }
+
+    List<ArticleRegion> of(long articleId) {
+        return of(List.of(articleId)).getOrDefault(articleId, List.of());
+    }
+
+    /** The tags of each article, primary first. */
+    Map<Long, List<ArticleRegion>> of(Collection<Long> articleIds) {
+        Map<Long, List<ArticleRegion>> tags = new LinkedHashMap<>();
+        if (articleIds.isEmpty()) {
+            return tags;
+        }
+        jdbc.sql("SELECT article_id, region_code, is_primary, source FROM article_region WHERE article_id IN (:ids)"
+                        + " ORDER BY article_id, is_primary DESC, region_code")
+                .param("ids", articleIds)
+                .query((rs, n) -> new Object[] {rs.getLong("article_id"), rs.getString("region_code"),
+                        rs.getBoolean("is_primary"), rs.getString("source")})
+                .list()
+                .forEach(row -> directory.find((String) row[1]).ifPresent(region -> tags
+                        .computeIfAbsent((Long) row[0], k -> new ArrayList<>())
+                        .add(new ArticleRegion((Long) row[0], region, (Boolean) row[2],
+                                ArticleRegion.Source.valueOf((String) row[3])))));
+        return tags;
+    }
+
+    boolean chosenByPerson(long articleId) {
+        return jdbc.sql("SELECT COUNT(*) FROM article_region WHERE article_id = ? AND source = 'PERSON'")
+                .param(articleId).query(Long.class).single() > 0;
+    }
+
+    /** Replaces all tags of an article; the caller decides whether a person's choice may be replaced. */
+    void replace(long articleId, Region primary, List<Region> others, ArticleRegion.Source source) {
+        jdbc.sql("DELETE FROM article_region WHERE article_id = ?").param(articleId).update();
+        Set<String> written = new LinkedHashSet<>();
+        insert(articleId, primary, true, source, written);
+        for (Region other : others) {
+            insert(articleId, other, false, source, written);
+        }
+    }
+
+    private void insert(long articleId, Region region, boolean primary, ArticleRegion.Source source, Set<String> written) {
+        if (written.add(region.code())) {
+            jdbc.sql("INSERT INTO article_region (article_id, region_code, is_primary, source) VALUES (?, ?, ?, ?)")
+                    .params(articleId, region.code(), primary, source.name()).update();
+        }
+    }
+
+    /** Lists a live article under {@code codes} (already with the regions above them), or unlists it (null time). */
+    void relist(long articleId, Instant publishedAt, Collection<String> codes) {
+        jdbc.sql("DELETE FROM region_listing WHERE article_id = ?").param(articleId).update();
+        if (publishedAt == null) {
+            return;
+        }
+        for (String code : codes) {
+            jdbc.sql("INSERT INTO region_listing (region_code, published_at, article_id) VALUES (?, ?, ?)")
+                    .params(code, Times.toDb(publishedAt), articleId).update();
+        }
+    }
+
+    /** The newest live articles listed under a region, newest first (ids only; the caller reads list columns). */
+    List<Long> newest(String code, int limit) {
+        return jdbc.sql("""
+                SELECT article_id FROM region_listing WHERE region_code = ?
+                ORDER BY region_code DESC, published_at DESC, article_id DESC LIMIT ?""")
+                .params(code, limit).query(Long.class).list();
+    }
+}

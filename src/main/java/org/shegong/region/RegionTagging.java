@@ -1,0 +1,121 @@
+package org.shegong.region;
+
+import org.shegong.region.data.Region;
+import org.shegong.region.data.RegionDirectory;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.shegong.content.Article;
+import org.shegong.content.ArticleService;
+import org.shegong.region.tagging.ArticleText;
+import org.shegong.region.tagging.RegionTagger;
+import org.shegong.region.tagging.RegionTags;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps each article's region tags and region listing rows in step with the article: the machine's tags are
+ * replaced on every re-tag, a person's choice is kept until that person (or another editor) clears it.
+ */
+@Service
+public class RegionTagging {
+
+    private static final int BATCH = 500;
+
+    private final RegionTagger tagger;
+    private final RegionDirectory directory;
+    private final ArticleRegionRepository tags;
+    private final ArticleService articles;
+    private final TransactionTemplate transactions;
+
+    RegionTagging(RegionTagger tagger, RegionDirectory directory, ArticleRegionRepository tags, ArticleService articles,
+                  PlatformTransactionManager transactions) {
+        this.tagger = tagger;
+        this.directory = directory;
+        this.tags = tags;
+        this.articles = articles;
+        this.transactions = new TransactionTemplate(transactions);
+    }
+
+    /** What the machine would tag this text with (the editor shows it before the first save). */
+    public RegionTags suggest(String title, String summary, String bodyHtml) {
+        return tagger.tag(title, summary, ArticleText.plain(bodyHtml, RegionTagger.BODY_LIMIT));
+    }
+
+    public List<ArticleRegion> of(long articleId) {
+        return tags.of(articleId);
+    }
+
+    /** The article's regions for its page, primary first: 辽宁省沈阳市浑南区、辽宁省大连市; empty when untagged. */
+    public String describe(long articleId) {
+        return String.join("、", tags.of(articleId).stream().map(t -> directory.path(t.region().code())).toList());
+    }
+
+    public Map<Long, List<ArticleRegion>> of(Collection<Long> articleIds) {
+        return tags.of(articleIds);
+    }
+
+    /** Re-reads an article after an outbox event: tags it unless a person chose its regions, and relists it. */
+    @Transactional
+    public void follow(long articleId) {
+        articles.find(articleId).ifPresentOrElse(this::tag, () -> tags.relist(articleId, null, List.of()));
+    }
+
+    private void tag(Article article) {
+        if (!tags.chosenByPerson(article.id())) {
+            RegionTags found = suggest(article.title(), article.summary(), article.bodyHtml());
+            tags.replace(article.id(), found.primary(), found.others(), ArticleRegion.Source.MACHINE);
+        }
+        relist(article);
+    }
+
+    private void relist(Article article) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (ArticleRegion tag : tags.of(article.id())) {
+            directory.chain(tag.region().code()).forEach(r -> codes.add(r.code()));
+        }
+        tags.relist(article.id(), article.isLive() ? article.publishedAt() : null, codes);
+    }
+
+    /** An editor's choice: replaces the machine's tags and survives every re-tag. */
+    @Transactional
+    public void choose(long articleId, Region primary, List<Region> others) {
+        tags.replace(articleId, primary, others, ArticleRegion.Source.PERSON);
+        articles.find(articleId).ifPresent(this::relist);
+    }
+
+    /** Gives an article back to the machine: the person's choice goes and the tagger decides again. */
+    @Transactional
+    public void release(long articleId) {
+        tags.replace(articleId, directory.require(Region.NATION), List.of(), ArticleRegion.Source.MACHINE);
+        follow(articleId);
+    }
+
+    public long countArticles() {
+        return articles.countLive() + articles.countNotLive();
+    }
+
+    /** Re-tags every article (live first), one transaction per batch; reports the running count. */
+    public long retagAll(LongConsumer progress) {
+        long[] done = {0};
+        var sink = (java.util.function.Consumer<List<Article>>) batch -> {
+            transactions.executeWithoutResult(status -> batch.forEach(this::tag));
+            done[0] += batch.size();
+            progress.accept(done[0]);
+        };
+        articles.forEachLive(BATCH, sink);
+        articles.forEachNotLive(BATCH, sink);
+        return done[0];
+    }
+
+    /** The newest live article ids under a region (with everything below it). */
+    public List<Long> newest(String regionCode, int limit) {
+        return new ArrayList<>(tags.newest(regionCode, limit));
+    }
+}

@@ -1,0 +1,103 @@
+package org.shegong.search.index;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.shegong.system.outbox.OutboxBacklog;
+import org.shegong.system.outbox.OutboxConsumer;
+import org.shegong.system.outbox.OutboxEvent;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the index in step with the database: for every article an outbox event names, the article's current
+ * state is read and the index made to match (its public document while live, its working copy while editors
+ * have one; see {@link IndexRebuilder#sync}), so replaying an event is harmless. Each batch is committed and made
+ * searchable before the relay stores its position.
+ *
+ * <p>Reading articles one by one is the slow way to catch up on many events. A bulk import's single event, or
+ * a backlog of more than {@value #BACKLOG_LIMIT} events (an import through the normal path, a server that was
+ * stopped), asks for a full rebuild instead; events the rebuild covers are then passed over without work.
+ */
+@Component
+@Profile("!cli")
+class SearchIndexer implements OutboxConsumer {
+
+    static final int BACKLOG_LIMIT = 5_000;
+    /** Below this many article events in one delivery, the outbox is not asked how many more are waiting. */
+    private static final int COUNT_FROM = 100;
+    private static final Set<String> ARTICLE_EVENTS = Set.of(OutboxEvent.ARTICLE_PUBLISHED,
+            OutboxEvent.ARTICLE_UPDATED, OutboxEvent.ARTICLE_WITHDRAWN, OutboxEvent.ARTICLE_IMPORTED,
+            OutboxEvent.EDITORIAL_CHANGED);
+
+    private final SearchIndex index;
+    private final IndexRebuilder rebuilder;
+    private final OutboxBacklog backlog;
+    private final int backlogLimit;
+
+    @Autowired
+    SearchIndexer(@Lazy SearchIndex index, @Lazy IndexRebuilder rebuilder, OutboxBacklog backlog) {
+        this(index, rebuilder, backlog, BACKLOG_LIMIT);
+    }
+
+    SearchIndexer(SearchIndex index, IndexRebuilder rebuilder, OutboxBacklog backlog, int backlogLimit) {
+        this.index = index;
+        this.rebuilder = rebuilder;
+        this.backlog = backlog;
+        this.backlogLimit = backlogLimit;
+    }
+
+    @Override
+    public String name() {
+        return "search-index";
+    }
+
+    @Override
+    public boolean startsAtLatest() {
+        return false;
+    }
+
+    @Override
+    public void handle(List<OutboxEvent> events) {
+        long covered = rebuilder.coveredUpTo();
+        boolean bulk = false;
+        Set<Long> ids = new LinkedHashSet<>();
+        for (OutboxEvent event : events) {
+            if (event.id() <= covered) {
+                continue; // a rebuild that started after this event was written reads its article anyway
+            }
+            if (event.isBulkImport()) {
+                bulk = true;
+            } else if (ARTICLE_EVENTS.contains(event.type())) {
+                ids.add(event.aggregateId());
+            }
+        }
+        if (bulk || largeBacklog(events, ids)) {
+            rebuilder.requestRebuild();
+            return;
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        index.lock().lock();
+        try {
+            rebuilder.sync(ids);
+        } finally {
+            index.lock().unlock();
+        }
+        index.commitAndRefresh();
+    }
+
+    private boolean largeBacklog(List<OutboxEvent> events, Set<Long> ids) {
+        if (ids.size() > backlogLimit) {
+            return true;
+        }
+        if (ids.size() < Math.min(COUNT_FROM, backlogLimit)) {
+            return false; // a trickle of edits costs no query
+        }
+        long waiting = backlog.countAfter(events.get(events.size() - 1).id(), backlogLimit);
+        return ids.size() + waiting > backlogLimit;
+    }
+}

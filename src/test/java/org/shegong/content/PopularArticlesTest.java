@@ -1,0 +1,125 @@
+package org.shegong.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.shegong.content.PopularArticles.Popular;
+import org.shegong.content.PopularArticles.Window;
+import org.shegong.system.Times;
+import org.shegong.system.db.DatabaseTarget;
+import org.shegong.system.db.TestDatabase;
+
+/** Views per day written by the batched flush, and the 热门排行 read from them, on H2, PostgreSQL and MariaDB. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseTarget.class)
+class PopularArticlesTest {
+
+    private static final Instant START = Instant.parse("2021-08-01T00:00:00Z");
+
+    @Parameter
+    DatabaseTarget target;
+
+    ContentFixture content;
+    DailyViewsRepository daily;
+    ViewCounter counter;
+    PopularArticles popular;
+
+    @BeforeEach
+    void setUp() {
+        content = new ContentFixture(TestDatabase.fresh(target));
+        daily = new DailyViewsRepository(content.db.jdbc());
+        counter = new ViewCounter(content.articles, daily, content.db.transactions(), content.clock);
+        popular = new PopularArticles(daily, content.columns, content.clock, Duration.ofMinutes(5));
+    }
+
+    private void view(long id, int times) {
+        for (int i = 0; i < times; i++) {
+            counter.record(id);
+        }
+    }
+
+    private long rows() {
+        return content.db.jdbc().sql("SELECT COUNT(*) FROM article_daily_views").query(Long.class).single();
+    }
+
+    @Test
+    void aFlushWritesOneRowPerArticleAndDayWhateverTheNumberOfViews() {
+        long a = content.publish("a", "甲", START, "news");
+        view(a, 25);
+        counter.flush();
+        assertThat(rows()).isEqualTo(1);
+        view(a, 5);
+        counter.flush();
+        assertThat(rows()).isEqualTo(1);
+        assertThat(content.db.jdbc().sql("SELECT views FROM article_daily_views WHERE article_id = ?").param(a)
+                .query(Long.class).single()).isEqualTo(30);
+        assertThat(content.db.jdbc().sql("SELECT view_count FROM article WHERE id = ?").param(a)
+                .query(Long.class).single()).isEqualTo(30);
+        content.clock.advance(Duration.ofDays(1));
+        view(a, 2);
+        counter.flush();
+        assertThat(rows()).isEqualTo(2);
+    }
+
+    @Test
+    void theWeekAndTheMonthRankSiteWideAndPerColumnMostReadFirst() {
+        long a = content.publish("a", "甲", START, "news");
+        long b = content.publish("b", "乙", START.plusSeconds(1), "policy");
+        long c = content.publish("c", "丙", START.plusSeconds(2), "news");
+        long old = content.publish("o", "旧", START.plusSeconds(3), "news");
+        LocalDate today = LocalDate.ofInstant(content.clock.instant(), Times.CHINA);
+        // Twenty days ago: in the month, not in the week.
+        daily.add(old, today.minusDays(20), 100);
+        // Forty days ago: in neither.
+        daily.add(b, today.minusDays(40), 1000);
+        view(a, 3);
+        view(b, 5);
+        view(c, 1);
+        counter.flush();
+
+        assertThat(popular.site(Window.WEEK, 10)).extracting(p -> p.item().id()).containsExactly(b, a, c);
+        assertThat(popular.site(Window.WEEK, 10)).extracting(Popular::views).containsExactly(5L, 3L, 1L);
+        assertThat(popular.site(Window.MONTH, 10)).extracting(p -> p.item().id()).containsExactly(old, b, a, c);
+        assertThat(popular.site(Window.MONTH, 2)).extracting(p -> p.item().id()).containsExactly(old, b);
+        long news = content.column("news").id();
+        assertThat(popular.column(news, Window.WEEK, 10)).extracting(p -> p.item().id()).containsExactly(a, c);
+        assertThat(popular.column(news, Window.MONTH, 10)).extracting(p -> p.item().id()).containsExactly(old, a, c);
+        assertThat(popular.column(content.column("research").id(), Window.WEEK, 10)).isEmpty();
+        assertThat(popular.site(Window.WEEK, 1).get(0).item().title()).isEqualTo("乙");
+    }
+
+    @Test
+    void aWithdrawnArticleLeavesTheRankingAndOldDaysAreForgotten() {
+        long a = content.publish("a", "甲", START, "news");
+        long b = content.publish("b", "乙", START.plusSeconds(1), "news");
+        LocalDate today = LocalDate.ofInstant(content.clock.instant(), Times.CHINA);
+        daily.add(a, today.minusDays(PopularArticles.RETENTION_DAYS + 5), 7);
+        view(a, 2);
+        view(b, 1);
+        counter.flush();
+        content.db.jdbc().sql("UPDATE article SET status = 'WITHDRAWN' WHERE id = ?").param(a).update();
+        assertThat(popular.site(Window.MONTH, 10)).extracting(p -> p.item().id()).containsExactly(b);
+        assertThat(rows()).as("the day beyond the retention is deleted").isEqualTo(2);
+    }
+
+    @Test
+    void aRankingIsServedFromMemoryUntilRefreshed() {
+        long a = content.publish("a", "甲", START, "news");
+        view(a, 1);
+        counter.flush();
+        assertThat(popular.site(Window.WEEK, 10)).hasSize(1);
+        long b = content.publish("b", "乙", START.plusSeconds(1), "news");
+        view(b, 4);
+        counter.flush();
+        assertThat(popular.site(Window.WEEK, 10)).as("cached").hasSize(1);
+        popular.refresh();
+        assertThat(popular.site(Window.WEEK, 10)).extracting(p -> p.item().id()).containsExactly(b, a);
+    }
+}

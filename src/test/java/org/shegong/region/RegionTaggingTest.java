@@ -1,0 +1,105 @@
+package org.shegong.region;
+
+import org.shegong.region.data.Region;
+import org.shegong.region.data.RegionDirectory;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.shegong.content.ContentFixture;
+import org.shegong.region.tagging.RegionTagger;
+import org.shegong.system.db.DatabaseTarget;
+import org.shegong.system.db.TestDatabase;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/** Stored tags and region listings: machine tags follow the article, a person's choice survives every re-tag. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseTarget.class)
+class RegionTaggingTest {
+
+    private static final RegionDirectory DIRECTORY = RegionDirectory.load("china-division-2.7.0");
+    private static final RegionTagger TAGGER = new RegionTagger(DIRECTORY);
+    private static final Instant AT = Instant.parse("2021-08-27T02:00:00Z");
+
+    @Parameter
+    DatabaseTarget target;
+
+    ContentFixture content;
+    RegionTagging tagging;
+    RegionChoices choices;
+
+    @BeforeEach
+    void setUp() {
+        content = new ContentFixture(TestDatabase.fresh(target));
+        tagging = new RegionTagging(TAGGER, DIRECTORY, new ArticleRegionRepository(content.db.jdbc(), DIRECTORY),
+                content.service, new DataSourceTransactionManager(content.db.dataSource()));
+        choices = new RegionChoices(DIRECTORY, TAGGER, tagging);
+    }
+
+    private List<String> listedUnder(String code) {
+        return content.db.jdbc().sql("SELECT article_id FROM region_listing WHERE region_code = ?").param(code)
+                .query(Long.class).list().stream().map(String::valueOf).toList();
+    }
+
+    @Test
+    void machineTagsAreListedUnderTheRegionAndEveryRegionAboveIt() {
+        long id = content.publish("a1", "沈阳浑南区社工站正式运营", AT, "news");
+        tagging.follow(id);
+        List<ArticleRegion> tags = tagging.of(id);
+        assertThat(tags).extracting(t -> t.region().code()).containsExactly("210112");
+        assertThat(tags.get(0).primary()).isTrue();
+        assertThat(tags.get(0).source()).isEqualTo(ArticleRegion.Source.MACHINE);
+        for (String code : List.of("210000", "210100", "210112")) {
+            assertThat(listedUnder(code)).containsExactly(String.valueOf(id));
+        }
+        assertThat(tagging.newest("210000", 5)).containsExactly(id);
+
+        content.service.withdraw(id);
+        tagging.follow(id);
+        assertThat(listedUnder("210000")).isEmpty();
+        assertThat(tagging.of(id)).hasSize(1);
+    }
+
+    @Test
+    void aPersonsChoiceSurvivesRetaggingUntilTheFieldIsCleared() {
+        long id = content.publish("a2", "沈阳浑南区社工站正式运营", AT, "news");
+        tagging.follow(id);
+        String shown = choices.field(id, "沈阳浑南区社工站正式运营", null, null).value();
+        assertThat(shown).isEqualTo("辽宁省沈阳市浑南区");
+
+        choices.apply(id, shown, shown); // unchanged: still the machine's
+        assertThat(tagging.of(id).get(0).source()).isEqualTo(ArticleRegion.Source.MACHINE);
+
+        choices.apply(id, "大连；辽宁省沈阳市浑南区", shown);
+        tagging.follow(id);
+        assertThat(tagging.retagAll(done -> { })).isEqualTo(1);
+        List<ArticleRegion> tags = tagging.of(id);
+        assertThat(tags).extracting(t -> t.region().code()).containsExactly("210200", "210112");
+        assertThat(tags).allMatch(t -> t.source() == ArticleRegion.Source.PERSON);
+        assertThat(listedUnder("210200")).containsExactly(String.valueOf(id));
+        RegionField field = choices.field(id, "沈阳浑南区社工站正式运营", null, null);
+        assertThat(field.byPerson()).isTrue();
+        assertThat(field.suggestion()).isEqualTo("辽宁省沈阳市浑南区");
+
+        choices.apply(id, "", field.value());
+        assertThat(tagging.of(id)).extracting(t -> t.region().code()).containsExactly("210112");
+        assertThat(tagging.of(id).get(0).source()).isEqualTo(ArticleRegion.Source.MACHINE);
+        assertThat(listedUnder("210200")).isEmpty();
+    }
+
+    @Test
+    void theEditorsFieldRejectsUnknownAndAmbiguousNames() {
+        assertThat(choices.parse("110105 沈阳、全国")).extracting(Region::code).containsExactly("110105", "210100", "000000");
+        assertThat(choices.parse("北京市朝阳区")).extracting(Region::code).containsExactly("110105");
+        assertThatThrownBy(() -> choices.parse("鼓楼区")).isInstanceOf(RegionInputException.class)
+                .hasMessageContaining("有多个同名地区").hasMessageContaining("江苏省南京市鼓楼区");
+        assertThatThrownBy(() -> choices.parse("火星")).isInstanceOf(RegionInputException.class)
+                .hasMessageContaining("「火星」不是已知的地区名称或代码");
+    }
+}

@@ -1,0 +1,110 @@
+package org.shegong.search.query;
+
+import org.shegong.search.SearchHit;
+import org.shegong.search.SearchProperties;
+import org.shegong.search.SearchQuery;
+import org.shegong.search.SearchResults;
+import org.shegong.search.analysis.Lexicon;
+import org.shegong.search.index.IndexRebuilder;
+import org.shegong.search.index.SearchIndex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shegong.content.Article;
+import org.shegong.content.ArticleStatus;
+import org.shegong.content.Kind;
+
+/** The two-stage ranking of ADR 0018: ties newest first, early termination, pages that never overlap. */
+class RankedSearchTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
+
+    @Test
+    void pagesBeyondTheRescoredCandidatesNeitherRepeatNorSkip() {
+        SearchFixture fixture = SearchFixture.shared();
+        SearchResults first = fixture.engine.search(SearchQuery.simple("社会工作"));
+        assertThat(first.total()).as("the corpus must reach past the rescored window")
+                .isGreaterThan(RankedSearch.WINDOW + 40);
+        List<Long> seen = new ArrayList<>();
+        for (int page = 1; page <= first.pages(); page++) {
+            SearchResults results = fixture.engine.search(SearchQuery.reader("社会工作", null, null, null, null,
+                    SearchQuery.Sort.RELEVANCE, page));
+            results.hits().forEach(h -> seen.add(h.articleId()));
+        }
+        assertThat(new HashSet<>(seen)).hasSameSizeAs(seen);
+        assertThat((long) seen.size()).isEqualTo(Math.min(first.total(), 20L * first.pages()));
+    }
+
+    @Test
+    void beyondTheRescoredCandidatesEqualScoresComeNewestFirst() {
+        SearchFixture fixture = SearchFixture.shared();
+        List<SearchHit> deep = new ArrayList<>();
+        for (int page = RankedSearch.WINDOW / 20 + 1; page <= RankedSearch.WINDOW / 20 + 3; page++) {
+            deep.addAll(fixture.engine.search(SearchQuery.reader("社会工作", null, null, null, null,
+                    SearchQuery.Sort.RELEVANCE, page)).hits());
+        }
+        assertThat(deep).hasSizeGreaterThan(20);
+        for (int i = 1; i < deep.size(); i++) {
+            SearchHit before = deep.get(i - 1);
+            SearchHit after = deep.get(i);
+            assertThat(after.score()).isLessThanOrEqualTo(before.score());
+            if (after.score() == before.score()) {
+                assertThat(after.publishedAt()).isBeforeOrEqualTo(before.publishedAt());
+            }
+        }
+    }
+
+    /**
+     * 3,000 articles with the word in the title, written in random date order over several segments: the first
+     * page is the newest twenty, and the count stops early ("1000+") because nothing older can beat them.
+     */
+    @Test
+    void manyEqualMatchesStopEarlyAndTheNewestWin(@TempDir Path dir) {
+        SearchProperties noRecency = new SearchProperties(3f, 1.5f, 1f, 2f, 0.6f, 0f, Duration.ofDays(365), 100, 12,
+                20, 50, 2);
+        try (SearchIndex index = new SearchIndex(dir, Lexicon.load(null))) {
+            long generation = index.startGeneration();
+            java.util.Random random = new java.util.Random(3);
+            List<Instant> dates = new ArrayList<>();
+            for (int i = 1; i <= 3_000; i++) {
+                Instant published = NOW.minus(Duration.ofMinutes(random.nextInt(5_000_000)));
+                dates.add(published);
+                index.upsert(article(i, "关于社工站建设的通知 " + i, published));
+                if (i % 700 == 0) {
+                    index.commitAndRefresh(); // several segments
+                }
+            }
+            index.finishGeneration(generation);
+            LuceneSearchEngine engine = new LuceneSearchEngine(index, new IndexRebuilder(index, null, null,
+                    noRecency, null, Clock.fixed(NOW, ZoneOffset.UTC), null), noRecency, Clock.fixed(NOW, ZoneOffset.UTC));
+            SearchResults results = engine.search(SearchQuery.simple("社工站"));
+            assertThat(results.totalIsLowerBound()).isTrue();
+            assertThat(results.total()).isLessThan(3_000);
+            List<Instant> newest = dates.stream().sorted(java.util.Comparator.reverseOrder()).limit(20).toList();
+            assertThat(results.hits()).extracting(SearchHit::publishedAt).containsExactlyElementsOf(newest);
+        }
+    }
+
+    @Test
+    void weightsThatDoNotRankTitleAboveSummaryAboveBodyAreRejected() {
+        assertThatThrownBy(() -> new SearchProperties(1f, 1.5f, 1f, 2f, 0.6f, 1f, Duration.ofDays(365), 100, 12,
+                20, 50, 2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("title-boost");
+    }
+
+    private static Article article(long id, String title, Instant published) {
+        return new Article(id, "r-" + id, title, null, "", "", null, null, null, Kind.NEWS, ArticleStatus.LIVE,
+                false, 1L, null, published, published, 0, "<p>正文</p>", List.of(1L), List.of());
+    }
+
+}
