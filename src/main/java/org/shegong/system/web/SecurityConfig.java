@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -34,9 +37,11 @@ class SecurityConfig {
                         // Member organisations (投稿) log in on the public side; their role opens nothing in /admin.
                         .requestMatchers("/org/submissions", "/org/submissions/**").hasRole("ORGANISATION")
                         .anyRequest().permitAll())
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/org/login"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/org/**"))
+                // Organisations are sent to their own login page; everyone else to the back office's.
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new DelegatingAuthenticationEntryPoint(
+                        new LoginUrlAuthenticationEntryPoint(LOGIN), new RequestMatcherEntry<AuthenticationEntryPoint>(
+                        PathPatternRequestMatcher.withDefaults().matcher("/org/**"),
+                        new LoginUrlAuthenticationEntryPoint("/org/login"))))
                         // What each back-office page needs is declared on its handler and checked by one policy (ADR 0028).
                         .accessDeniedHandler(new ChineseAccessDenied()))
                 .headers(headers -> headers
