@@ -61,6 +61,12 @@ class BackOfficeAccessMatrixTest {
         EXPECTED.put(Permission.AUDIT,           "YNNNNNN");
         EXPECTED.put(Permission.SENSITIVE_WORDS, "YNNNNNN");
         EXPECTED.put(Permission.SEARCH_INDEX,    "YNNNNNN");
+        EXPECTED.put(Permission.MEDIA,           "YYYYYYN");
+        EXPECTED.put(Permission.INTERACT,        "YYYYNYN");
+        EXPECTED.put(Permission.SLOTS,           "YYNNNYN");
+        EXPECTED.put(Permission.SEARCH_VOCABULARY, "YYNNNYN");
+        EXPECTED.put(Permission.SITE_PAGES,      "YNNNNNN");
+        EXPECTED.put(Permission.DUPLICATES,      "YNNNNNN");
     }
 
     @Autowired MockMvc mvc;

@@ -168,7 +168,8 @@ class InteractPagesTest {
         mvc.perform(post("/admin/interact/" + columnQuestion + "/publish").session(otherEditor).with(csrf())
                 .param("answer", "越权")).andExpect(status().isNotFound());
         MockHttpSession contributor = staff(Role.CONTRIBUTOR, news);
-        page(contributor, "/admin/interact/" + columnQuestion, 404);
+        // Contributors hold no moderating role anywhere: the route itself is refused (ADR 0028).
+        page(contributor, "/admin/interact/" + columnQuestion, 403);
         MockHttpSession newsEditor = staff(Role.EDITOR, news);
         page(newsEditor, "/admin/interact/" + columnQuestion, 200);
         page(newsEditor, "/admin/interact/" + siteQuestion, 404);

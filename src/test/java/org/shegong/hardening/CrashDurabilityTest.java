@@ -69,6 +69,7 @@ class CrashDurabilityTest {
         }
         String password;
         long article;
+        String columnId;
         try (ServerProcess server = ServerProcess.start(dataDir, settings)) {
             password = server.awaitLog(PASSWORD, START);
             server.awaitUp(START);
@@ -84,6 +85,7 @@ class CrashDurabilityTest {
                     .firstValue("Location").orElseThrow());
             assertThat(id.find()).isTrue();
             article = Long.parseLong(id.group(1));
+            columnId = column.group(1);
         }
         String editor = "/admin/articles/" + article;
         try (ServerProcess server = ServerProcess.start(dataDir, settings)) {
@@ -91,14 +93,20 @@ class CrashDurabilityTest {
             assertThat(server.output()).as("the administrator created before the kill is kept").doesNotContain("首次启动");
             server.logIn("admin", password);
             assertThat(server.get(editor).statusCode()).as("the saved article is kept").isEqualTo(200);
+            // Nobody reviews their own article: a second administrator passes the (one-level) review and publishes.
+            assertThat(server.post("/admin/columns", "/admin/columns/" + columnId + "/review-levels",
+                    Map.of("levels", "1")).statusCode()).isEqualTo(302);
+            HttpResponse<String> created = server.post("/admin/users", "/admin/users",
+                    Map.of("username", "reviewer", "displayName", "复核人", "administrator", "true"));
+            Matcher reviewerPassword = Pattern.compile("<code class=\"password\">([^<]+)</code>").matcher(created.body());
+            assertThat(reviewerPassword.find()).as("the new account's one-time password is shown").isTrue();
             assertThat(server.post(editor, editor + "/submit", Map.of("comment", "")).statusCode()).isEqualTo(302);
-            for (int level = 0; level < 3; level++) {
-                server.post(editor, editor + "/approve", Map.of("comment", ""));
-            }
-            HttpResponse<String> published = server.post(editor, editor + "/publish", Map.of("comment", "断电前发布"));
+            server.logIn("reviewer", reviewerPassword.group(1));
+            HttpResponse<String> published = server.post(editor, editor + "/approve-and-publish",
+                    Map.of("comment", "断电前发布"));
             server.kill();
             assertThat(published.statusCode()).isEqualTo(302);
-            assertThat(published.headers().firstValue("Location").orElseThrow()).contains("done=publish");
+            assertThat(published.headers().firstValue("Location").orElseThrow()).contains("done=approve-and-publish");
         }
         try (ServerProcess server = ServerProcess.start(dataDir, settings)) {
             server.awaitUp(START);
@@ -115,8 +123,11 @@ class CrashDurabilityTest {
                 .as("the demo import batch").isGreaterThan(5);
         assertThat(db.sql("SELECT status FROM article WHERE title = ?").param(TITLE).query(String.class).single())
                 .as("the published article").isEqualTo("LIVE");
-        assertThat(db.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'publish' AND comment = '断电前发布'")
-                .query(Long.class).single()).as("the audit entry of the publication").isEqualTo(1);
+        assertThat(db.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'approve' AND comment = '断电前发布'")
+                .query(Long.class).single()).as("the audit entry of the approval").isEqualTo(1);
+        assertThat(db.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'publish' AND article_id = "
+                + "(SELECT id FROM article WHERE title = ?)").param(TITLE).query(Long.class).single())
+                .as("the audit entry of the publication").isEqualTo(1);
         assertThat(db.sql("SELECT name FROM column_node WHERE id = 1").query(String.class).single())
                 .as("the renamed column").isEqualTo(COLUMN);
         assertThat(db.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'column-edit'").query(Long.class).single())
