@@ -168,7 +168,7 @@ class InteractPagesTest {
         mvc.perform(post("/admin/interact/" + columnQuestion + "/publish").session(otherEditor).with(csrf())
                 .param("answer", "越权")).andExpect(status().isNotFound());
         MockHttpSession contributor = staff(Role.CONTRIBUTOR, news);
-        page(contributor, "/admin/interact/" + columnQuestion, 404);
+        page(contributor, "/admin/interact/" + columnQuestion, 403);
         MockHttpSession newsEditor = staff(Role.EDITOR, news);
         page(newsEditor, "/admin/interact/" + columnQuestion, 200);
         page(newsEditor, "/admin/interact/" + siteQuestion, 404);

@@ -39,9 +39,8 @@ class SecurityConfig {
                         .anyRequest().permitAll())
                 // Organisations are sent to their own login page; everyone else to the back office's.
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new DelegatingAuthenticationEntryPoint(
-                        new LoginUrlAuthenticationEntryPoint(LOGIN), new RequestMatcherEntry<AuthenticationEntryPoint>(
-                        PathPatternRequestMatcher.withDefaults().matcher("/org/**"),
-                        new LoginUrlAuthenticationEntryPoint("/org/login"))))
+                        loginEntryPoint(LOGIN), new RequestMatcherEntry<AuthenticationEntryPoint>(
+                        PathPatternRequestMatcher.withDefaults().matcher("/org/**"), loginEntryPoint("/org/login"))))
                         // What each back-office page needs is declared on its handler and checked by one policy (ADR 0028).
                         .accessDeniedHandler(new ChineseAccessDenied()))
                 .headers(headers -> headers
@@ -57,8 +56,6 @@ class SecurityConfig {
                         .loginProcessingUrl(LOGIN)
                         .defaultSuccessUrl("/admin", true)
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error=1")))
-                // Relative Location headers: an absolute one would be built from the client's Host header.
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginEntryPoint()))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout
                         .logoutUrl("/admin/logout")
@@ -68,8 +65,9 @@ class SecurityConfig {
         return http.build();
     }
 
-    private static LoginUrlAuthenticationEntryPoint loginEntryPoint() {
-        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint(LOGIN);
+    /** Relative Location headers: an absolute one would be built from the client's Host header. */
+    private static LoginUrlAuthenticationEntryPoint loginEntryPoint(String loginPage) {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint(loginPage);
         entryPoint.setFavorRelativeUris(true);
         return entryPoint;
     }
