@@ -38,6 +38,7 @@ public final class AuditLabels {
             case "user-grant" -> "授予栏目角色";
             case "user-revoke" -> "收回栏目角色";
             case "search-reindex" -> "重建搜索索引";
+            case "search-vocabulary" -> "修改搜索词典";
             case "interact-publish" -> "公开留言答复";
             case "interact-reject" -> "留言不予公开";
             case "slot-add" -> "加入首页版位";
