@@ -1,13 +1,9 @@
 package org.shegong.content;
 
+import org.shegong.system.BatchedCounts;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import org.shegong.system.Times;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,13 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ViewCounter implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(ViewCounter.class);
-
     private final ArticleRepository articles;
     private final DailyViewsRepository daily;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final Map<Long, LongAdder> pending = new ConcurrentHashMap<>();
+    private final BatchedCounts pending = new BatchedCounts("views of article");
     private volatile boolean running;
 
     public ViewCounter(ArticleRepository articles, DailyViewsRepository daily, TransactionTemplate transactions,
@@ -39,38 +33,22 @@ public class ViewCounter implements SmartLifecycle {
     }
 
     public void record(long articleId) {
-        pending.computeIfAbsent(articleId, id -> new LongAdder()).increment();
+        pending.record(articleId);
     }
 
     /** Views counted but not yet written, so a page can show an up-to-date figure. */
     public long pending(long articleId) {
-        LongAdder adder = pending.get(articleId);
-        return adder == null ? 0 : adder.sum();
+        return pending.pending(articleId);
     }
 
     @Scheduled(fixedDelayString = "${shegong.views.flush-interval:10s}")
     public void flush() {
         // Views pending at most one interval are counted on the day of the flush (China time).
         LocalDate today = LocalDate.ofInstant(clock.instant(), Times.CHINA);
-        for (Long articleId : pending.keySet()) {
-            LongAdder adder = pending.get(articleId);
-            long views = adder == null ? 0 : adder.sumThenReset();
-            if (views == 0) {
-                pending.remove(articleId, adder);
-                continue;
-            }
-            try {
-                transactions.executeWithoutResult(s -> {
-                    articles.addViews(articleId, views);
-                    daily.add(articleId, today, views);
-                });
-            } catch (RuntimeException e) {
-                // Put the views back so a database hiccup delays them rather than losing them.
-                pending.computeIfAbsent(articleId, id -> new LongAdder()).add(views);
-                log.warn("Could not write {} views of article {}; will retry", views, articleId, e);
-                return;
-            }
-        }
+        pending.flush((articleId, views) -> transactions.executeWithoutResult(s -> {
+            articles.addViews(articleId, views);
+            daily.add(articleId, today, views);
+        }));
     }
 
     @Override

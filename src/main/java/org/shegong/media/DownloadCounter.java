@@ -1,10 +1,6 @@
 package org.shegong.media;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.shegong.system.BatchedCounts;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,11 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class DownloadCounter implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(DownloadCounter.class);
-
     private final MediaRepository repository;
     private final TransactionTemplate transactions;
-    private final Map<Long, LongAdder> pending = new ConcurrentHashMap<>();
+    private final BatchedCounts pending = new BatchedCounts("downloads of file");
     private volatile boolean running;
 
     DownloadCounter(MediaRepository repository, TransactionTemplate transactions) {
@@ -30,32 +24,18 @@ public class DownloadCounter implements SmartLifecycle {
     }
 
     public void record(long mediaId) {
-        pending.computeIfAbsent(mediaId, id -> new LongAdder()).increment();
+        pending.record(mediaId);
     }
 
     /** Downloads counted but not yet written, so a page can show an up-to-date figure. */
     public long pending(long mediaId) {
-        LongAdder adder = pending.get(mediaId);
-        return adder == null ? 0 : adder.sum();
+        return pending.pending(mediaId);
     }
 
     @Scheduled(fixedDelayString = "${shegong.views.flush-interval:10s}")
     public void flush() {
-        for (Long mediaId : pending.keySet()) {
-            LongAdder adder = pending.get(mediaId);
-            long downloads = adder == null ? 0 : adder.sumThenReset();
-            if (downloads == 0) {
-                pending.remove(mediaId, adder);
-                continue;
-            }
-            try {
-                transactions.executeWithoutResult(s -> repository.addDownloads(mediaId, downloads));
-            } catch (RuntimeException e) {
-                pending.computeIfAbsent(mediaId, id -> new LongAdder()).add(downloads);
-                log.warn("Could not write {} downloads of file {}; will retry", downloads, mediaId, e);
-                return;
-            }
-        }
+        pending.flush((mediaId, downloads) ->
+                transactions.executeWithoutResult(s -> repository.addDownloads(mediaId, downloads)));
     }
 
     @Override
