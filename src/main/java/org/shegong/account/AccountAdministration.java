@@ -2,7 +2,6 @@ package org.shegong.account;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Consumer;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,17 +32,12 @@ public class AccountAdministration {
     public record Created(Account account, String password) {
     }
 
-    /**
-     * Creates the account and, in the same transaction, lets the caller record it (the audit entry), so that a
-     * refused creation leaves no trace and an accepted one is never unrecorded.
-     */
+    /** Creates the account; the caller's transaction records it (see CreateAccountAction). */
     @Transactional
-    public Created create(String username, String displayName, boolean administrator, Consumer<Account> record) {
+    public Created create(String username, String displayName, boolean administrator) {
         String password = RandomPasswords.generate();
         long id = service.create(username, displayName, password, administrator, List.of());
-        Account account = existing(id);
-        record.accept(account);
-        return new Created(account, password);
+        return new Created(existing(id), password);
     }
 
     /** A new random password (the account is unlocked too); returned once, never stored in plain text. */

@@ -4,17 +4,8 @@ import org.shegong.system.web.BackOffice;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import org.shegong.account.Account;
-import org.shegong.account.AccountAdministration;
-import org.shegong.account.AccountException;
-import org.shegong.account.AccountService;
-import org.shegong.account.ColumnGrant;
-import org.shegong.account.Role;
-import org.shegong.account.StaffUser;
-import org.shegong.system.audit.AuditLog;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * User management for administrators (/admin/users/** is administrator-only). New and reset passwords appear
- * once, in the response to the POST; every change is audited in its own transaction.
+ * once, in the response to the POST. Each change is an action class that checks, writes and audits in one
+ * transaction.
  */
 @Requires(Permission.USERS)
 @BackOffice
@@ -34,15 +26,27 @@ class UsersController {
     private final AccountService accounts;
     private final AccountAdministration administration;
     private final GrantableColumns columns;
-    private final AuditLog audit;
+    private final CreateAccountAction create;
+    private final EnableAccountAction enable;
+    private final UnlockAccountAction unlock;
+    private final ResetPasswordAction resetPassword;
+    private final GrantColumnRoleAction grant;
+    private final RevokeColumnRoleAction revoke;
 
     UsersController(AdminContext context, AccountService accounts, AccountAdministration administration,
-                    GrantableColumns columns, AuditLog audit) {
+                    GrantableColumns columns, CreateAccountAction create, EnableAccountAction enable,
+                    UnlockAccountAction unlock, ResetPasswordAction resetPassword, GrantColumnRoleAction grant,
+                    RevokeColumnRoleAction revoke) {
         this.context = context;
         this.accounts = accounts;
         this.administration = administration;
         this.columns = columns;
-        this.audit = audit;
+        this.create = create;
+        this.enable = enable;
+        this.unlock = unlock;
+        this.resetPassword = resetPassword;
+        this.grant = grant;
+        this.revoke = revoke;
     }
 
     @GetMapping("/admin/users")
@@ -56,8 +60,8 @@ class UsersController {
                   @RequestParam(defaultValue = "false") boolean administrator, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
         try {
-            AccountAdministration.Created created = administration.create(username, displayName, administrator,
-                    account -> audit(user, request, "user-create", account, administrator ? "（管理员）" : ""));
+            AccountAdministration.Created created = create.create(context.actor(user, request), username, displayName,
+                    administrator);
             return page(model, request, row(created.account()), null, "账户已创建", "", "", created.password());
         } catch (AccountException e) {
             response.setStatus(400);
@@ -73,60 +77,41 @@ class UsersController {
     }
 
     @PostMapping("/admin/users/{id}/enabled")
-    @Transactional
     String enabled(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @RequestParam boolean enabled,
                    HttpServletRequest request) {
-        administration.setEnabled(user.id(), id, enabled);
-        audit(user, request, "user-enable", administration.existing(id), enabled ? "启用" : "停用");
-        return "redirect:/admin/users/" + id + "?done=1";
+        enable.setEnabled(context.actor(user, request), id, enabled);
+        return done(id);
     }
 
     @PostMapping("/admin/users/{id}/unlock")
-    @Transactional
     String unlock(@AuthenticationPrincipal StaffUser user, @PathVariable long id, HttpServletRequest request) {
-        administration.unlock(id);
-        audit(user, request, "user-unlock", administration.existing(id), "");
-        return "redirect:/admin/users/" + id + "?done=1";
+        unlock.unlock(context.actor(user, request), id);
+        return done(id);
     }
 
     @PostMapping("/admin/users/{id}/password")
-    @Transactional
     String resetPassword(@AuthenticationPrincipal StaffUser user, @PathVariable long id, HttpServletRequest request,
                          Model model) {
-        String password = administration.resetPassword(id);
-        Account account = administration.existing(id);
-        audit(user, request, "user-password", account, "");
-        return page(model, request, row(account), null, "密码已重置", "", "", password);
+        String password = resetPassword.reset(context.actor(user, request), id);
+        return page(model, request, row(administration.existing(id)), null, "密码已重置", "", "", password);
     }
 
     @PostMapping("/admin/users/{id}/grants")
-    @Transactional
     String grant(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @RequestParam long column,
                  @RequestParam Role role, HttpServletRequest request) {
-        GrantableColumns.GrantableColumn target = column(column);
-        if (administration.grant(id, new ColumnGrant(target.id(), role))) {
-            audit(user, request, "user-grant", administration.existing(id), target.name() + " · " + role.label());
-        }
-        return "redirect:/admin/users/" + id + "?done=1";
+        grant.grant(context.actor(user, request), id, column, role);
+        return done(id);
     }
 
     @PostMapping("/admin/users/{id}/grants/revoke")
-    @Transactional
     String revoke(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @RequestParam long column,
                   @RequestParam Role role, HttpServletRequest request) {
-        if (administration.revoke(id, new ColumnGrant(column, role))) {
-            audit(user, request, "user-revoke", administration.existing(id), columnName(column) + " · " + role.label());
-        }
+        revoke.revoke(context.actor(user, request), id, column, role);
+        return done(id);
+    }
+
+    private static String done(long id) {
         return "redirect:/admin/users/" + id + "?done=1";
-    }
-
-    private void audit(StaffUser user, HttpServletRequest request, String action, Account account, String detail) {
-        audit.append(context.actor(user, request), action, null, null,
-                "账户 " + account.username() + (detail.isEmpty() ? "" : "：" + detail));
-    }
-
-    private GrantableColumns.GrantableColumn column(long id) {
-        return columns.byId(id).orElseThrow(() -> new AccountException("没有这个栏目"));
     }
 
     private String columnName(long id) {

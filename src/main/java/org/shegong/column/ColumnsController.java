@@ -9,15 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.shegong.account.StaffUser;
-import org.shegong.account.Actor;
-import org.shegong.system.audit.AuditLog;
-import org.shegong.column.ReviewLevels;
-import org.shegong.column.Column;
-import org.shegong.column.ColumnAdminService;
-import org.shegong.column.ColumnChangeException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,24 +18,38 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Column management for administrators (/admin/columns/** is administrator-only). Each change and its audit
- * entry commit together.
+ * Column management for administrators. The page only shows and dispatches: each change is an action class
+ * that checks, writes and audits in one transaction.
  */
 @Requires(Permission.COLUMNS)
 @BackOffice
 @Controller
 class ColumnsController {
 
+    private static final String DONE = "redirect:/admin/columns?done=1";
+
     private final AdminContext context;
     private final ColumnAdminService columns;
     private final ReviewLevels reviewLevels;
-    private final AuditLog audit;
+    private final AddColumnAction add;
+    private final EditColumnAction edit;
+    private final ShiftColumnAction shift;
+    private final MoveColumnAction move;
+    private final ColumnVisibilityAction visibility;
+    private final ReviewLevelsAction reviewLevelsAction;
 
-    ColumnsController(AdminContext context, ColumnAdminService columns, ReviewLevels reviewLevels, AuditLog audit) {
+    ColumnsController(AdminContext context, ColumnAdminService columns, ReviewLevels reviewLevels,
+                      AddColumnAction add, EditColumnAction edit, ShiftColumnAction shift, MoveColumnAction move,
+                      ColumnVisibilityAction visibility, ReviewLevelsAction reviewLevelsAction) {
         this.context = context;
         this.columns = columns;
         this.reviewLevels = reviewLevels;
-        this.audit = audit;
+        this.add = add;
+        this.edit = edit;
+        this.shift = shift;
+        this.move = move;
+        this.visibility = visibility;
+        this.reviewLevelsAction = reviewLevelsAction;
     }
 
     @GetMapping("/admin/columns")
@@ -58,15 +65,13 @@ class ColumnsController {
     }
 
     @PostMapping("/admin/columns")
-    @Transactional
     String add(@AuthenticationPrincipal StaffUser user, @RequestParam(required = false) Long parent,
                @RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String name,
                @RequestParam(defaultValue = "") String description, HttpServletRequest request,
                HttpServletResponse response, Model model) {
         try {
-            long id = columns.add(parent, slug, name, description);
-            audit(user, request, "column-add", id, "“" + name.strip() + "”（" + slug.strip() + "）");
-            return "redirect:/admin/columns?done=1";
+            add.add(context.actor(user, request), parent, slug, name, description);
+            return DONE;
         } catch (ColumnChangeException e) {
             response.setStatus(e.isNotFound() ? 404 : 400);
             return page(model, request, null, e.getMessage(), null, parent, slug, name, description);
@@ -74,17 +79,14 @@ class ColumnsController {
     }
 
     @PostMapping("/admin/columns/{id}")
-    @Transactional
     String rename(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
                   @RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String name,
                   @RequestParam(defaultValue = "") String description, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
         ColumnRow row = row(id);
         try {
-            columns.rename(id, slug, name, description);
-            audit(user, request, "column-edit", id, "“" + row.column().name() + "”改为“" + name.strip() + "”（"
-                    + slug.strip() + "）");
-            return "redirect:/admin/columns?done=1";
+            edit.edit(context.actor(user, request), id, slug, name, description);
+            return DONE;
         } catch (ColumnChangeException e) {
             response.setStatus(400);
             return page(model, request, row, e.getMessage(), null, row.column().parentId(), slug, name, description);
@@ -92,59 +94,31 @@ class ColumnsController {
     }
 
     @PostMapping("/admin/columns/{id}/{direction:up|down}")
-    @Transactional
     String shift(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @PathVariable String direction,
                  HttpServletRequest request) {
-        boolean up = direction.equals("up");
-        if (columns.shift(id, up)) {
-            audit(user, request, "column-order", id, "“" + row(id).column().name() + "”" + (up ? "上移" : "下移"));
-        }
-        return "redirect:/admin/columns?done=1";
+        shift.shift(context.actor(user, request), id, direction.equals("up"));
+        return DONE;
     }
 
     @PostMapping("/admin/columns/{id}/move")
-    @Transactional
     String move(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
                 @RequestParam(required = false) Long parent, HttpServletRequest request) {
-        columns.move(id, parent);
-        String to = parent == null ? "顶级" : "“" + row(parent).column().name() + "”之下";
-        audit(user, request, "column-move", id, "“" + row(id).column().name() + "”移到" + to);
-        return "redirect:/admin/columns?done=1";
+        move.move(context.actor(user, request), id, parent);
+        return DONE;
     }
 
     @PostMapping("/admin/columns/{id}/visibility")
-    @Transactional
     String visibility(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @RequestParam boolean visible,
                       HttpServletRequest request) {
-        columns.setVisible(id, visible);
-        audit(user, request, "column-visibility", id, "“" + row(id).column().name() + "”" + (visible ? "显示" : "隐藏"));
-        return "redirect:/admin/columns?done=1";
+        visibility.setVisible(context.actor(user, request), id, visible);
+        return DONE;
     }
 
     @PostMapping("/admin/columns/{id}/review-levels")
-    @Transactional
     String reviewLevels(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @RequestParam int levels,
                         @RequestParam(required = false) String separation, HttpServletRequest request) {
-        ColumnRow row = row(id);
-        reviewLevels.set(id, levels);
-        String change = row.reviewLevels() + " 级改为 " + levels + " 级";
-        if (separation != null) {
-            if (!separation.equals("on") && !separation.equals("off")) {
-                throw ColumnChangeException.invalid("审核人设置不正确");
-            }
-            boolean onePerPerson = separation.equals("on");
-            reviewLevels.setOneLevelPerPerson(id, onePerPerson);
-            if (onePerPerson != row.oneLevelPerPerson()) {
-                change += "，" + (onePerPerson ? "每级须由不同的人审核" : "同一人可通过多级审核");
-            }
-        }
-        audit(user, request, "review-levels", id, "“" + row.column().name() + "”：" + change);
-        return "redirect:/admin/columns?done=1";
-    }
-
-    private void audit(StaffUser user, HttpServletRequest request, String action, long columnId, String comment) {
-        Actor actor = context.actor(user, request);
-        audit.append(actor, action, null, null, "栏目 #" + columnId + " " + comment);
+        reviewLevelsAction.set(context.actor(user, request), id, levels, separation);
+        return DONE;
     }
 
     private List<ColumnRow> rows() {

@@ -18,7 +18,6 @@ import org.shegong.content.PublishedRepository;
 import org.shegong.digest.DigestRenderer.RenderedSection;
 import org.shegong.system.web.SiteUrls;
 import org.shegong.system.SiteProperties;
-import org.shegong.system.outbox.OutboxEvent;
 import org.shegong.system.outbox.OutboxWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +71,7 @@ public class DigestService {
         List<DigestEntry> composed = compose(window);
         Optional<Digest> existing = digests.findByWindow(window);
         if (existing.isEmpty()) {
-            long articleId = saveArticle(window, properties.introduction(), composed, ArticleStatus.DRAFT, null);
+            long articleId = saveArticle(window, properties.introduction(), composed);
             long id = digests.insert(window, articleId, properties.introduction(), clock.instant());
             digests.replaceEntries(id, composed);
             log.info("Digest {} drafted with {} entries (article {})", window.title(), composed.size(), articleId);
@@ -90,7 +89,7 @@ public class DigestService {
         }
         digests.replaceEntries(digest.id(), composed);
         digests.update(digest.id(), properties.introduction(), false, clock.instant());
-        saveArticle(window, properties.introduction(), composed, ArticleStatus.DRAFT, null);
+        saveArticle(window, properties.introduction(), composed);
         return new Generated(find(digest.id()), Generated.Outcome.RECOMPOSED, composed.size());
     }
 
@@ -104,7 +103,7 @@ public class DigestService {
         List<DigestEntry> composed = compose(digest.window());
         digests.replaceEntries(id, composed);
         digests.update(id, properties.introduction(), false, clock.instant());
-        saveArticle(digest.window(), properties.introduction(), composed, ArticleStatus.DRAFT, null);
+        saveArticle(digest.window(), properties.introduction(), composed);
         return new Generated(find(id), Generated.Outcome.RECOMPOSED, composed.size());
     }
 
@@ -162,7 +161,7 @@ public class DigestService {
             throw new IllegalArgumentException("导语不能为空，且不超过 2000 字");
         }
         digests.update(id, text, true, clock.instant());
-        saveArticle(digest.window(), text, digests.entries(id), ArticleStatus.DRAFT, null);
+        saveArticle(digest.window(), text, digests.entries(id));
         return find(id);
     }
 
@@ -189,25 +188,7 @@ public class DigestService {
         }
         digests.replaceEntries(id, entries);
         digests.update(id, digest.introduction(), true, clock.instant());
-        saveArticle(digest.window(), digest.introduction(), entries, ArticleStatus.DRAFT, null);
-        return find(id);
-    }
-
-    /**
-     * Publishes a draft: renders the body from the entries and saves the article live, with an
-     * article.published and a digest.published event (the newsletter mails it). Until issue 3's workflow
-     * exists this is the publishing step for digests.
-     */
-    @Transactional
-    public Digest publish(long id) {
-        Digest digest = draft(id);
-        Instant now = clock.instant();
-        saveArticle(digest.window(), digest.introduction(), digests.entries(id), ArticleStatus.LIVE, now);
-        if (!digests.markPublished(id, now)) {
-            throw new IllegalStateException("这期一周动态已经发布");
-        }
-        outbox.append(OutboxEvent.ARTICLE_PUBLISHED, digest.articleId(), null);
-        outbox.append(DIGEST_PUBLISHED, id, null);
+        saveArticle(digest.window(), digest.introduction(), entries);
         return find(id);
     }
 
@@ -261,8 +242,8 @@ public class DigestService {
         return digest;
     }
 
-    private long saveArticle(DigestWindow window, String introduction, List<DigestEntry> entries,
-                             ArticleStatus status, Instant publishedAt) {
+    /** The digest's article as a draft: it goes live only through the editorial workflow (DigestSubmission). */
+    private long saveArticle(DigestWindow window, String introduction, List<DigestEntry> entries) {
         List<RenderedSection> sections = DigestRenderer.sections(properties, entries);
         List<Long> columnIds = properties.columns().stream()
                 .map(slug -> columns.bySlug(slug).orElseThrow(
@@ -270,7 +251,7 @@ public class DigestService {
                 .map(Column::id).toList();
         ArticleInput input = ArticleInput.builder(window.title(), columnIds).externalId(window.externalId())
                 .summary(DigestRenderer.summary(sections)).bodyHtml(DigestRenderer.html(introduction, sections))
-                .source(site.name()).kind(Kind.DIGEST).publishedAt(publishedAt).status(status).build();
+                .source(site.name()).kind(Kind.DIGEST).status(ArticleStatus.DRAFT).build();
         return articles.save(input).id();
     }
 

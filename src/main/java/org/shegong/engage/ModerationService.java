@@ -1,5 +1,6 @@
 package org.shegong.engage;
 
+import org.shegong.system.audit.AuditCode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public class ModerationService {
         if (!questions.publish(question, answer, actor.userId(), actor.name(), clock.instant())) {
             throw new ModerationException("这条留言刚刚已被他人处理，请刷新后再试");
         }
-        audit.append(actor, "interact-publish", question.articleId(), null, "留言 #" + id + "《" + question.title() + "》");
+        audit.append(actor, AuditCode.INTERACT_PUBLISH, question.articleId(), null, "留言 #" + id + "《" + question.title() + "》");
         changed(question);
     }
 
@@ -82,7 +83,7 @@ public class ModerationService {
         if (!questions.reject(question, note)) {
             throw new ModerationException("这条留言刚刚已被他人处理，请刷新后再试");
         }
-        audit.append(actor, "interact-reject", question.articleId(), null,
+        audit.append(actor, AuditCode.INTERACT_REJECT, question.articleId(), null,
                 "留言 #" + id + "《" + question.title() + "》" + (note == null ? "" : "：" + note));
         if (question.state() == QuestionState.PUBLISHED) {
             changed(question);

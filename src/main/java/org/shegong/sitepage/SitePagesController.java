@@ -6,11 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.shegong.account.StaffUser;
 import org.shegong.account.AdminContext;
-import org.shegong.system.audit.AuditLog;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.shegong.system.web.BackOffice;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,8 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Single pages in the back office (/admin/pages/** is administrator-only). Each change and its audit entry
- * commit together; a rejected change shows the form again with what was typed.
+ * Single pages in the back office (administrators). Each change is an action (SitePageActions) that checks,
+ * writes and audits in one transaction; a rejected change shows the form again with what was typed.
  */
 @Requires(Permission.SITE_PAGES)
 @Controller
@@ -30,12 +28,12 @@ class SitePagesController {
 
     private final AdminContext context;
     private final SitePageService pages;
-    private final AuditLog audit;
+    private final SitePageActions actions;
 
-    SitePagesController(AdminContext context, SitePageService pages, AuditLog audit) {
+    SitePagesController(AdminContext context, SitePageService pages, SitePageActions actions) {
         this.context = context;
         this.pages = pages;
-        this.audit = audit;
+        this.actions = actions;
     }
 
     @GetMapping(PATH)
@@ -57,14 +55,11 @@ class SitePagesController {
     }
 
     @PostMapping(PATH)
-    @Transactional
     String add(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "") String slug,
                @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String body,
                HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
-            long id = pages.create(slug, title, body, user.displayName());
-            audit.append(context.actor(user, request), "page-add", null, null,
-                    "单页 #" + id + " “" + title.strip() + "”（" + slug.strip() + "）");
+            actions.add(context.actor(user, request), slug, title, body);
             return "redirect:" + PATH + "?done=1";
         } catch (SitePageException e) {
             response.setStatus(400);
@@ -73,15 +68,12 @@ class SitePagesController {
     }
 
     @PostMapping(PATH + "/{id}")
-    @Transactional
     String save(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
                 @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String body,
                 HttpServletRequest request, HttpServletResponse response, Model model) {
         SitePage page = find(id);
         try {
-            pages.update(id, title, body, user.displayName());
-            audit.append(context.actor(user, request), "page-edit", null, null,
-                    "单页 #" + id + " “" + page.title() + "”（" + page.slug() + "）");
+            actions.edit(context.actor(user, request), id, title, body);
             return "redirect:" + PATH + "?done=1";
         } catch (SitePageException e) {
             response.setStatus(400);

@@ -1,5 +1,6 @@
 package org.shegong.topic;
 
+import org.shegong.system.audit.AuditCode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ public class Curation {
         }
         repository.addToSlot(slot, article.id(), entries.isEmpty() ? 0 : entries.get(entries.size() - 1).position() + 1,
                 imageUrl, caption, clock.instant());
-        audit.append(actor, "slot-add", article.id(), null, slot.label() + "：《" + article.title() + "》");
+        audit.append(actor, AuditCode.SLOT_ADD, article.id(), null, slot.label() + "：《" + article.title() + "》");
         outbox.append(OutboxEvent.HOME_SLOTS_CHANGED, 0, slot.name());
     }
 
@@ -77,7 +78,7 @@ public class Curation {
         SlotEntry entry = repository.slot(slot).stream().filter(e -> e.id() == entryId).findFirst()
                 .orElseThrow(() -> new TopicException("这一项已不在“" + slot.label() + "”中"));
         repository.removeFromSlot(slot, entryId);
-        audit.append(actor, "slot-remove", entry.articleId(), null, slot.label());
+        audit.append(actor, AuditCode.SLOT_REMOVE, entry.articleId(), null, slot.label());
         outbox.append(OutboxEvent.HOME_SLOTS_CHANGED, 0, slot.name());
     }
 
@@ -102,7 +103,7 @@ public class Curation {
         for (int i = 0; i < entries.size(); i++) {
             repository.positionSlotEntry(entries.get(i).id(), i);
         }
-        audit.append(actor, "slot-order", entries.get(index - 1).articleId(), null, slot.label() + "：上移");
+        audit.append(actor, AuditCode.SLOT_ORDER, entries.get(index - 1).articleId(), null, slot.label() + "：上移");
         outbox.append(OutboxEvent.HOME_SLOTS_CHANGED, 0, slot.name());
     }
 
@@ -128,7 +129,7 @@ public class Curation {
             throw new TopicException("地址名“" + form.slug() + "”已被其他专题使用");
         }
         long id = repository.insert(form, clock.instant());
-        audit.append(actor, "topic-create", null, null, "专题 #" + id + "《" + form.title() + "》");
+        audit.append(actor, AuditCode.TOPIC_CREATE, null, null, "专题 #" + id + "《" + form.title() + "》");
         return id;
     }
 
@@ -141,7 +142,7 @@ public class Curation {
             throw new TopicException("地址名“" + form.slug() + "”已被其他专题使用");
         }
         repository.update(topic.id(), form, clock.instant());
-        audit.append(actor, "topic-edit", null, null, "专题 #" + id + "《" + form.title() + "》");
+        audit.append(actor, AuditCode.TOPIC_EDIT, null, null, "专题 #" + id + "《" + form.title() + "》");
     }
 
     @Transactional
@@ -157,14 +158,14 @@ public class Curation {
             throw new TopicException("一个专题最多精选 200 篇");
         }
         repository.addItem(topicId, article.id(), items.size());
-        audit.append(actor, "topic-item-add", article.id(), null, "专题 #" + topicId + "《" + topic.title() + "》");
+        audit.append(actor, AuditCode.TOPIC_ITEM_ADD, article.id(), null, "专题 #" + topicId + "《" + topic.title() + "》");
     }
 
     @Transactional
     public void removeTopicItem(Actor actor, long topicId, long articleId) {
         require(actor);
         if (repository.removeItem(topicId, articleId)) {
-            audit.append(actor, "topic-item-remove", articleId, null, "专题 #" + topicId);
+            audit.append(actor, AuditCode.TOPIC_ITEM_REMOVE, articleId, null, "专题 #" + topicId);
         }
     }
 

@@ -3,6 +3,7 @@ package org.shegong.account;
 import org.shegong.admin.AdminPages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -134,5 +135,28 @@ class UsersPagesTest {
         assertThat(pages.page(admin, "/admin/audit?user=useradmin2", 200)).contains("新建账户", "授予栏目角色", "收回栏目角色",
                 "解除锁定", "启用或停用账户", "重置密码", "账户 zhang.san：行业动态 · 初审/采编", "账户 zhang.san：停用")
                 .doesNotContain(initial, fresh);
+    }
+
+    @Autowired CreateAccountAction createAccount;
+    @Autowired GrantColumnRoleAction grantRole;
+    @Autowired org.shegong.system.audit.AuditLog audit;
+
+    /** The actions check the policy themselves, and an account whose creation cannot be audited is not created. */
+    @Test
+    void accountActionsCheckThemselvesAndCommitWithTheirAuditEntry() {
+        long news = columns.bySlug("news").orElseThrow().id();
+        Actor chief = new Actor(987_611L, "终审（chief）", false, List.of(new ColumnGrant(news, Role.CHIEF_EDITOR)),
+                "127.0.0.1");
+        assertThatThrownBy(() -> createAccount.create(chief, "act.by.chief", "越权", true))
+                .isInstanceOf(org.shegong.system.web.Refusal.class).hasMessage("您没有管理用户和栏目授权的权限");
+        assertThatThrownBy(() -> grantRole.grant(chief, 987_611L, news, Role.CHIEF_EDITOR))
+                .isInstanceOf(org.shegong.system.web.Refusal.class);
+        assertThat(accounts.findByUsername("act.by.chief")).isEmpty();
+
+        Actor nameTooLong = new Actor(987_612L, "管".repeat(150), true, List.of(), "127.0.0.1");
+        assertThatThrownBy(() -> createAccount.create(nameTooLong, "act.unaudited", "无审计", false))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThat(accounts.findByUsername("act.unaudited")).isEmpty();
+        assertThat(audit.latest(987_611L, null, 10)).isEmpty();
     }
 }

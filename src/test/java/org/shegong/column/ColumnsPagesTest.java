@@ -3,6 +3,7 @@ package org.shegong.column;
 import org.shegong.admin.AdminPages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -14,6 +15,11 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shegong.account.AccountService;
+import org.shegong.account.Actor;
+import org.shegong.system.audit.AuditCode;
+import org.shegong.system.audit.AuditLog;
+import org.shegong.system.web.Refusal;
+import org.springframework.dao.DataAccessException;
 import org.shegong.account.ColumnGrant;
 import org.shegong.account.Role;
 import org.shegong.column.ReviewLevels;
@@ -127,5 +133,45 @@ class ColumnsPagesTest {
         String log = pages.page(admin, "/admin/audit?user=coladmin2", 200);
         assertThat(log).contains("新增栏目", "修改栏目", "移动栏目", "调整栏目顺序", "显示或隐藏栏目", "设置审核级数",
                 "“基层社工站”改为“社工站”", "：3 级改为 1 级");
+    }
+
+    @Autowired AddColumnAction addColumn;
+    @Autowired ReviewLevelsAction setReviewLevels;
+    @Autowired ColumnAdminService stored;
+    @Autowired AuditLog audit;
+
+    private boolean stored(String slug) {
+        return stored.current().stream().anyMatch(c -> c.slug().equals(slug));
+    }
+
+    /** The action checks the policy itself: reaching it by another path than the page changes nothing. */
+    @Test
+    void theActionsRefuseSomeoneTheRouteWouldRefuseAndWriteNothing() {
+        long news = columns.bySlug("news").orElseThrow().id();
+        Actor chief = new Actor(987_601L, "终审（chief）", false, List.of(new ColumnGrant(news, Role.CHIEF_EDITOR)),
+                "127.0.0.1");
+        assertThatThrownBy(() -> addColumn.add(chief, null, "tst-act-chief", "越权", ""))
+                .isInstanceOf(Refusal.class).hasMessage("您没有管理栏目的权限");
+        assertThatThrownBy(() -> setReviewLevels.set(chief, news, 1, null)).isInstanceOf(Refusal.class);
+        assertThat(reviewLevels.of(news)).isEqualTo(ReviewLevels.DEFAULT);
+        assertThat(stored("tst-act-chief")).isFalse();
+        assertThat(audit.latest(987_601L, null, 10)).isEmpty();
+    }
+
+    /** Check, change and audit commit together: when the audit entry cannot be written, the column is not added. */
+    @Test
+    void aChangeWhoseAuditEntryFailsIsRolledBack() {
+        Actor nameTooLong = new Actor(987_602L, "管".repeat(150), true, List.of(), "127.0.0.1"); // actor_name: 100
+        assertThatThrownBy(() -> addColumn.add(nameTooLong, null, "tst-act-unaudited", "无审计", ""))
+                .isInstanceOf(DataAccessException.class);
+        assertThat(stored("tst-act-unaudited")).isFalse();
+
+        long id = addColumn.add(new Actor(987_602L, "管理员（act）", true, List.of(), "127.0.0.1"), null,
+                "tst-act-audited", "有审计", "");
+        assertThat(stored("tst-act-audited")).isTrue();
+        assertThat(audit.latest(987_602L, AuditCode.COLUMN_ADD, 5)).singleElement().satisfies(e -> {
+            assertThat(e.comment()).isEqualTo("栏目 #" + id + " “有审计”（tst-act-audited）");
+            assertThat(e.actionLabel()).isEqualTo("新增栏目");
+        });
     }
 }

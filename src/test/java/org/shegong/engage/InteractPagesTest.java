@@ -1,5 +1,6 @@
 package org.shegong.engage;
 
+import org.shegong.system.audit.AuditCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -94,7 +95,7 @@ class InteractPagesTest {
         assertThat(list).contains("社工站开放时间").contains("周末上午九点至十二点开放。").doesNotContain("reader1@example.com");
         assertThat(page(null, "/interact?column=news", 200)).contains("社工站开放时间");
         assertThat(page(null, "/interact?column=policy", 200)).doesNotContain("社工站开放时间");
-        assertThat(audit.latest(null, "interact-publish", 5)).anyMatch(e -> e.comment().contains("#" + id));
+        assertThat(audit.latest(null, AuditCode.INTERACT_PUBLISH, 5)).anyMatch(e -> e.comment().contains("#" + id));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.shegong.topic;
 
+import org.shegong.system.audit.AuditCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -71,7 +72,7 @@ class CurationPagesTest {
         int featured = home.indexOf("class=\"featured\"");
         assertThat(home.indexOf("较早的社工站新闻", featured)).isBetween(featured, featured + 400);
         assertThat(home).contains("src=\"https://img.example.org/a.jpg\"").contains("揭牌现场");
-        assertThat(audit.latest(null, "slot-add", 5)).anyMatch(e -> e.articleId() == older && e.comment().contains("头条"));
+        assertThat(audit.latest(null, AuditCode.SLOT_ADD, 5)).anyMatch(e -> e.articleId() == older && e.comment().contains("头条"));
 
         // An article taken off the site leaves the slot by itself; the slot falls back again.
         transactions.executeWithoutResult(s -> articles.withdraw(older));
@@ -141,7 +142,7 @@ class CurationPagesTest {
         assertThat(topic.indexOf("社工参与灾后心理疏导")).isGreaterThan(foundSection);
         assertThat(topic.indexOf("抗洪纪实(三)")).isBetween(curatedSection, foundSection);
         assertThat(topic.indexOf("抗洪纪实(三)", foundSection)).isEqualTo(-1);
-        assertThat(audit.latest(null, "topic-item-add", 5)).anyMatch(e -> e.articleId() == curated);
+        assertThat(audit.latest(null, AuditCode.TOPIC_ITEM_ADD, 5)).anyMatch(e -> e.articleId() == curated);
         assertThat(tagged).isPositive();
 
         send(form(chief, "/admin/topics").param("slug", "flood-relief").param("title", "重名"))

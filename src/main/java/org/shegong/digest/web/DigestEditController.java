@@ -12,8 +12,6 @@ import org.shegong.account.AdminContext;
 import org.shegong.account.Actor;
 import org.shegong.editorial.workflow.EditorialException;
 import org.shegong.editorial.workflow.WorkflowRecord;
-import org.shegong.content.Article;
-import org.shegong.content.ArticleService;
 import org.shegong.digest.Digest;
 import org.shegong.digest.DigestEntry;
 import org.shegong.digest.DigestProperties;
@@ -39,16 +37,16 @@ class DigestEditController {
     private final DigestAccess access;
     private final DigestService digests;
     private final DigestProperties properties;
-    private final ArticleService articles;
+    private final EditDigestAction edit;
     private final DigestSubmission submission;
 
     DigestEditController(AdminContext context, DigestAccess access, DigestService digests, DigestProperties properties,
-                         ArticleService articles, DigestSubmission submission) {
+                         EditDigestAction edit, DigestSubmission submission) {
         this.context = context;
         this.access = access;
         this.digests = digests;
         this.properties = properties;
-        this.articles = articles;
+        this.edit = edit;
         this.submission = submission;
     }
 
@@ -63,10 +61,8 @@ class DigestEditController {
                         @RequestParam(defaultValue = "") String introduction, HttpServletRequest request,
                         HttpServletResponse response, Model model) {
         Actor actor = context.actor(user, request);
-        return change(actor, id, request, response, model, "introduction", () -> {
-            access.editable(actor, id);
-            digests.editIntroduction(id, introduction);
-        });
+        return change(actor, id, request, response, model, "introduction",
+                () -> edit.introduction(actor, id, introduction));
     }
 
     @PostMapping("/admin/digests/{id}/entries")
@@ -75,15 +71,13 @@ class DigestEditController {
                    HttpServletResponse response, Model model) {
         Actor actor = context.actor(user, request);
         return change(actor, id, request, response, model, "entries", () -> {
-            access.editable(actor, id);
-            List<DigestEntry> current = digests.entries(id);
-            List<DigestEntry> changed = switch (op) {
-                case "up" -> EntryChanges.move(current, index, article, true);
-                case "down" -> EntryChanges.move(current, index, article, false);
-                case "drop" -> EntryChanges.drop(current, index, article);
+            EditDigestAction.EntryOp which = switch (op) {
+                case "up" -> EditDigestAction.EntryOp.UP;
+                case "down" -> EditDigestAction.EntryOp.DOWN;
+                case "drop" -> EditDigestAction.EntryOp.DROP;
                 default -> throw new IllegalArgumentException("未知的操作");
             };
-            digests.editEntries(id, changed);
+            edit.entry(actor, id, which, index, article);
         });
     }
 
@@ -92,30 +86,14 @@ class DigestEditController {
                @RequestParam(defaultValue = "") String section, @RequestParam(defaultValue = "") String article,
                HttpServletRequest request, HttpServletResponse response, Model model) {
         Actor actor = context.actor(user, request);
-        return change(actor, id, request, response, model, "add", () -> {
-            access.editable(actor, id);
-            if (properties.sections().stream().noneMatch(s -> s.key().equals(section))) {
-                throw new IllegalArgumentException("请选择要加入的分区");
-            }
-            long articleId = EntryChanges.articleId(article);
-            Article found = articles.find(articleId).filter(Article::isLive).orElseThrow(
-                    () -> new IllegalArgumentException("文章 " + articleId + " 不存在或未发布"));
-            if (found.id() == access.digest(id).articleId()) {
-                throw new IllegalArgumentException("不能把本期一周动态加入自身");
-            }
-            digests.editEntries(id, EntryChanges.add(digests.entries(id),
-                    new DigestEntry(section, found.id(), found.title(), found.listSummary())));
-        });
+        return change(actor, id, request, response, model, "add", () -> edit.add(actor, id, section, article));
     }
 
     @PostMapping("/admin/digests/{id}/recompose")
     String recompose(@AuthenticationPrincipal StaffUser user, @PathVariable long id, HttpServletRequest request,
                      HttpServletResponse response, Model model) {
         Actor actor = context.actor(user, request);
-        return change(actor, id, request, response, model, "recomposed", () -> {
-            access.editable(actor, id);
-            digests.recompose(id);
-        });
+        return change(actor, id, request, response, model, "recomposed", () -> edit.recompose(actor, id));
     }
 
     @PostMapping("/admin/digests/{id}/submit")

@@ -29,11 +29,14 @@ class DigestListController {
     private final AdminContext context;
     private final DigestAccess access;
     private final DigestService digests;
+    private final GenerateDigestAction generate;
 
-    DigestListController(AdminContext context, DigestAccess access, DigestService digests) {
+    DigestListController(AdminContext context, DigestAccess access, DigestService digests,
+                         GenerateDigestAction generate) {
         this.context = context;
         this.access = access;
         this.digests = digests;
+        this.generate = generate;
     }
 
     @GetMapping("/admin/digests")
@@ -46,11 +49,12 @@ class DigestListController {
     String generate(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "") String from,
                     @RequestParam(defaultValue = "") String to, HttpServletRequest request,
                     HttpServletResponse response, Model model) {
-        access.requireEditor(context.actor(user, request));
+        Actor actor = context.actor(user, request);
+        access.requireEditor(actor);
         DigestService.Generated generated;
         try {
             DigestWindow window = RequestedWindow.parse(from, to);
-            generated = digests.generate(window);
+            generated = generate.generate(actor, window);
         } catch (IllegalArgumentException e) {
             response.setStatus(400);
             return page(request, model, from, to, e.getMessage());

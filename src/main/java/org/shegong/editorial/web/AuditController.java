@@ -14,6 +14,7 @@ import java.util.List;
 import org.shegong.account.Account;
 import org.shegong.account.AccountService;
 import org.shegong.system.audit.AuditEntry;
+import org.shegong.system.audit.AuditCode;
 import org.shegong.system.audit.AuditLog;
 import org.shegong.system.ControlCharacters;
 import org.shegong.system.Times;
@@ -90,7 +91,7 @@ class AuditController {
             List<AuditEntry> batch = audit.search(filter, before, CSV_BATCH);
             for (AuditEntry e : batch) {
                 out.print(String.join(",", String.valueOf(e.id()), Times.iso(e.at()), cell(e.actorName()),
-                        cell(AuditLabels.of(e.action())), e.articleId() == null ? "" : String.valueOf(e.articleId()),
+                        cell(e.actionLabel()), e.articleId() == null ? "" : String.valueOf(e.articleId()),
                         e.revisionNumber() == null ? "" : String.valueOf(e.revisionNumber()), cell(e.address()),
                         cell(e.comment())));
                 out.print("\r\n");
@@ -126,7 +127,12 @@ class AuditController {
             }
             articleId = Long.parseLong(article.strip());
         }
-        return new AuditLog.Filter(actorId, action.isBlank() ? null : action.strip(), articleId,
+        AuditCode code = null;
+        if (!action.isBlank()) {
+            code = AuditCode.ofCode(action.strip())
+                    .orElseThrow(() -> new IllegalArgumentException("没有这种操作：" + action.strip()));
+        }
+        return new AuditLog.Filter(actorId, code, articleId,
                 AdminDates.dayStart(from, 0), AdminDates.dayStart(to, 1));
     }
 

@@ -8,12 +8,10 @@ import org.shegong.account.AdminContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.shegong.account.StaffUser;
+import org.shegong.editorial.sensitive.ChangeSensitiveWordsAction;
 import org.shegong.editorial.sensitive.SensitiveWords;
-import org.shegong.account.Actor;
-import org.shegong.system.audit.AuditLog;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,12 +25,12 @@ class SensitiveWordsController {
 
     private final AdminContext context;
     private final SensitiveWords words;
-    private final AuditLog audit;
+    private final ChangeSensitiveWordsAction change;
 
-    SensitiveWordsController(AdminContext context, SensitiveWords words, AuditLog audit) {
+    SensitiveWordsController(AdminContext context, SensitiveWords words, ChangeSensitiveWordsAction change) {
         this.context = context;
         this.words = words;
-        this.audit = audit;
+        this.change = change;
     }
 
     @GetMapping("/admin/sensitive-words")
@@ -41,13 +39,10 @@ class SensitiveWordsController {
     }
 
     @PostMapping("/admin/sensitive-words")
-    @Transactional
     String add(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "") String words,
                HttpServletRequest request, HttpServletResponse response, Model model) {
-        Actor actor = context.actor(user, request);
         try {
-            int added = this.words.add(words, actor.userId());
-            audit.append(actor, "sensitive-words", null, null, "新增 " + added + " 个：" + abbreviate(words));
+            change.add(context.actor(user, request), words);
         } catch (IllegalArgumentException e) {
             response.setStatus(400);
             return page(request, model, e.getMessage(), null);
@@ -56,12 +51,8 @@ class SensitiveWordsController {
     }
 
     @PostMapping("/admin/sensitive-words/delete")
-    @Transactional
     String delete(@AuthenticationPrincipal StaffUser user, @RequestParam String word, HttpServletRequest request) {
-        Actor actor = context.actor(user, request);
-        if (words.remove(word)) {
-            audit.append(actor, "sensitive-words", null, null, "删除：" + word);
-        }
+        change.remove(context.actor(user, request), word);
         return "redirect:/admin/sensitive-words?done=1";
     }
 
@@ -73,8 +64,4 @@ class SensitiveWordsController {
         return "admin/sensitive-words";
     }
 
-    private static String abbreviate(String text) {
-        String flat = text.strip().replaceAll("\\s+", "、");
-        return flat.length() <= 500 ? flat : flat.substring(0, 500) + "…";
-    }
 }

@@ -1,5 +1,6 @@
 package org.shegong.editorial.workflow;
 
+import org.shegong.system.audit.AuditCode;
 import org.shegong.account.Actor;
 
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ public class ApproveAction {
         WorkflowState state = next.state();
         workflow.move(record, next, actor);
         String level = Permissions.levelName(record.reviewLevel(), levels);
-        workflow.audit(actor, "approve", articleId, record.latestRevision(),
+        workflow.audit(actor, AuditCode.APPROVE, articleId, record.latestRevision(),
                 level + "通过" + (note == null ? "" : "：" + note));
         return state;
     }

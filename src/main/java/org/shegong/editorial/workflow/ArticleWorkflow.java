@@ -4,6 +4,7 @@ import org.shegong.column.ReviewLevels;
 import org.shegong.column.ReviewRules;
 import org.shegong.account.Actor;
 import org.shegong.account.Authorization;
+import org.shegong.system.audit.AuditCode;
 import org.shegong.system.audit.AuditLog;
 
 import java.time.Clock;
@@ -139,7 +140,7 @@ public class ArticleWorkflow {
         outbox.append(OutboxEvent.EDITORIAL_CHANGED, articleId, null);
     }
 
-    public void audit(Actor actor, String action, long articleId, Integer revision, String comment) {
+    public void audit(Actor actor, AuditCode action, long articleId, Integer revision, String comment) {
         audit.append(actor, action, articleId, revision, comment);
     }
 

@@ -1,5 +1,6 @@
 package org.shegong.editorial.workflow;
 
+import org.shegong.system.audit.AuditCode;
 import org.shegong.account.Actor;
 
 import org.springframework.stereotype.Component;
@@ -23,6 +24,6 @@ public class ExpireAction {
             throw new EditorialException(EditorialException.Kind.ILLEGAL_TRANSITION, "尚未到下线时间");
         }
         workflow.takeDown(record, actor, "到达下线时间");
-        workflow.audit(actor, "expire", articleId, record.liveRevision(), "到达下线时间，自动下线");
+        workflow.audit(actor, AuditCode.EXPIRE, articleId, record.liveRevision(), "到达下线时间，自动下线");
     }
 }

@@ -1,5 +1,6 @@
 package org.shegong.editorial.workflow;
 
+import org.shegong.system.audit.AuditCode;
 import org.shegong.account.Actor;
 
 import java.time.Instant;
@@ -49,7 +50,7 @@ public class PublishAction {
             sensitive.check(actor, record, sensitiveOverride);
         }
         workflow.publishLatest(record, actor, expiry);
-        workflow.audit(actor, "publish", articleId, record.latestRevision(), ArticleWorkflow.optionalComment(comment));
+        workflow.audit(actor, AuditCode.PUBLISH, articleId, record.latestRevision(), ArticleWorkflow.optionalComment(comment));
         events.publishEvent(new ArticleWentLive(articleId, actor));
     }
 }

@@ -1,5 +1,6 @@
 package org.shegong.editorial.workflow;
 
+import org.shegong.system.audit.AuditCode;
 import org.shegong.account.Actor;
 
 import org.springframework.stereotype.Component;
@@ -21,6 +22,6 @@ public class RejectAction {
         workflow.check(actor, WorkflowAction.REJECT, record);
         String reason = ArticleWorkflow.requireComment(comment, "退回意见");
         workflow.move(record, record.rejected(reason, workflow.now()), actor);
-        workflow.audit(actor, "reject", articleId, record.latestRevision(), reason);
+        workflow.audit(actor, AuditCode.REJECT, articleId, record.latestRevision(), reason);
     }
 }

@@ -1,5 +1,6 @@
 package org.shegong.editorial.workflow;
 
+import org.shegong.system.audit.AuditCode;
 import org.shegong.account.Actor;
 
 import org.springframework.stereotype.Component;
@@ -20,6 +21,6 @@ public class RestoreRevisionAction {
     @Transactional
     public int restore(Actor actor, long articleId, int number, int baseRevision) {
         RevisionContent content = workflow.content(articleId, number);
-        return save.save(actor, articleId, baseRevision, content, "恢复自第 " + number + " 版", "restore");
+        return save.save(actor, articleId, baseRevision, content, "恢复自第 " + number + " 版", AuditCode.RESTORE);
     }
 }

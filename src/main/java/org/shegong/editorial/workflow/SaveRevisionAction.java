@@ -1,5 +1,6 @@
 package org.shegong.editorial.workflow;
 
+import org.shegong.system.audit.AuditCode;
 import org.shegong.account.Actor;
 
 import java.util.List;
@@ -39,14 +40,14 @@ public class SaveRevisionAction {
         workflows.insert(WorkflowRecord.newDraft(id, actor.userId(), content.primaryColumnId(), workflow.now()),
                 actor.userId());
         workflow.changed(id);
-        workflow.audit(actor, "create", id, 1, null);
+        workflow.audit(actor, AuditCode.CREATE, id, 1, null);
         return id;
     }
 
     /** Saves a new revision on top of {@code baseRevision}; returns its number. */
     @Transactional
     public int save(Actor actor, long articleId, int baseRevision, RevisionContent content, String note) {
-        return save(actor, articleId, baseRevision, content, note, "save");
+        return save(actor, articleId, baseRevision, content, note, AuditCode.SAVE);
     }
 
     /**
@@ -61,15 +62,15 @@ public class SaveRevisionAction {
             throw new EditorialException(EditorialException.Kind.ILLEGAL_TRANSITION,
                     "稿件在审核或发布流程中，不自动保存；如需修改请手动保存");
         }
-        return save(actor, record, baseRevision, content, null, "autosave", true);
+        return save(actor, record, baseRevision, content, null, AuditCode.AUTOSAVE, true);
     }
 
-    int save(Actor actor, long articleId, int baseRevision, RevisionContent content, String note, String auditAction) {
+    int save(Actor actor, long articleId, int baseRevision, RevisionContent content, String note, AuditCode auditAction) {
         return save(actor, workflow.load(articleId), baseRevision, content, note, auditAction, false);
     }
 
     private int save(Actor actor, WorkflowRecord record, int baseRevision, RevisionContent content, String note,
-                     String auditAction, boolean autosave) {
+                     AuditCode auditAction, boolean autosave) {
         long articleId = record.articleId();
         // In review, a reviewer who may pass the current level corrects the text; the review stays at its level.
         boolean inReview = record.state() == WorkflowState.IN_REVIEW;
@@ -95,7 +96,7 @@ public class SaveRevisionAction {
             articles.replace(articleId, content.toInput(status, content.publishedAt()));
         }
         workflow.changed(articleId);
-        workflow.audit(actor, inReview ? "review_edit" : auditAction, articleId, number,
+        workflow.audit(actor, inReview ? AuditCode.REVIEW_EDIT : auditAction, articleId, number,
                 ArticleWorkflow.optionalComment(note));
         return number;
     }

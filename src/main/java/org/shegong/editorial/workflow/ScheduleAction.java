@@ -1,5 +1,6 @@
 package org.shegong.editorial.workflow;
 
+import org.shegong.system.audit.AuditCode;
 import org.shegong.account.Actor;
 
 import java.time.Instant;
@@ -39,7 +40,7 @@ public class ScheduleAction {
         sensitive.check(actor, record, sensitiveOverride);
         String note = ArticleWorkflow.optionalComment(comment);
         workflow.move(record, record.scheduled(goLiveAt, expireAt, note, workflow.now()), actor);
-        workflow.audit(actor, "schedule", articleId, record.latestRevision(),
+        workflow.audit(actor, AuditCode.SCHEDULE, articleId, record.latestRevision(),
                 "定于 " + Times.articleDateTime(goLiveAt) + " 发布" + (note == null ? "" : "：" + note));
     }
 }

@@ -1,5 +1,6 @@
 package org.shegong.editorial.workflow;
 
+import org.shegong.system.audit.AuditCode;
 import org.shegong.account.Actor;
 
 import java.util.List;
@@ -39,7 +40,7 @@ public class SensitiveGate {
                     "稿件含敏感词：" + found + "。请修改后重新提交；如确需发布，终审须填写强制发布理由");
         }
         String reason = ArticleWorkflow.requireComment(overrideReason, "强制发布理由");
-        workflow.audit(actor, "sensitive-override", record.articleId(), record.latestRevision(),
+        workflow.audit(actor, AuditCode.SENSITIVE_OVERRIDE, record.articleId(), record.latestRevision(),
                 "敏感词：" + found + "；理由：" + reason);
     }
 

@@ -1,5 +1,6 @@
 package org.shegong.editorial.workflow;
 
+import org.shegong.system.audit.AuditCode;
 import org.shegong.account.Actor;
 
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ public class SubmitAction {
         workflow.move(record, record.submitted(note, workflow.now()), actor);
         // Submitting is not blocked by forbidden words (reviewers may fix them), but the audit line names them.
         String words = sensitive.describe(record);
-        workflow.audit(actor, "submit", articleId, record.latestRevision(),
+        workflow.audit(actor, AuditCode.SUBMIT, articleId, record.latestRevision(),
                 words == null ? note : note == null ? words : note + "（" + words + "）");
     }
 }

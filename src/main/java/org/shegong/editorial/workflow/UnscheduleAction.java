@@ -1,5 +1,6 @@
 package org.shegong.editorial.workflow;
 
+import org.shegong.system.audit.AuditCode;
 import org.shegong.account.Actor;
 
 import org.springframework.stereotype.Component;
@@ -21,6 +22,6 @@ public class UnscheduleAction {
         workflow.check(actor, WorkflowAction.UNSCHEDULE, record);
         String note = ArticleWorkflow.optionalComment(comment);
         workflow.move(record, record.unscheduled(note, workflow.now()), actor);
-        workflow.audit(actor, "unschedule", articleId, record.latestRevision(), note);
+        workflow.audit(actor, AuditCode.UNSCHEDULE, articleId, record.latestRevision(), note);
     }
 }

@@ -1,5 +1,6 @@
 package org.shegong.editorial.workflow;
 
+import org.shegong.system.audit.AuditCode;
 import org.shegong.account.Actor;
 
 import org.springframework.stereotype.Component;
@@ -21,6 +22,6 @@ public class WithdrawAction {
         workflow.check(actor, WorkflowAction.WITHDRAW, record);
         String why = ArticleWorkflow.requireComment(reason, "撤稿理由");
         workflow.takeDown(record, actor, why);
-        workflow.audit(actor, "withdraw", articleId, record.liveRevision(), why);
+        workflow.audit(actor, AuditCode.WITHDRAW, articleId, record.liveRevision(), why);
     }
 }

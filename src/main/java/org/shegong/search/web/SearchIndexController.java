@@ -7,12 +7,9 @@ import org.shegong.account.AdminContext;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.shegong.account.StaffUser;
-import org.shegong.system.audit.AuditLog;
 import org.shegong.search.index.IndexMaintenance;
-import org.shegong.search.index.IndexReport;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,12 +26,12 @@ class SearchIndexController {
 
     private final AdminContext context;
     private final IndexMaintenance maintenance;
-    private final AuditLog audit;
+    private final RebuildSearchIndexAction rebuild;
 
-    SearchIndexController(AdminContext context, IndexMaintenance maintenance, AuditLog audit) {
+    SearchIndexController(AdminContext context, IndexMaintenance maintenance, RebuildSearchIndexAction rebuild) {
         this.context = context;
         this.maintenance = maintenance;
-        this.audit = audit;
+        this.rebuild = rebuild;
     }
 
     @GetMapping("/admin/search-index")
@@ -50,14 +47,7 @@ class SearchIndexController {
 
     /** Starts a rebuild unless one runs; only a rebuild that started is audited. */
     @PostMapping("/admin/search-index/rebuild")
-    @Transactional
     String rebuild(@AuthenticationPrincipal StaffUser user, HttpServletRequest request) {
-        var actor = context.actor(user, request);
-        if (!maintenance.startRebuild()) {
-            return "redirect:/admin/search-index?done=running";
-        }
-        IndexReport report = maintenance.report();
-        audit.append(actor, "search-reindex", null, null, "重建搜索索引：应写入 " + report.status().total() + " 篇");
-        return "redirect:/admin/search-index?done=started";
+        return "redirect:/admin/search-index?done=" + (rebuild.rebuild(context.actor(user, request)) ? "started" : "running");
     }
 }

@@ -5,19 +5,15 @@ import org.shegong.account.Requires;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import org.shegong.account.Actor;
 import org.shegong.account.AdminContext;
-import org.shegong.account.Role;
 import org.shegong.account.StaffUser;
 import org.shegong.search.analysis.EditorVocabulary;
 import org.shegong.search.analysis.EditorVocabulary.Kind;
 import org.shegong.search.index.IndexMaintenance;
-import org.shegong.system.audit.AuditLog;
 import org.shegong.system.web.BackOffice;
 import org.shegong.system.web.Refusal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,31 +34,26 @@ class VocabularyController {
     private final AdminContext context;
     private final EditorVocabulary vocabulary;
     private final IndexMaintenance maintenance;
-    private final AuditLog audit;
+    private final ChangeVocabularyAction change;
 
     VocabularyController(AdminContext context, EditorVocabulary vocabulary, IndexMaintenance maintenance,
-                         AuditLog audit) {
+                         ChangeVocabularyAction change) {
         this.context = context;
         this.vocabulary = vocabulary;
         this.maintenance = maintenance;
-        this.audit = audit;
+        this.change = change;
     }
 
     @GetMapping(PAGE)
-    String show(@AuthenticationPrincipal StaffUser user, @RequestParam(required = false) String done,
-                HttpServletRequest request, Model model) {
-        allowed(user, request);
+    String show(@RequestParam(required = false) String done, HttpServletRequest request, Model model) {
         return page(request, model, null, notice(done));
     }
 
     @PostMapping(PAGE + "/words")
-    @Transactional
     String addWords(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "") String words,
                     HttpServletRequest request, HttpServletResponse response, Model model) {
-        Actor actor = allowed(user, request);
         try {
-            int added = vocabulary.addWords(words, actor.userId());
-            audit.append(actor, "search-vocabulary", null, null, "词典新增 " + added + " 个：" + abbreviate(words));
+            change.addWords(context.actor(user, request), words);
         } catch (IllegalArgumentException e) {
             response.setStatus(400);
             return page(request, model, e.getMessage(), null);
@@ -72,13 +63,10 @@ class VocabularyController {
     }
 
     @PostMapping(PAGE + "/synonyms")
-    @Transactional
     String addSynonyms(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "") String groups,
                        HttpServletRequest request, HttpServletResponse response, Model model) {
-        Actor actor = allowed(user, request);
         try {
-            int added = vocabulary.addGroups(groups, actor.userId());
-            audit.append(actor, "search-vocabulary", null, null, "同义词新增 " + added + " 组：" + abbreviate(groups));
+            change.addSynonyms(context.actor(user, request), groups);
         } catch (IllegalArgumentException e) {
             response.setStatus(400);
             return page(request, model, e.getMessage(), null);
@@ -88,17 +76,13 @@ class VocabularyController {
     }
 
     @PostMapping(PAGE + "/delete")
-    @Transactional
     String delete(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "") String kind,
                   @RequestParam(defaultValue = "") String entry, HttpServletRequest request) {
-        Actor actor = allowed(user, request);
         Kind which = "word".equals(kind) ? Kind.WORD : "synonyms".equals(kind) ? Kind.SYNONYMS : null;
         if (which == null) {
             throw new Refusal(Refusal.Kind.INVALID, "没有这种词条");
         }
-        if (vocabulary.remove(which, entry)) {
-            audit.append(actor, "search-vocabulary", null, null,
-                    (which == Kind.WORD ? "词典删除：" : "同义词删除：") + entry);
+        if (change.remove(context.actor(user, request), which, entry)) {
             if (which == Kind.WORD) {
                 maintenance.applyDictionary();
             } else {
@@ -106,14 +90,6 @@ class VocabularyController {
             }
         }
         return "redirect:" + PAGE + "?done=" + (which == Kind.WORD ? "words" : "synonyms");
-    }
-
-    private Actor allowed(StaffUser user, HttpServletRequest request) {
-        Actor actor = context.actor(user, request);
-        if (!actor.administrator() && actor.grants().stream().noneMatch(g -> g.role() == Role.CHIEF_EDITOR)) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "只有管理员和终审可以维护搜索词典");
-        }
-        return actor;
     }
 
     private String page(HttpServletRequest request, Model model, String error, String notice) {
@@ -132,8 +108,4 @@ class VocabularyController {
         return null;
     }
 
-    private static String abbreviate(String text) {
-        String flat = text.strip().replaceAll("\\s+", " / ");
-        return flat.length() <= 500 ? flat : flat.substring(0, 500) + "…";
-    }
 }

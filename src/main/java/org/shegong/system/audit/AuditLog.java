@@ -28,11 +28,11 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    public void append(AuditActor actor, String action, Long articleId, Integer revisionNumber, String comment) {
+    public void append(AuditActor actor, AuditCode action, Long articleId, Integer revisionNumber, String comment) {
         jdbc.sql("""
                 INSERT INTO audit_log (at, actor_id, actor_name, action, article_id, revision_number, address, comment)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Times.toDb(clock.instant()), actor.userId(), actor.name(), action, articleId, revisionNumber,
+                .params(Times.toDb(clock.instant()), actor.userId(), actor.name(), action.code(), articleId, revisionNumber,
                         actor.address(), comment == null || comment.isBlank() ? null : truncate(comment.strip()))
                 .update();
     }
@@ -44,7 +44,7 @@ public class AuditLog {
     }
 
     /** What an administrator filters the log by; every field optional. */
-    public record Filter(Long actorId, String action, Long articleId, java.time.Instant from, java.time.Instant to) {
+    public record Filter(Long actorId, AuditCode action, Long articleId, java.time.Instant from, java.time.Instant to) {
 
         public static Filter none() {
             return new Filter(null, null, null, null, null);
@@ -59,9 +59,9 @@ public class AuditLog {
             sql.append(" AND actor_id = ?");
             params.add(filter.actorId());
         }
-        if (filter.action() != null && !filter.action().isBlank()) {
+        if (filter.action() != null) {
             sql.append(" AND action = ?");
-            params.add(filter.action());
+            params.add(filter.action().code());
         }
         if (filter.articleId() != null) {
             sql.append(" AND article_id = ?");
@@ -85,7 +85,7 @@ public class AuditLog {
     }
 
     /** The newest entries, optionally only one actor's or one action's, newest first. */
-    public List<AuditEntry> latest(Long actorId, String action, int limit) {
+    public List<AuditEntry> latest(Long actorId, AuditCode action, int limit) {
         return search(new Filter(actorId, action, null, null, null), null, limit);
     }
 

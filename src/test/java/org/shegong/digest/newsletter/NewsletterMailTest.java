@@ -64,6 +64,7 @@ class NewsletterMailTest {
         registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
     }
 
+    @Autowired org.springframework.context.ApplicationContext context;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -306,7 +307,7 @@ class NewsletterMailTest {
         try {
             // A draft is not public; once published it is an ordinary article page.
             mvc.perform(get("/article/" + draft.articleId())).andExpect(status().isNotFound());
-            Digest published = digests.publish(draft.id());
+            Digest published = org.shegong.digest.DigestPublishing.publish(context, draft.id());
             String page = mvc.perform(get("/article/" + draft.articleId())).andExpect(status().isOk()).andReturn()
                     .getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat(page).contains(week.title(), "<h2>行业动态</h2>", "本周的行业新闻 " + from);

@@ -1,6 +1,7 @@
 package org.shegong.digest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -28,6 +29,8 @@ import org.shegong.digest.DigestService;
 import org.shegong.digest.DigestWindow;
 import org.shegong.digest.newsletter.NewsletterService;
 import org.shegong.system.Times;
+import org.shegong.system.audit.AuditEntry;
+import org.shegong.system.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -46,7 +49,9 @@ class DigestBackOfficeTest {
 
     static final String PASSWORD = "pass-word-12345";
 
+    @Autowired org.springframework.context.ApplicationContext context;
     @Autowired MockMvc mvc;
+    @Autowired AuditLog audit;
     @Autowired AccountService accounts;
     @Autowired ColumnService columns;
     @Autowired ArticleService articles;
@@ -205,6 +210,13 @@ class DigestBackOfficeTest {
 
         Digest published = digests.findDigest(id).orElseThrow();
         assertThat(published.isDraft()).isFalse();
+        // Every change to the draft is on the article's history, with the person who made it (ADR 0010).
+        assertThat(audit.forArticle(articleId)).extracting(AuditEntry::action, AuditEntry::actorName)
+                .contains(tuple("digest-generate", "用户chief" + suffix + "（chief" + suffix + "）"),
+                        tuple("digest-edit", "用户chief" + suffix + "（chief" + suffix + "）"),
+                        tuple("submit", "用户chief" + suffix + "（chief" + suffix + "）"));
+        assertThat(audit.forArticle(articleId)).extracting(AuditEntry::actionLabel)
+                .contains("生成一周动态", "修改一周动态", "提交审核", "审核通过", "发布");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE event_type = ? AND aggregate_id = ?")
                 .params(DigestService.DIGEST_PUBLISHED, id).query(Long.class).single()).isEqualTo(1);
         // The newsletter follows the outbox: the confirmed reader's mail is queued for this digest.
@@ -268,7 +280,7 @@ class DigestBackOfficeTest {
     @Test
     void theNewsletterPageShowsSubscribersAndEachMailingsProgressAndFailures() throws Exception {
         long id = generate("2025-07-07", "2025-07-13");
-        digests.publish(id);
+        org.shegong.digest.DigestPublishing.publish(context, id);
         Instant now = Instant.parse("2025-07-14T02:00:00Z");
         jdbc.sql("""
                 INSERT INTO newsletter_subscriber (email, status, confirm_sends, unsubscribe_token, created_at)

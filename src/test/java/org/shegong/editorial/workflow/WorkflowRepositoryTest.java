@@ -1,5 +1,6 @@
 package org.shegong.editorial.workflow;
 
+import org.shegong.system.audit.AuditCode;
 import org.shegong.column.ReviewLevels;
 import org.shegong.account.Actor;
 import org.shegong.system.audit.AuditEntry;
@@ -116,10 +117,10 @@ class WorkflowRepositoryTest {
     void theAuditLogKeepsEveryEntryInOrderWithItsAddressAndComment() {
         AuditLog audit = new AuditLog(content.db.jdbc(), content.clock);
         Actor wang = new Actor(7L, "王编辑（wang）", false, List.of(), "2001:db8::1");
-        audit.append(wang, "submit", articleId, 1, "  请审阅  ");
+        audit.append(wang, AuditCode.SUBMIT, articleId, 1, "  请审阅  ");
         content.clock.advance(Duration.ofSeconds(1));
-        audit.append(Actor.system(), "publish", articleId, 1, null);
-        audit.append(wang, "login", null, null, "x".repeat(2500));
+        audit.append(Actor.system(), AuditCode.PUBLISH, articleId, 1, null);
+        audit.append(wang, AuditCode.USER_UNLOCK, null, null, "x".repeat(2500));
 
         List<AuditEntry> history = audit.forArticle(articleId);
         assertThat(history).extracting(AuditEntry::action).containsExactly("submit", "publish");
@@ -127,9 +128,9 @@ class WorkflowRepositoryTest {
         assertThat(history.get(0).address()).isEqualTo("2001:db8::1");
         assertThat(history.get(0).at()).isEqualTo(content.clock.instant().minusSeconds(1));
         assertThat(history.get(1).actorId()).isNull();
-        assertThat(audit.latest(7L, null, 10)).extracting(AuditEntry::action).containsExactly("login", "submit");
-        assertThat(audit.latest(null, "publish", 10)).hasSize(1);
-        assertThat(audit.latest(7L, "login", 10).get(0).comment()).hasSize(2000);
+        assertThat(audit.latest(7L, null, 10)).extracting(AuditEntry::action).containsExactly("user-unlock", "submit");
+        assertThat(audit.latest(null, AuditCode.PUBLISH, 10)).hasSize(1);
+        assertThat(audit.latest(7L, AuditCode.USER_UNLOCK, 10).get(0).comment()).hasSize(2000);
 
         AuditLog.Filter byArticle = new AuditLog.Filter(null, null, articleId, null, null);
         List<AuditEntry> newest = audit.search(byArticle, null, 1);
@@ -138,7 +139,7 @@ class WorkflowRepositoryTest {
                 .containsExactly("submit");
         Instant now = content.clock.instant();
         assertThat(audit.search(new AuditLog.Filter(null, null, null, now, now.plusSeconds(1)), null, 10))
-                .extracting(AuditEntry::action).containsExactly("login", "publish");
+                .extracting(AuditEntry::action).containsExactly("user-unlock", "publish");
         assertThat(audit.search(new AuditLog.Filter(null, null, null, null, now), null, 10))
                 .extracting(AuditEntry::action).containsExactly("submit");
     }

@@ -1,5 +1,6 @@
 package org.shegong.search.web;
 
+import org.shegong.system.audit.AuditCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shegong.system.Await.awaitWithin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -85,13 +86,13 @@ class VocabularyPageTest {
                 .andExpect(redirectedUrl("/admin/search-vocabulary?done=synonyms"));
         assertThat(index.lexicon().synonymsOf("社工周刊")).containsExactly("社会工作周刊");
         assertThat(page(chief, "?done=synonyms")).contains("社工周刊,社会工作周刊", "同义词已更新，搜索立即生效");
-        List<AuditEntry> entries = audit.latest(null, "search-vocabulary", 5);
+        List<AuditEntry> entries = audit.latest(null, AuditCode.SEARCH_VOCABULARY, 5);
         assertThat(entries).anyMatch(e -> e.comment().contains("社工周刊"));
 
         mvc.perform(post("/admin/search-vocabulary/delete").session(chief).with(csrf())
                 .param("kind", "synonyms").param("entry", "社工周刊,社会工作周刊"));
         assertThat(index.lexicon().synonymsOf("社工周刊")).isEmpty();
-        assertThat(audit.latest(null, "search-vocabulary", 5)).anyMatch(e -> e.comment().startsWith("同义词删除"));
+        assertThat(audit.latest(null, AuditCode.SEARCH_VOCABULARY, 5)).anyMatch(e -> e.comment().startsWith("同义词删除"));
     }
 
     @Test
