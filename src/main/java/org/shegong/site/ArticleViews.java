@@ -66,7 +66,7 @@ public class ArticleViews {
         return new ArticleView(pageChrome, article, column, path, views,
                 neighbours.newer(article).orElse(null), neighbours.older(article).orElse(null),
                 related.of(article, RELATED), canonical, article.listSummary(),
-                String.join(",", article.tags()), body(article),
+                String.join(",", article.tags()), BodyImages.withCopies(body(article), media),
                 ArticleJsonLd.of(article, column, canonical, article.listSummary(), pageChrome, type),
                 regions.describe(article.id()), popularIn(path.get(0)),
                 questions.stream().findFirst().map(q -> q.answered(article.id(), QUESTIONS)).orElse(List.of()), type);

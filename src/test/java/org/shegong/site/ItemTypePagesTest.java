@@ -237,6 +237,22 @@ class ItemTypePagesTest {
     }
 
     @Test
+    void uploadedImagesInABodyAreServedWithTheirCopiesAndSize() throws Exception {
+        String photo = upload("正文图片.jpg", jpeg(1600, 900));
+        long id = publishWithBody("news", "NEWS", "正文里的图片", "<p>活动现场：</p><p><img src=\"" + photo
+                + "\" alt=\"活动现场\"></p>");
+        var img = Jsoup.parse(page("/article/" + id)).selectFirst(".article-body img");
+        assertThat(img.attr("src")).isEqualTo(photo);
+        assertThat(img.attr("srcset")).contains("-w320.", "320w", "-w640.", "640w", "-w1280.", "1280w", "1600w");
+        assertThat(img.attr("sizes")).isNotBlank();
+        assertThat(img.attr("width")).isEqualTo("1600");
+        assertThat(img.attr("height")).isEqualTo("900");
+        assertThat(img.attr("alt")).isEqualTo("活动现场");
+        assertThat(articles.find(id).orElseThrow().bodyHtml()).as("the stored body keeps the plain image")
+                .doesNotContain("srcset");
+    }
+
+    @Test
     void theEditorFormKeepsTheFieldsAndRefusesAnAddressThatIsNoUpload() throws Exception {
         String body = mvc.perform(post("/admin/articles").session(editor).with(csrf()).param("title", "坏封面")
                         .param("primaryColumn", String.valueOf(columns.bySlug("news").orElseThrow().id()))
