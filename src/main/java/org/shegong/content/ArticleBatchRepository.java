@@ -71,7 +71,7 @@ public class ArticleBatchRepository {
         LocalDateTime at = Times.toDb(now);
         batch(ArticleRowSql.UPDATE, rows.size(), (ps, i) -> ArticleRowSql.bindUpdate(ps, ids.get(i), rows.get(i), at));
         batch(ArticleRowSql.UPDATE_BODY, rows.size(), (ps, i) -> ArticleRowSql.bindUpdateBody(ps, ids.get(i), rows.get(i)));
-        for (String table : new String[] {"article_column", "article_tag", "column_listing"}) {
+        for (String table : new String[] {"article_column", "article_tag", "column_listing", "article_fields"}) {
             client.sql("DELETE FROM " + table + " WHERE article_id IN (:ids)").param("ids", ids).update();
         }
         insertRelations(ids, rows);
@@ -97,6 +97,14 @@ public class ArticleBatchRepository {
             in.tags().forEach(tag -> distinct.add(tagIds.get(tag)));
             distinct.forEach(tagId -> tags.add(new long[] {id, tagId}));
         }
+        List<Integer> withFields = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (ArticleRowSql.hasFieldsRow(rows.get(i).input().fields())) {
+                withFields.add(i);
+            }
+        }
+        batch(ArticleRowSql.INSERT_FIELDS, withFields.size(), (ps, i) -> ArticleRowSql.bindInsertFields(ps,
+                ids.get(withFields.get(i)), rows.get(withFields.get(i)).input().fields()));
         pairs("INSERT INTO article_column (article_id, column_id) VALUES (?, ?)", columns);
         pairs("INSERT INTO article_tag (article_id, tag_id) VALUES (?, ?)", tags);
         batch("INSERT INTO column_listing (column_id, published_at, article_id) VALUES (?, ?, ?)", listing.size(),

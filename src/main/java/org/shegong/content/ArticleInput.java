@@ -13,9 +13,19 @@ import org.shegong.system.ControlCharacters;
 public record ArticleInput(String externalId, String title, String subtitle, String summary, String bodyHtml,
                            String source, String author, String editor, Kind kind, boolean featured,
                            List<Long> columnIds, List<String> tags, String region, Instant publishedAt,
-                           ArticleStatus status) {
+                           ArticleStatus status, KindFields fields) {
+
+    /** An input without item-type fields. */
+    public ArticleInput(String externalId, String title, String subtitle, String summary, String bodyHtml,
+                        String source, String author, String editor, Kind kind, boolean featured,
+                        List<Long> columnIds, List<String> tags, String region, Instant publishedAt,
+                        ArticleStatus status) {
+        this(externalId, title, subtitle, summary, bodyHtml, source, author, editor, kind, featured, columnIds, tags,
+                region, publishedAt, status, KindFields.NONE);
+    }
 
     public ArticleInput {
+        fields = fields == null ? KindFields.NONE : fields;
         title = ControlCharacters.clean(title);
         subtitle = ControlCharacters.clean(subtitle);
         summary = ControlCharacters.clean(summary);
@@ -59,6 +69,7 @@ public record ArticleInput(String externalId, String title, String subtitle, Str
         private String region;
         private Instant publishedAt;
         private ArticleStatus status = ArticleStatus.DRAFT;
+        private KindFields fields = KindFields.NONE;
 
         private Builder(String title, List<Long> columnIds) {
             this.title = title;
@@ -130,9 +141,14 @@ public record ArticleInput(String externalId, String title, String subtitle, Str
             return this;
         }
 
+        public Builder fields(KindFields value) {
+            fields = value;
+            return this;
+        }
+
         public ArticleInput build() {
             return new ArticleInput(externalId, title, subtitle, summary, bodyHtml, source, author, editor, kind,
-                    featured, columnIds, tags, region, publishedAt, status);
+                    featured, columnIds, tags, region, publishedAt, status, fields);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +24,10 @@ import org.springframework.stereotype.Repository;
 /** Articles, their bodies, columns and tags. Hand-written SQL that runs unchanged on H2, PostgreSQL and MariaDB. */
 @Repository
 public class ArticleRepository {
+
+    private static final String FIELD_COLUMNS = "f.cover_url, a.notice_start, a.notice_end, f.notice_contact, "
+            + "f.image_url, f.transcript, f.doc_number, f.issuer, f.written_on, f.validity, f.attachment_url, "
+            + "f.video_url, f.poster_url, f.external_url";
 
     private final JdbcTemplate template;
     private final JdbcClient jdbc;
@@ -58,6 +63,7 @@ public class ArticleRepository {
         }, keys);
         long id = GeneratedKeys.id(keys);
         template.update(ArticleRowSql.INSERT_BODY, ps -> ArticleRowSql.bindInsertBody(ps, id, row));
+        storeFields(id, in.fields());
         return id;
     }
 
@@ -67,6 +73,14 @@ public class ArticleRepository {
         LocalDateTime at = Times.toDb(now);
         template.update(ArticleRowSql.UPDATE, ps -> ArticleRowSql.bindUpdate(ps, id, row, at));
         template.update(ArticleRowSql.UPDATE_BODY, ps -> ArticleRowSql.bindUpdateBody(ps, id, row));
+        template.update(ArticleRowSql.DELETE_FIELDS, id);
+        storeFields(id, in.fields());
+    }
+
+    private void storeFields(long id, KindFields fields) {
+        if (ArticleRowSql.hasFieldsRow(fields)) {
+            template.update(ArticleRowSql.INSERT_FIELDS, ps -> ArticleRowSql.bindInsertFields(ps, id, fields));
+        }
     }
 
     public void setStatus(long id, ArticleStatus status, Instant now) {
@@ -105,8 +119,9 @@ public class ArticleRepository {
         Optional<Article> article = jdbc.sql("""
                 SELECT a.id, a.external_id, a.title, a.subtitle, a.summary, a.list_summary, a.source, a.author,
                   a.editor, a.kind, a.status, a.featured, a.primary_column_id, a.region, a.published_at,
-                  a.updated_at, a.view_count, b.body_html
-                FROM article a LEFT JOIN article_body b ON b.article_id = a.id WHERE a.id = ?""")
+                  a.updated_at, a.view_count, b.body_html, """ + FIELD_COLUMNS + " " + """
+                FROM article a LEFT JOIN article_body b ON b.article_id = a.id
+                  LEFT JOIN article_fields f ON f.article_id = a.id WHERE a.id = ?""")
                 .param(id)
                 .query(ArticleRepository::article)
                 .optional();
@@ -129,9 +144,10 @@ public class ArticleRepository {
             List<Article> page = jdbc.sql("""
                     SELECT a.id, a.external_id, a.title, a.subtitle, a.summary, a.list_summary, a.source, a.author,
                       a.editor, a.kind, a.status, a.featured, a.primary_column_id, a.region, a.published_at,
-                      a.updated_at, a.view_count, b.body_html
+                      a.updated_at, a.view_count, b.body_html, %s
                     FROM article a LEFT JOIN article_body b ON b.article_id = a.id
-                    WHERE a.status = '%s' AND a.id > ? ORDER BY a.status, a.id LIMIT %d""".formatted(status.name(), batch))
+                      LEFT JOIN article_fields f ON f.article_id = a.id
+                    WHERE a.status = '%s' AND a.id > ? ORDER BY a.status, a.id LIMIT %d""".formatted(FIELD_COLUMNS, status.name(), batch))
                     .param(after)
                     .query(ArticleRepository::article)
                     .list();
@@ -193,13 +209,24 @@ public class ArticleRepository {
                 Kind.valueOf(rs.getString("kind")), ArticleStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("featured"), rs.getLong("primary_column_id"), rs.getString("region"),
                 Times.fromDb(rs.getObject("published_at", LocalDateTime.class)), Times.fromDb(rs.getObject("updated_at", LocalDateTime.class)),
-                rs.getLong("view_count"), rs.getString("body_html"), List.of(), List.of());
+                rs.getLong("view_count"), rs.getString("body_html"), List.of(), List.of(), fields(rs));
+    }
+
+    /** An article's item-type fields as the two selects above read them. */
+    private static KindFields fields(ResultSet rs) throws SQLException {
+        String validity = rs.getString("validity");
+        return new KindFields(rs.getString("cover_url"), rs.getObject("notice_start", LocalDate.class),
+                rs.getObject("notice_end", LocalDate.class), rs.getString("notice_contact"),
+                rs.getString("image_url"), rs.getString("transcript"), rs.getString("doc_number"),
+                rs.getString("issuer"), rs.getObject("written_on", LocalDate.class),
+                validity == null ? null : KindFields.Validity.valueOf(validity), rs.getString("attachment_url"),
+                rs.getString("video_url"), rs.getString("poster_url"), rs.getString("external_url"));
     }
 
     private static Article withRelations(Article a, List<Long> columnIds, List<String> tags) {
         return new Article(a.id(), a.externalId(), a.title(), a.subtitle(), a.summary(), a.listSummary(),
                 a.source(), a.author(), a.editor(), a.kind(), a.status(), a.featured(), a.primaryColumnId(),
-                a.region(), a.publishedAt(), a.updatedAt(), a.viewCount(), a.bodyHtml(), columnIds, tags);
+                a.region(), a.publishedAt(), a.updatedAt(), a.viewCount(), a.bodyHtml(), columnIds, tags, a.fields());
     }
 
     /** What is already stored for an external id, to decide between insert, update and nothing. */

@@ -190,6 +190,11 @@ public class ArticleService {
                 digest.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
+            // Only when present, so articles stored before item-type fields existed keep their hash (a re-import
+            // of an unchanged file stays "unchanged").
+            if (!in.fields().isEmpty()) {
+                digest.update(in.fields().toMap().toString().getBytes(StandardCharsets.UTF_8));
+            }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -57,18 +57,14 @@ public class DailyViewsRepository {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT id, title, list_summary, published_at, kind, primary_column_id
+                SELECT id, title, list_summary, published_at, kind, primary_column_id, list_image, notice_start,
+                  notice_end
                 FROM article WHERE status = 'LIVE' AND id IN (:ids)""")
-                .param("ids", ids).query(DailyViewsRepository::item).list();
+                .param("ids", ids).query(ListingRepository::item).list();
     }
 
     /** Forgets days before {@code before}; rankings never look that far back. */
     int deleteBefore(LocalDate before) {
         return jdbc.sql("DELETE FROM article_daily_views WHERE view_day < ?").param(before).update();
-    }
-
-    private static ArticleListItem item(ResultSet rs, int row) throws SQLException {
-        return new ArticleListItem(rs.getLong(1), rs.getString(2), rs.getString(3),
-                Times.fromDb(rs.getObject(4, LocalDateTime.class)), Kind.valueOf(rs.getString(5)), rs.getLong(6));
     }
 }

@@ -3,9 +3,10 @@ package org.shegong.content;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What sort of item an article is; each kind may show extra fields later (a notice's period, a policy's 文号). */
+/** What sort of item an article is; a kind's own fields (a notice's period, a policy's 文号) are {@link KindFields}. */
 public enum Kind {
-    NEWS("新闻"), NOTICE("公示公告"), INFOGRAPHIC("一图读懂"), POLICY("政策文件"), VIDEO("视频"), DIGEST("一周动态");
+    NEWS("新闻"), NOTICE("公示公告"), INFOGRAPHIC("一图读懂"), POLICY("政策文件"), VIDEO("视频"), DIGEST("一周动态"),
+    PHOTO("图片新闻");
 
     private final String label;
 

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ListingRepository {
 
     private static final String ITEM_COLUMNS =
-            "a.id, a.title, a.list_summary, a.published_at, a.kind, a.primary_column_id";
+            "a.id, a.title, a.list_summary, a.published_at, a.kind, a.primary_column_id, a.list_image, "
+            + "a.notice_start, a.notice_end";
 
     // The list queries, visible to the test that checks their PostgreSQL plans use indexes. Each ORDER BY
     // repeats the column fixed by equality (l.column_id, a.region): H2 only walks an index in order, and
@@ -239,9 +240,12 @@ public class ListingRepository {
                 .list();
     }
 
-    private static ArticleListItem item(ResultSet rs, int row) throws SQLException {
+    /** A row of ITEM_COLUMNS (also read by the daily views ranking). */
+    static ArticleListItem item(ResultSet rs, int row) throws SQLException {
         return new ArticleListItem(rs.getLong(1), rs.getString(2), rs.getString(3),
-                Times.fromDb(rs.getObject(4, LocalDateTime.class)), Kind.valueOf(rs.getString(5)), rs.getLong(6));
+                Times.fromDb(rs.getObject(4, LocalDateTime.class)), Kind.valueOf(rs.getString(5)), rs.getLong(6),
+                rs.getString(7), rs.getObject(8, java.time.LocalDate.class),
+                rs.getObject(9, java.time.LocalDate.class));
     }
 
     /** A position in a column's listing order. */

@@ -24,12 +24,26 @@ import org.springframework.stereotype.Repository;
 public class PublishedRepository {
 
     private static final String COLUMNS = "a.id, a.title, a.list_summary, a.source, a.author, a.published_at, "
-            + "a.updated_at, a.kind, a.primary_column_id";
+            + "a.updated_at, a.kind, a.primary_column_id, a.list_image, a.notice_start, a.notice_end";
 
     private final JdbcClient jdbc;
 
     public PublishedRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The newest live articles with a picture (图片新闻's fallback when editors chose none). Walks the newest
+     * first and stops at {@code limit}; on an archive where pictures are rare it reads further back, which the
+     * page cache pays once per change.
+     */
+    public List<PublishedItem> latestWithImage(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM article a WHERE a.status = 'LIVE' AND a.published_at IS NOT NULL AND a.list_image IS NOT NULL
+                ORDER BY a.status DESC, a.published_at DESC, a.id DESC LIMIT ?""")
+                .param(limit)
+                .query(PublishedRepository::item)
+                .list();
     }
 
     /** The newest live articles of the whole site, featured ones included. */
@@ -142,7 +156,8 @@ public class PublishedRepository {
     private static PublishedItem item(ResultSet rs, int row) throws SQLException {
         return new PublishedItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 Times.fromDb(rs.getObject(6, LocalDateTime.class)), Times.fromDb(rs.getObject(7, LocalDateTime.class)),
-                Kind.valueOf(rs.getString(8)), rs.getLong(9));
+                Kind.valueOf(rs.getString(8)), rs.getLong(9), rs.getString(10),
+                rs.getObject(11, java.time.LocalDate.class), rs.getObject(12, java.time.LocalDate.class));
     }
 
     /** One URL of an article sitemap. */

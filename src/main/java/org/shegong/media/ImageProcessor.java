@@ -56,7 +56,8 @@ public class ImageProcessor {
             throw new IOException("Interrupted while waiting to decode", e);
         }
         try {
-            BufferedImage image = decode(file);
+            // The flag is lost with EXIF on re-encoding, so it is applied to the pixels here.
+            BufferedImage image = ExifOrientation.apply(decode(file), ExifOrientation.of(file));
             boolean alpha = image.getColorModel().hasAlpha();
             Encoded original = encode(image, alpha);
             List<Variant> variants = new ArrayList<>();

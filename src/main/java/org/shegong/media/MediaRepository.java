@@ -41,6 +41,16 @@ public class MediaRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM media_file WHERE id = ?").param(id).query(this::map).optional();
     }
 
+    /** A file an import stored from these bytes before (V86). */
+    Optional<MediaFile> bySourceHash(String sha256) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM media_file WHERE source_sha256 = ? ORDER BY id LIMIT 1")
+                .param(sha256).query(this::map).optional();
+    }
+
+    void setSourceHash(long id, String sha256) {
+        jdbc.sql("UPDATE media_file SET source_sha256 = ? WHERE id = ?").params(sha256, id).update();
+    }
+
     public Optional<MediaFile> byKey(String key) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM media_file WHERE storage_key = ?").param(key).query(this::map)
                 .optional();

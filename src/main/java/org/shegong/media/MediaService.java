@@ -3,6 +3,11 @@ package org.shegong.media;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,16 +53,59 @@ public class MediaService {
         Path spool = Files.createTempFile("shegong-upload-", ".bin");
         try {
             long size = Files.copy(content, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            if (size == 0) {
-                throw UploadRejected.badRequest("文件是空的");
-            }
-            String name = FileNames.sanitise(uploadedName);
-            SniffedType type = sniffer.sniff(spool, name);
-            checkSize(type.kind(), size);
-            checkQuota(userId, size);
-            return type.kind() == MediaKind.IMAGE ? storeImage(userId, name, type, spool) : storeAsIs(userId, name, type, spool, size);
+            return store(userId, uploadedName, spool, size, true);
         } finally {
             Files.deleteIfExists(spool);
+        }
+    }
+
+    /**
+     * Stores a file an import names, with the same checks as an upload but no quota (an operator's import is not
+     * a person's); the same bytes imported again answer the file stored the first time.
+     */
+    public MediaFile importFile(String name, InputStream content) throws IOException {
+        Path spool = Files.createTempFile("shegong-import-", ".bin");
+        try {
+            MessageDigest sha = sha256();
+            long size;
+            try (InputStream in = new DigestInputStream(content, sha)) {
+                size = Files.copy(in, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            String hash = HexFormat.of().formatHex(sha.digest());
+            Optional<MediaFile> existing = repository.bySourceHash(hash);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            MediaFile file = store(IMPORT_USER, name, spool, size, false);
+            transactions.executeWithoutResult(s -> repository.setSourceHash(file.id(), hash));
+            return file;
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    /** The uploader recorded for files an import stored: no person (account ids start at 1). */
+    public static final long IMPORT_USER = 0;
+
+    private MediaFile store(long userId, String uploadedName, Path spool, long size, boolean quota)
+            throws IOException {
+        if (size == 0) {
+            throw UploadRejected.badRequest("文件是空的");
+        }
+        String name = FileNames.sanitise(uploadedName);
+        SniffedType type = sniffer.sniff(spool, name);
+        checkSize(type.kind(), size);
+        if (quota) {
+            checkQuota(userId, size);
+        }
+        return type.kind() == MediaKind.IMAGE ? storeImage(userId, name, type, spool) : storeAsIs(userId, name, type, spool, size);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

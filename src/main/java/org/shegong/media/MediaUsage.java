@@ -49,7 +49,8 @@ class MediaUsage implements OutboxConsumer {
     }
 
     void record(Article article) {
-        Set<String> keys = referencedKeys(article.bodyHtml());
+        // The item-type fields (cover, 一图读懂 image, policy attachment, video and poster) refer to files too.
+        Set<String> keys = referencedKeys(article.bodyHtml() + " " + String.join(" ", article.fields().toMap().values()));
         List<Long> ids = repository.byKeys(keys).stream().map(MediaFile::id).toList();
         transactions.executeWithoutResult(s -> repository.replaceUses(article.id(), ids));
     }

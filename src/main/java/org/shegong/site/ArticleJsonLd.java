@@ -22,7 +22,8 @@ final class ArticleJsonLd {
     private ArticleJsonLd() {
     }
 
-    static String of(Article article, Column column, String canonicalUrl, String description, Chrome chrome) {
+    static String of(Article article, Column column, String canonicalUrl, String description, Chrome chrome,
+                     ItemTypeView type) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("@context", "https://schema.org");
         data.put("@type", "NewsArticle");
@@ -42,6 +43,7 @@ final class ArticleJsonLd {
                 : Map.of("@type", "Organization", "name", chrome.siteName(), "url", chrome.baseUrl() + "/")));
         data.put("publisher", Map.of("@type", "Organization", "name", chrome.siteName(), "url",
                 chrome.baseUrl() + "/"));
+        ItemTypeJsonLd.add(data, article, type, chrome.baseUrl());
         return safeForScriptElement(JSON.writeValueAsString(data));
     }
 

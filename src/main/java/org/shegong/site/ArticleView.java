@@ -11,5 +11,5 @@ public record ArticleView(Chrome chrome, Article article, Column column, List<Co
                           ArticleListItem newer, ArticleListItem older, List<ArticleListItem> related,
                           String canonicalUrl, String description, String keywords, String bodyHtml,
                           String jsonLd, String regions, PopularBlock popular,
-                          List<AnsweredQuestion> questions) {
+                          List<AnsweredQuestion> questions, ItemTypeView type) {
 }

@@ -4,7 +4,11 @@ import org.shegong.system.web.Chrome;
 import org.shegong.system.web.ChromeFactory;
 import org.shegong.system.web.SiteUrls;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import org.shegong.media.PublicMedia;
+import org.shegong.system.Times;
 import org.shegong.column.Column;
 import org.shegong.column.ColumnService;
 import org.shegong.content.Article;
@@ -36,9 +40,14 @@ public class ArticleViews {
     private final RegionTagging regions;
     private final PopularArticles popular;
     private final ObjectProvider<ArticleQuestions> questions;
+    private final PublicMedia media;
+    private final Clock clock;
 
     ArticleViews(ChromeFactory chrome, ColumnService columns, ArticleNeighbours neighbours, RelatedReading related,
-                 RegionTagging regions, PopularArticles popular, ObjectProvider<ArticleQuestions> questions) {
+                 RegionTagging regions, PopularArticles popular, ObjectProvider<ArticleQuestions> questions,
+                 PublicMedia media, Clock clock) {
+        this.media = media;
+        this.clock = clock;
         this.related = related;
         this.regions = regions;
         this.popular = popular;
@@ -53,13 +62,14 @@ public class ArticleViews {
         List<Column> path = columns.path(column);
         Chrome pageChrome = chrome.chrome(path.get(0).slug());
         String canonical = pageChrome.baseUrl() + SiteUrls.article(article.id());
+        ItemTypeView type = ItemTypeView.of(article, media, LocalDate.now(clock.withZone(Times.CHINA)));
         return new ArticleView(pageChrome, article, column, path, views,
                 neighbours.newer(article).orElse(null), neighbours.older(article).orElse(null),
                 related.of(article, RELATED), canonical, article.listSummary(),
-                String.join(",", article.tags()), body(article),
-                ArticleJsonLd.of(article, column, canonical, article.listSummary(), pageChrome),
+                String.join(",", article.tags()), BodyImages.withCopies(body(article), media),
+                ArticleJsonLd.of(article, column, canonical, article.listSummary(), pageChrome, type),
                 regions.describe(article.id()), popularIn(path.get(0)),
-                questions.stream().findFirst().map(q -> q.answered(article.id(), QUESTIONS)).orElse(List.of()));
+                questions.stream().findFirst().map(q -> q.answered(article.id(), QUESTIONS)).orElse(List.of()), type);
     }
 
     /** The sidebar's 热门排行 of the article's top-level column (its sub-columns included). */

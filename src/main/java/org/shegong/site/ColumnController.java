@@ -29,8 +29,11 @@ class ColumnController {
     private final ColumnService columns;
     private final ColumnListing listing;
     private final FeaturedArticles featured;
+    private final ListingMarks marks;
 
-    ColumnController(ChromeFactory chrome, ColumnService columns, ColumnListing listing, FeaturedArticles featured) {
+    ColumnController(ChromeFactory chrome, ColumnService columns, ColumnListing listing, FeaturedArticles featured,
+                     ListingMarks marks) {
+        this.marks = marks;
         this.chrome = chrome;
         this.columns = columns;
         this.listing = listing;
@@ -62,7 +65,7 @@ class ColumnController {
         Chrome pageChrome = chrome.chrome(columns.path(column).get(0).slug());
         model.addAttribute("view", new ColumnView(pageChrome, column, columns.path(column), top, listingPage,
                 Pager.of(column.slug(), page, listingPage.pages()),
-                pageChrome.baseUrl() + SiteUrls.columnPage(column.slug(), page)));
+                pageChrome.baseUrl() + SiteUrls.columnPage(column.slug(), page), marks));
         return "site/column";
     }
 

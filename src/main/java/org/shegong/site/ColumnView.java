@@ -9,5 +9,6 @@ import org.shegong.content.ArticleListItem;
 import org.shegong.content.ListingPage;
 
 public record ColumnView(Chrome chrome, Column column, List<Column> path, List<ArticleListItem> featured,
-                         ListingPage listing, Pager pager, String canonicalUrl) {
+                         ListingPage listing, Pager pager, String canonicalUrl,
+                         ListingMarks marks) {
 }

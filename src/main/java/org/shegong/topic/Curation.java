@@ -52,8 +52,8 @@ public class Curation {
         require(actor);
         Article article = liveArticle(rawArticleId);
         String imageUrl = ImageUrls.check(rawImageUrl);
-        if (slot == Slot.PHOTO && imageUrl == null) {
-            throw new TopicException("图片新闻须填写图片地址");
+        if (slot == Slot.PHOTO && imageUrl == null && article.fields().thumbnailSource() == null) {
+            throw new TopicException("图片新闻须填写图片地址（或先为文章设置封面图片）");
         }
         String caption = rawCaption == null || rawCaption.isBlank() ? null : rawCaption.strip();
         if (caption != null && caption.length() > 100) {

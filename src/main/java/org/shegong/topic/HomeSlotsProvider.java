@@ -8,13 +8,17 @@ import org.shegong.content.ArticleListItem;
 import org.shegong.content.FeaturedArticles;
 import org.shegong.content.PublishedItem;
 import org.shegong.content.PublishedRepository;
+import org.shegong.media.PublicMedia;
 import org.shegong.site.HomeSlots;
 import org.springframework.stereotype.Service;
 
 /**
  * What the home page's slots show: the editors' choice, live articles only, in their order. A slot with nothing
  * live falls back, so the home page has no empty block: 头条 to the site's featured (置顶) item and then the
- * newest, 图片新闻 and 推荐阅读 to the newest items (图片新闻 then without pictures, as a list).
+ * newest, 推荐阅读 to the newest items, 图片新闻 to the newest items with a picture (an item's cover, 一图读懂 image or
+ * video poster: the same picture its listing line shows) and, while no item has one, to the newest items as a
+ * list. An editor's choice without its own picture shows the article's. Uploaded pictures are shown by their
+ * 320-pixel copy.
  */
 @Service
 class HomeSlotsProvider implements HomeSlots {
@@ -22,8 +26,11 @@ class HomeSlotsProvider implements HomeSlots {
     private final TopicRepository repository;
     private final PublishedRepository published;
     private final FeaturedArticles featured;
+    private final PublicMedia media;
 
-    HomeSlotsProvider(TopicRepository repository, PublishedRepository published, FeaturedArticles featured) {
+    HomeSlotsProvider(TopicRepository repository, PublishedRepository published, FeaturedArticles featured,
+                      PublicMedia media) {
+        this.media = media;
         this.repository = repository;
         this.published = published;
         this.featured = featured;
@@ -44,6 +51,10 @@ class HomeSlotsProvider implements HomeSlots {
         List<Item> recommended = chosen(Slot.RECOMMENDED);
         if (photos.isEmpty() || recommended.isEmpty()) {
             List<PublishedItem> latest = newest != null ? newest : published.latest(Slot.RECOMMENDED.capacity());
+            if (photos.isEmpty()) {
+                photos = published.latestWithImage(Slot.PHOTO.capacity()).stream()
+                        .map(p -> item(p, picture(null, p), null)).toList();
+            }
             if (photos.isEmpty()) {
                 photos = latest.stream().limit(Slot.PHOTO.capacity()).map(p -> item(p, null, null)).toList();
             }
@@ -66,7 +77,14 @@ class HomeSlotsProvider implements HomeSlots {
             ids.add(entry.articleId());
         }
         return published.liveInOrder(ids).stream()
-                .map(p -> item(p, byArticle.get(p.id()).imageUrl(), byArticle.get(p.id()).caption())).toList();
+                .map(p -> item(p, picture(byArticle.get(p.id()).imageUrl(), p), byArticle.get(p.id()).caption()))
+                .toList();
+    }
+
+    /** The slot's own picture, else the article's; an uploaded one by its small copy. */
+    private String picture(String chosen, PublishedItem article) {
+        String url = chosen != null ? chosen : article.listImage();
+        return url == null ? null : media.thumbnail(url);
     }
 
     private static Item item(PublishedItem p, String imageUrl, String caption) {

@@ -30,7 +30,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * The editor in headless Chromium: the TinyMCE interface is Chinese, an image put into the editor is uploaded
  * through the page's upload handler (CSRF header) and its address replaced by a /media/ one, an attachment chosen
  * in the 插入附件 form is uploaded and linked, the PDF downloads from that link and is counted; axe-core finds no
- * serious or critical problem on the editor page.
+ * serious or critical problem on the editor page. The second test is the item-type journey (see its comment).
  */
 @EnabledIf(value = "chromiumInstalledOrCi",
         disabledReason = "no headless Chromium at /usr/bin/chromium (install Debian's chromium package)")
@@ -73,6 +73,9 @@ class MediaEditorBrowserTest {
 
     @Autowired
     DownloadCounter downloads;
+
+    @Autowired
+    org.shegong.column.ReviewLevels levels;
 
     static boolean chromiumInstalledOrCi() {
         return Files.isExecutable(CHROMIUM) || "true".equalsIgnoreCase(System.getenv("CI"));
@@ -130,6 +133,142 @@ class MediaEditorBrowserTest {
 
             assertNoSeriousAxeViolations(page);
         }
+    }
+
+    /**
+     * The journey of issue 12: an editor uploads an image and a PDF in the media library, writes a 一图读懂 with
+     * the image and its transcript and a 公示 whose body links the PDF, and submits both; a chief editor (another
+     * person: nobody approves their own work) approves and publishes them; a reader sees the 公示中 badge in the
+     * listing and on the page, the image whole with its transcript, and downloads the PDF, which is counted.
+     */
+    @Test
+    void anEditorPublishesAnInfographicAndANoticeThatAReaderSeesAndDownloads() throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail("Headless Chromium not found at " + CHROMIUM + " and CI=true: install Debian's chromium package");
+        }
+        long news = columns.bySlug("news").orElseThrow().id();
+        long notices = columns.bySlug("notices").orElseThrow().id();
+        levels.set(news, 1);
+        levels.set(notices, 1);
+        List<ColumnGrant> editing = List.of(new ColumnGrant(news, Role.EDITOR), new ColumnGrant(notices, Role.EDITOR));
+        accounts.create("typeseditor", "编辑丙", PASSWORD, false, editing);
+        accounts.create("typeschief", "终审丁", PASSWORD, false, List.of(new ColumnGrant(news, Role.CHIEF_EDITOR),
+                new ColumnGrant(notices, Role.CHIEF_EDITOR)));
+        String base = "http://localhost:" + port;
+        java.time.LocalDate today = java.time.LocalDate.now(org.shegong.system.Times.CHINA);
+        String infographicTitle = "一图读懂|社会组织信用信息管理问答";
+        String noticeTitle = "2021年度第二次高级社会工作师评审结果的公示";
+        try (Playwright playwright = Playwright.create();
+             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                     .setExecutablePath(CHROMIUM).setHeadless(true)
+                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run",
+                             "--disable-background-networking")))) {
+            List<String> edits = new java.util.ArrayList<>();
+            String pdf;
+            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+                Page page = context.newPage();
+                page.setDefaultTimeout(20_000);
+                login(page, base, "typeseditor");
+                String image = uploadInLibrary(page, base, new FilePayload("一图读懂.png", "image/png",
+                        TestFiles.png(600, 1800, false)));
+                pdf = uploadInLibrary(page, base, new FilePayload("评审结果.pdf", "application/pdf", TestFiles.pdf()));
+
+                write(page, base, infographicTitle, news, "INFOGRAPHIC", "<p>社会组织信用信息管理问答。</p>");
+                page.getByLabel("图片地址", new Page.GetByLabelOptions().setExact(true)).fill(image);
+                page.getByLabel("图片文字说明（读屏软件与搜索使用；每行一段）").fill("问：什么是信用信息？\n答：社会组织在活动中形成的信息。");
+                edits.add(saveAndSubmit(page));
+
+                write(page, base, noticeTitle, notices, "NOTICE",
+                        "<p>现将评审结果予以公示。</p><p><a href=\"" + pdf + "\">评审结果.pdf</a></p>");
+                page.getByLabel("公示期开始").fill(today.minusDays(1).toString());
+                page.getByLabel("公示期结束（含当日）").fill(today.plusDays(6).toString());
+                page.getByLabel("异议联系方式").fill("评审办公室 电话：024-12345678");
+                edits.add(saveAndSubmit(page));
+            }
+            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+                Page page = context.newPage();
+                page.setDefaultTimeout(20_000);
+                login(page, base, "typeschief");
+                for (String edit : edits) {
+                    page.navigate(edit);
+                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("审核通过")).click();
+                    assertThat(page.getByRole(AriaRole.STATUS)).containsText("已审核通过");
+                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("立即发布")).click();
+                    assertThat(page.getByRole(AriaRole.STATUS)).containsText("已发布到网站");
+                }
+            }
+            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+                    .setBypassCSP(true).setAcceptDownloads(true))) {
+                Page page = context.newPage();
+                page.setDefaultTimeout(20_000);
+                page.navigate(base + "/column/notices");
+                var line = page.locator(".listing li").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                        .setHasText(noticeTitle));
+                assertThat(line.locator(".badge")).hasText("公示中");
+                line.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                        .setName(noticeTitle).setExact(true)).click();
+                assertThat(page.locator(".notice-box .badge")).hasText("公示中");
+                assertThat(page.locator(".notice-box")).containsText("异议联系方式：评审办公室 电话：024-12345678");
+                assertNoSeriousAxeViolations(page);
+                var download = page.waitForDownload(() -> page.locator(".article-body a[href='" + pdf + "']").click());
+                org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("评审结果.pdf");
+                downloads.flush();
+                org.assertj.core.api.Assertions.assertThat(repository.byKey(pdf.substring(7)).orElseThrow()
+                        .downloadCount()).isEqualTo(1);
+
+                page.navigate(base + "/column/news");
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(infographicTitle).setExact(true))
+                        .first().click();
+                var img = page.locator(".infographic img");
+                assertThat(img).isVisible();
+                org.assertj.core.api.Assertions.assertThat(((Number) img.evaluate("i => i.naturalWidth")).intValue())
+                        .as("the image loaded").isGreaterThan(0);
+                org.assertj.core.api.Assertions.assertThat(((Number) img.evaluate(
+                        "i => i.getBoundingClientRect().height / i.getBoundingClientRect().width")).doubleValue())
+                        .as("shown whole, not cropped").isBetween(2.9, 3.1);
+                assertThat(img).hasAccessibleDescription(java.util.regex.Pattern.compile("图片文字说明"));
+                assertThat(page.locator(".transcript")).containsText("问：什么是信用信息？");
+                assertThat(page.locator(".transcript")).containsText("答：社会组织在活动中形成的信息。");
+                assertNoSeriousAxeViolations(page);
+            }
+        }
+    }
+
+    private static void login(Page page, String base, String username) {
+        page.navigate(base + "/admin");
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("工作台");
+    }
+
+    /** Uploads through the library's plain form and reads the address it shows. */
+    private static String uploadInLibrary(Page page, String base, FilePayload file) {
+        page.navigate(base + "/admin/media");
+        page.getByLabel("上传文件").setInputFiles(file);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("上传").setExact(true)).click();
+        // The name keeps its stem; the extension is the stored one (an opaque PNG is re-encoded as JPEG).
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("已上传：" + file.name.replaceAll("\\.[a-z]+$", ""));
+        return page.locator("[role=status] code").textContent().strip();
+    }
+
+    private static void write(Page page, String base, String title, long column, String kind, String body) {
+        page.navigate(base + "/admin/articles/new");
+        page.waitForFunction("() => window.tinymce && tinymce.activeEditor && tinymce.activeEditor.initialized");
+        page.getByLabel("标题（必填）").fill(title);
+        page.locator("#primaryColumn").selectOption(String.valueOf(column));
+        page.getByLabel("类型").selectOption(kind);
+        page.evaluate("html => tinymce.activeEditor.setContent(html)", body);
+    }
+
+    /** Saves the new article, submits it, and answers its edit page's address. */
+    private static String saveAndSubmit(Page page) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("稿件已创建");
+        String edit = page.url().replaceAll("\\?.*", "");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交审核")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("已提交审核");
+        return edit;
     }
 
     private static void assertNoSeriousAxeViolations(Page page) throws Exception {

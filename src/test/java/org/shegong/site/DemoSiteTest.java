@@ -64,6 +64,31 @@ class DemoSiteTest {
     }
 
     @Test
+    void theDemoShowsOneItemOfEachTypeWithItsFilesImportedByPath() throws Exception {
+        for (String kind : List.of("NOTICE", "INFOGRAPHIC", "POLICY", "VIDEO", "PHOTO")) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM article WHERE kind = ? AND external_id LIKE 'demo-type-%'")
+                    .param(kind).query(Long.class).single()).as(kind).isEqualTo(1);
+        }
+        long infographic = jdbc.sql("SELECT id FROM article WHERE external_id = 'demo-type-infographic'")
+                .query(Long.class).single();
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html("/article/" + infographic));
+        String image = page.selectFirst(".infographic img").attr("src");
+        assertThat(image).as("re-encoded (an opaque PNG becomes a JPEG)")
+                .matches("/media/[0-9a-f]{2}/[0-9a-f]{32}\\.(png|jpg)");
+        assertThat(mvc.perform(get(image)).andReturn().getResponse().getContentType()).startsWith("image/");
+        assertThat(page.select(".transcript p").size()).isGreaterThan(4);
+
+        long policy = jdbc.sql("SELECT id FROM article WHERE external_id = 'demo-type-policy'").query(Long.class).single();
+        String pdf = org.jsoup.Jsoup.parse(html("/article/" + policy)).selectFirst(".attachment a").attr("href");
+        assertThat(mvc.perform(get(pdf)).andReturn().getResponse().getContentType()).isEqualTo("application/pdf");
+        assertThat(org.jsoup.Jsoup.parse(html("/policies")).select(".policy-table").text()).contains("民发〔2021〕演示1号");
+
+        assertThat(org.jsoup.Jsoup.parse(html("/")).select(".photo-news img")).as("图片新闻 has pictures").isNotEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM media_file").query(Long.class).single())
+                .as("four files, each stored once").isEqualTo(4);
+    }
+
+    @Test
     void aSeedItemWithoutBodySaysItIsASummaryAndDoesNotEndInDots() throws Exception {
         long id = jdbc.sql("SELECT id FROM article WHERE title = '黑龙江省牡丹江市首个社工站正式运营'").query(Long.class).single();
         String page = html("/article/" + id);

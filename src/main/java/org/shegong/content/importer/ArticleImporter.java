@@ -83,8 +83,15 @@ public class ArticleImporter {
      */
     public ImportReport importJsonLines(InputStream in, LongConsumer progress, boolean skipSimilar)
             throws IOException {
+        return importJsonLines(in, progress, skipSimilar, MediaFiles.NONE);
+    }
+
+    /** As above, with the item-type fields' files read from {@code files} (beside the import file). */
+    public ImportReport importJsonLines(InputStream in, LongConsumer progress, boolean skipSimilar, MediaFiles files)
+            throws IOException {
         ImportReport report = new ImportReport();
         Batch batch = new Batch(report, null, skipSimilar);
+        batch.files = files;
         try (BufferedReader reader = reader(in)) {
             String line;
             int number = 0;
@@ -126,6 +133,8 @@ public class ArticleImporter {
         private final String defaultColumn;
         private final boolean skipSimilar;
         private final List<ImportItem> items = new ArrayList<>(BATCH);
+        /** Where files named by item-type fields are read; set for JSON Lines from a file. */
+        private MediaFiles files = MediaFiles.NONE;
 
         Batch(ImportReport report, String defaultColumn, boolean skipSimilar) {
             this.report = report;
@@ -178,7 +187,7 @@ public class ArticleImporter {
                 try {
                     Instant publishedAt = item.keepStoredPublishedAt() && stored != null ? stored.publishedAt()
                             : item.publishedAt();
-                    input = mapper.toInput(item, defaultColumn, publishedAt);
+                    input = mapper.toInput(item, defaultColumn, publishedAt, files);
                 } catch (ImportRejected e) {
                     tally.add(() -> report.countFailed(new ImportProblem(item.line(), e.getMessage())));
                     continue;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.shegong.content.ArticleRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
@@ -27,6 +28,9 @@ class DemoContentLoader implements SmartLifecycle {
 
     static final String SEED = "demo/seed-hangye.txt";
     static final String SAMPLES = "demo/articles.jsonl";
+    /** One item of each type with its pictures and files (demo/types/), imported by path like any import file. */
+    static final String TYPES = "demo/types/items.jsonl";
+    static final String TYPES_FOLDER = "demo/types/";
     /**
      * The seed page is from the week after 23-29 August 2021: its digest is dated the Monday after, and the
      * other items around it in page order, so a new install never shows its own install day as news.
@@ -41,8 +45,11 @@ class DemoContentLoader implements SmartLifecycle {
     private final boolean enabled;
     private volatile boolean running;
 
+    private final ObjectProvider<ImportMedia> media;
+
     DemoContentLoader(ArticleImporter importer, ArticleRepository articles,
-                      @Value("${shegong.demo-content:true}") boolean enabled) {
+                      @Value("${shegong.demo-content:true}") boolean enabled, ObjectProvider<ImportMedia> media) {
+        this.media = media;
         this.importer = importer;
         this.articles = articles;
         this.enabled = enabled;
@@ -60,6 +67,11 @@ class DemoContentLoader implements SmartLifecycle {
             log.info("首次启动: 已导入演示内容 (行业动态) {}", report);
             report = importer.importJsonLines(samples, n -> { });
             log.info("首次启动: 已导入演示内容 (各栏目示例文章) {}", report);
+            try (InputStream types = new ClassPathResource(TYPES).getInputStream()) {
+                report = importer.importJsonLines(types, n -> { }, false,
+                        MediaFiles.onClasspath(TYPES_FOLDER, media.getIfAvailable()));
+                log.info("首次启动: 已导入演示内容 (公示、一图读懂、政策文件、视频、图片新闻) {}", report);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("The demo content shipped in the jar cannot be read", e);
         }

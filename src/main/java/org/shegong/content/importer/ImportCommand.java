@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.shegong.system.cli.CliCommand;
 import org.shegong.system.cli.ProgressBar;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,10 @@ class ImportCommand implements CliCommand {
     private final ArticleImporter importer;
     private final BulkImporter bulkImporter;
 
-    ImportCommand(ArticleImporter importer, BulkImporter bulkImporter) {
+    private final ObjectProvider<ImportMedia> media;
+
+    ImportCommand(ArticleImporter importer, BulkImporter bulkImporter, ObjectProvider<ImportMedia> media) {
+        this.media = media;
         this.importer = importer;
         this.bulkImporter = bulkImporter;
     }
@@ -116,7 +120,8 @@ class ImportCommand implements CliCommand {
                 }
             };
             ImportReport report = bulk ? bulkImporter.importJsonLines(in, progress)
-                    : importer.importJsonLines(in, progress, skipSimilar);
+                    : importer.importJsonLines(in, progress, skipSimilar,
+                            MediaFiles.beside(path, media.getIfAvailable()));
             bar.finish();
             return report;
         }

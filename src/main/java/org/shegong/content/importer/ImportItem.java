@@ -2,9 +2,26 @@ package org.shegong.content.importer;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** One article as read from an import file, before it is checked against the site's columns. */
+/**
+ * One article as read from an import file, before it is checked against the site's columns. {@code fields} are
+ * the item-type fields by their import names (cover, notice_start, transcript, doc_number, …), as given: a file
+ * field may still be a path relative to the import file.
+ */
 record ImportItem(int line, String externalId, List<String> columns, String title, String subtitle, String summary,
                   String body, Instant publishedAt, boolean keepStoredPublishedAt, String source, String author,
-                  String editor, List<String> tags, String kind, boolean featured, String region) {
+                  String editor, List<String> tags, String kind, boolean featured, String region,
+                  Map<String, String> fields) {
+
+    ImportItem {
+        fields = fields == null ? Map.of() : Map.copyOf(fields);
+    }
+
+    ImportItem(int line, String externalId, List<String> columns, String title, String subtitle, String summary,
+               String body, Instant publishedAt, boolean keepStoredPublishedAt, String source, String author,
+               String editor, List<String> tags, String kind, boolean featured, String region) {
+        this(line, externalId, columns, title, subtitle, summary, body, publishedAt, keepStoredPublishedAt, source,
+                author, editor, tags, kind, featured, region, Map.of());
+    }
 }

@@ -1,13 +1,16 @@
 package org.shegong.content.importer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.shegong.column.Column;
 import org.shegong.column.ColumnService;
 import org.shegong.content.ArticleInput;
 import org.shegong.content.ArticleStatus;
 import org.shegong.content.BodyHtml;
 import org.shegong.content.Kind;
+import org.shegong.content.KindFields;
 import org.springframework.stereotype.Component;
 
 /** Checks an imported item against the site (its columns, the field limits) and makes it an ArticleInput. */
@@ -15,6 +18,7 @@ import org.springframework.stereotype.Component;
 class ImportItemMapper {
 
     static final String DIGEST_COLUMN = "weekly";
+    private static final List<String> FILE_FIELDS = List.of("cover", "image", "attachment", "video", "poster");
 
     private final ColumnService columns;
 
@@ -23,6 +27,10 @@ class ImportItemMapper {
     }
 
     ArticleInput toInput(ImportItem item, String defaultColumn, java.time.Instant publishedAt) {
+        return toInput(item, defaultColumn, publishedAt, MediaFiles.NONE);
+    }
+
+    ArticleInput toInput(ImportItem item, String defaultColumn, java.time.Instant publishedAt, MediaFiles files) {
         Kind kind = item.kind() == null ? Kind.guessFromTitle(item.title())
                 : Kind.parse(item.kind()).orElseThrow(() -> new ImportRejected("未知的类型 (kind): "
                         + JsonLinesParser.abbreviate(item.kind())));
@@ -46,7 +54,27 @@ class ImportItemMapper {
         return ArticleInput.builder(item.title(), columnIds).externalId(item.externalId()).subtitle(item.subtitle())
                 .summary(item.summary()).bodyHtml(BodyHtml.normalise(item.body())).source(item.source())
                 .author(item.author()).editor(item.editor()).kind(kind).featured(item.featured()).tags(item.tags())
-                .region(item.region()).publishedAt(publishedAt).status(ArticleStatus.LIVE).build();
+                .region(item.region()).publishedAt(publishedAt).status(ArticleStatus.LIVE)
+                .fields(fields(item, files)).build();
+    }
+
+    /** The item-type fields, with files given by path stored and replaced by their addresses. */
+    private static KindFields fields(ImportItem item, MediaFiles files) {
+        if (item.fields().isEmpty()) {
+            return KindFields.NONE;
+        }
+        Map<String, String> resolved = new HashMap<>(item.fields());
+        for (String name : FILE_FIELDS) {
+            String value = resolved.get(name);
+            if (value != null) {
+                resolved.put(name, files.resolve(value));
+            }
+        }
+        try {
+            return KindFields.fromMap(resolved).checked();
+        } catch (IllegalArgumentException e) {
+            throw new ImportRejected(e.getMessage());
+        }
     }
 
     private List<Long> columnIds(ImportItem item, String defaultColumn, Kind kind) {

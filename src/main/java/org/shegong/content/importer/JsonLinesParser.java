@@ -7,7 +7,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.shegong.content.KindFields;
 import org.shegong.content.Texts;
 import org.shegong.system.Times;
 import tools.jackson.core.JacksonException;
@@ -21,6 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class JsonLinesParser {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The item-type fields an import line may carry; the file ones may be paths relative to the import file. */
+    static final List<String> FIELD_NAMES = List.of("cover", "notice_start", "notice_end", "notice_contact", "image",
+            "transcript", "doc_number", "issuer", "written_on", "validity", "attachment", "video", "poster",
+            "external");
     private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
 
     private JsonLinesParser() {
@@ -48,7 +55,19 @@ final class JsonLinesParser {
         return new ImportItem(line, id == null ? null : id.strip(), strings(node, "column"), Texts.trim(title),
                 trimmed(node, "subtitle"), trimmed(node, "summary"), scalar(node, "body"), instant(published), false,
                 trimmed(node, "source"), trimmed(node, "author"), trimmed(node, "editor"), strings(node, "tags"),
-                trimmed(node, "kind"), bool(node, "featured"), trimmed(node, "region"));
+                trimmed(node, "kind"), bool(node, "featured"), trimmed(node, "region"), fields(node));
+    }
+
+    /** The item-type fields given, by the names {@link KindFields#toMap()} uses (a transcript keeps its lines). */
+    private static Map<String, String> fields(JsonNode node) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String name : FIELD_NAMES) {
+            String value = scalar(node, name);
+            if (value != null && !value.isBlank()) {
+                fields.put(name, value.strip());
+            }
+        }
+        return fields;
     }
 
     /** ISO-8601 with an offset; a time without offset, or a bare date, is read as China Standard Time. */

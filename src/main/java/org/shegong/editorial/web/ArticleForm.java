@@ -44,6 +44,7 @@ public class ArticleForm {
     private String regionsShown = "";
     private String regionSuggestion = "";
     private boolean regionsByPerson;
+    private KindFieldsForm fields = new KindFieldsForm();
 
     static ArticleForm of(RevisionContent c, int base) {
         ArticleForm form = new ArticleForm();
@@ -62,6 +63,7 @@ public class ArticleForm {
         form.region = nz(c.region());
         form.publishedAt = c.publishedAt() == null ? "" : LOCAL.format(c.publishedAt().atZone(Times.CHINA));
         form.base = base;
+        form.fields = KindFieldsForm.of(c.fields());
         return form;
     }
 
@@ -84,7 +86,7 @@ public class ArticleForm {
         return new RevisionContent(cleanTitle, limit(subtitle, 300, "副标题"), limit(summary, 1000, "摘要"),
                 ControlCharacters.clean(BodySanitizer.sanitize(body)), limit(source, 200, "来源"), limit(author, 200, "作者"),
                 limit(editor, 100, "责任编辑"), parsedKind, featured, List.copyOf(columns), parseTags(),
-                limit(region, 100, "地区"), parseTime(publishedAt, "发布时间"));
+                limit(region, 100, "地区"), parseTime(publishedAt, "发布时间"), fields.toFields());
     }
 
     private List<String> parseTags() {
@@ -171,6 +173,9 @@ public class ArticleForm {
     public void setRegionsShown(String regionsShown) { this.regionsShown = regionsShown == null ? "" : regionsShown; }
     public String getRegionSuggestion() { return regionSuggestion; }
     public boolean isRegionsByPerson() { return regionsByPerson; }
+
+    public KindFieldsForm getFields() { return fields; }
+    public void setFields(KindFieldsForm fields) { this.fields = fields == null ? new KindFieldsForm() : fields; }
 
     public String getRegion() { return region; }
     public void setRegion(String region) { this.region = region; }

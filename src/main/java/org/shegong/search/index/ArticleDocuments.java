@@ -15,6 +15,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import java.util.Map;
 import org.shegong.content.Article;
+import org.shegong.content.KindFields;
 import org.shegong.content.BodyHtml;
 
 /** How an article becomes a Lucene document: the field names and what each holds. */
@@ -85,12 +86,25 @@ public final class ArticleDocuments {
         return doc;
     }
 
-    /** An article's searchable text: title, list summary and the body as plain text. */
+    /**
+     * An article's searchable text: title, list summary and the body as plain text, followed by what its item
+     * type adds that readers search for (a 一图读懂's transcript, a 政策文件's 文号 and 发文机关).
+     */
     record Text(String title, String summary, String body) {
 
         static Text of(Article article) {
             return new Text(article.title(), article.listSummary() == null ? "" : article.listSummary(),
-                    BodyHtml.plainText(article.bodyHtml()));
+                    BodyHtml.plainText(article.bodyHtml()) + typeText(article.fields()));
+        }
+
+        private static String typeText(KindFields f) {
+            StringBuilder text = new StringBuilder();
+            for (String part : new String[] {f.transcript(), f.docNumber(), f.issuer()}) {
+                if (part != null) {
+                    text.append('\n').append(part);
+                }
+            }
+            return text.toString();
         }
     }
 

@@ -55,10 +55,14 @@ final class FeedWriter {
                 xml.writeEndElement();
                 text(xml, "pubDate", RFC_822.format(item.publishedAt()));
                 // RSS descriptions are HTML: the plain-text summary is HTML-escaped, then XML-escaped by the writer.
-                text(xml, "description", BodyHtml.escape(item.listSummary()));
+                text(xml, "description", FeedItemType.imageHtml(item, channel.baseUrl())
+                        + BodyHtml.escape(FeedItemType.period(item) + item.listSummary()));
                 String column = channel.columnName().apply(item.primaryColumnId());
                 if (column != null) {
                     text(xml, "category", column);
+                }
+                if (FeedItemType.category(item) != null) {
+                    text(xml, "category", FeedItemType.category(item));
                 }
                 xml.writeEndElement();
             }
@@ -97,9 +101,16 @@ final class FeedWriter {
                     xml.writeEmptyElement("category");
                     xml.writeAttribute("term", XmlText.clean(column));
                 }
+                if (FeedItemType.category(item) != null) {
+                    xml.writeEmptyElement("category");
+                    xml.writeAttribute("term", FeedItemType.category(item));
+                }
+                if (item.listImage() != null) {
+                    link(xml, "enclosure", channel.baseUrl() + item.listImage(), FeedItemType.imageType(item));
+                }
                 xml.writeStartElement("summary");
                 xml.writeAttribute("type", "text");
-                xml.writeCharacters(XmlText.clean(item.listSummary()));
+                xml.writeCharacters(XmlText.clean(FeedItemType.period(item) + item.listSummary()));
                 xml.writeEndElement();
                 xml.writeEndElement();
             }

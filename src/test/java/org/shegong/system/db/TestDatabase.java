@@ -77,7 +77,7 @@ public final class TestDatabase {
                 "topic", "topic_slot_item", "newsletter_send", "newsletter_subscriber", "digest_entry", "digest",
                 "article_revision", "article_workflow", "column_review_levels", "audit_log", "job_lock",
                 "sensitive_word", "column_grant", "app_user", "article_tag", "tag", "column_listing",
-                "article_column", "article_body",
+                "article_column", "article_body", "article_fields",
                 "article", "outbox_event", "outbox_consumer"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
