@@ -2,9 +2,9 @@ package org.shegong.engage;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.shegong.system.web.ChromeFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /** 投稿 for a logged-in organisation (only ROLE_ORGANISATION reaches /org/submissions): the form and the list. */
 @Controller
@@ -22,8 +23,11 @@ class SubmissionController {
     private final ChromeFactory chrome;
     private final OrganisationService organisations;
     private final SubmissionService submissions;
+    private final SubmissionProperties limits;
 
-    SubmissionController(ChromeFactory chrome, OrganisationService organisations, SubmissionService submissions) {
+    SubmissionController(ChromeFactory chrome, OrganisationService organisations, SubmissionService submissions,
+                         SubmissionProperties limits) {
+        this.limits = limits;
         this.chrome = chrome;
         this.organisations = organisations;
         this.submissions = submissions;
@@ -40,15 +44,15 @@ class SubmissionController {
     @PostMapping("/org/submissions")
     String submit(@AuthenticationPrincipal OrgPrincipal principal, @RequestParam(required = false) String column,
                   @RequestParam(required = false) String title, @RequestParam(required = false) String body,
-                  @RequestParam(name = "website", required = false) String honeypot, HttpServletRequest request,
-                  HttpServletResponse response, Model model) {
+                  @RequestParam(name = "website", required = false) String honeypot,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files, HttpServletRequest request,
+                  HttpServletResponse response, Model model) throws IOException {
         Organisation organisation = current(principal);
         SubmissionService.Form form = new SubmissionService.Form(column, title, body, honeypot);
-        List<String> errors = submissions.submit(organisation, form, request.getRemoteAddr());
-        if (!errors.isEmpty()) {
-            response.setStatus(errors.get(0).contains("频繁") ? HttpStatus.TOO_MANY_REQUESTS.value()
-                    : HttpStatus.BAD_REQUEST.value());
-            return page(model, request, organisation, errors, form, null);
+        SubmissionService.Outcome outcome = submissions.submit(organisation, form, files, request.getRemoteAddr());
+        if (!outcome.sent()) {
+            response.setStatus(outcome.status());
+            return page(model, request, organisation, outcome.errors(), form, null);
         }
         return "redirect:/org/submissions?done=1";
     }
@@ -64,7 +68,8 @@ class SubmissionController {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         model.addAttribute("view", new SubmissionsView(chrome.chrome(null), organisation,
                 submissions.submissions(organisation, LIST_LIMIT), submissions.columns(), errors, form, notice,
-                csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken()));
+                csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(),
+                limits.maxFiles(), SubmissionFiles.size(limits.maxFile().toBytes())));
         return "site/submissions";
     }
 }

@@ -45,6 +45,16 @@ public class MediaService {
 
     /** Checks, converts and stores an upload; throws {@link UploadRejected} with a message for the uploader. */
     public MediaFile upload(long userId, String uploadedName, InputStream content) throws IOException {
+        return upload(userId, uploadedName, content, type -> true, ContentSniffer.REFUSED);
+    }
+
+    /**
+     * Like {@link #upload(long, String, InputStream)} for a caller that takes only some of the allowed types (an
+     * organisation's 投稿 takes no video): a file whose sniffed type fails {@code accepted}, or that no allow-list
+     * takes, is refused with {@code refusal} before anything is stored.
+     */
+    public MediaFile upload(long userId, String uploadedName, InputStream content,
+                            java.util.function.Predicate<SniffedType> accepted, String refusal) throws IOException {
         Path spool = Files.createTempFile("shegong-upload-", ".bin");
         try {
             long size = Files.copy(content, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -52,12 +62,23 @@ public class MediaService {
                 throw UploadRejected.badRequest("文件是空的");
             }
             String name = FileNames.sanitise(uploadedName);
-            SniffedType type = sniffer.sniff(spool, name);
+            SniffedType type = sniffed(spool, name, refusal);
+            if (!accepted.test(type)) {
+                throw UploadRejected.badRequest(refusal);
+            }
             checkSize(type.kind(), size);
             checkQuota(userId, size);
             return type.kind() == MediaKind.IMAGE ? storeImage(userId, name, type, spool) : storeAsIs(userId, name, type, spool, size);
         } finally {
             Files.deleteIfExists(spool);
+        }
+    }
+
+    private SniffedType sniffed(Path spool, String name, String refusal) throws IOException {
+        try {
+            return sniffer.sniff(spool, name);
+        } catch (UploadRejected e) {
+            throw ContentSniffer.REFUSED.equals(e.getMessage()) ? UploadRejected.badRequest(refusal) : e;
         }
     }
 
