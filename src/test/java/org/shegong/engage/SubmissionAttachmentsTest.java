@@ -6,8 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -21,19 +19,12 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.shegong.account.AccountService;
 import org.shegong.account.Role;
-import org.shegong.column.ColumnService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
@@ -49,29 +40,15 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
         "shegong.workflow.schedule-initial-delay=1h", "shegong.page-cache.enabled=false",
         "shegong.security.bcrypt-cost=4", "shegong.submission.max-file=64KB", "shegong.submission.quota=256KB"})
 @AutoConfigureMockMvc
-class SubmissionAttachmentsTest {
+class SubmissionAttachmentsTest extends OrganisationPagesTest {
 
     private static final Pattern MEDIA = Pattern.compile("(?:href|src)=\"(/media/[0-9a-f]{2}/[0-9a-f]{32}\\.[a-z]+)\"");
 
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-    }
-
-    @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
-    @Autowired ColumnService columns;
-    @Autowired JdbcClient jdbc;
     OrgFixture fixture;
 
     @BeforeEach
-    void fixture() {
-        fixture = new OrgFixture(mvc, smtp, accounts, columns);
+    void setUp() {
+        fixture = fixture();
     }
 
     @Test

@@ -6,24 +6,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.shegong.account.AccountService;
 import org.shegong.account.Role;
 import org.shegong.editorial.sensitive.SensitiveWords;
 import org.shegong.system.audit.AuditLog;
-import org.shegong.column.ColumnService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
@@ -36,26 +27,12 @@ import org.springframework.test.web.servlet.MvcResult;
         "shegong.workflow.schedule-initial-delay=1h", "shegong.page-cache.enabled=false",
         "shegong.security.bcrypt-cost=4"})
 @AutoConfigureMockMvc
-class SubmissionPagesTest {
+class SubmissionPagesTest extends OrganisationPagesTest {
 
     static final String PASSWORD = OrgFixture.PASSWORD;
 
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-    }
-
-    @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
-    @Autowired ColumnService columns;
     @Autowired SensitiveWords sensitive;
     @Autowired AuditLog audit;
-    @Autowired JdbcClient jdbc;
 
     @Test
     void anOrganisationRegistersVerifiesSubmitsAndSeesItsNewsPublishedOrSentBack() throws Exception {
@@ -189,10 +166,6 @@ class SubmissionPagesTest {
 
     private String page(MockHttpSession session, String url, int expected) throws Exception {
         return fixture().page(session, url, expected);
-    }
-
-    private OrgFixture fixture() {
-        return new OrgFixture(mvc, smtp, accounts, columns);
     }
 
     /** Every text part of the mail, decoded. */
