@@ -3,12 +3,12 @@
 # Fills an H2 file with N fingerprints and their 8 band rows each (once; reused while N stays the same), then times
 # CHECKS checks of 1,000-character texts (fingerprint + band lookup + distance) and one cluster report.
 #
-#   bench/near-duplicates.sh [N=100000] [CHECKS=2000]
+#   bench/near-duplicates.sh [N=1000000] [CHECKS=2000]     (BENCH_CLUSTERS=0 skips the cluster report)
 #
 # The database goes to $BENCH_DIR (default /tmp/shegong-dup-bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=${1:-100000}
+N=${1:-1000000}
 CHECKS=${2:-2000}
 DIR=${BENCH_DIR:-/tmp/shegong-dup-bench}
 mkdir -p "$DIR"

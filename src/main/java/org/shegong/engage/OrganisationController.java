@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A member organisation's account on the public side: register, verify the email, log in and out. The login puts
+ * A member organisation's account on the public side: register, verify the email, log in and out, reset a
+ * forgotten password by a mailed link. The login puts
  * an {@link OrgPrincipal} with ROLE_ORGANISATION in the session: it opens /org/submissions and nothing in /admin.
  */
 @Controller
@@ -30,10 +31,12 @@ class OrganisationController {
 
     private final ChromeFactory chrome;
     private final OrganisationService organisations;
+    private final PasswordResetService resets;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    OrganisationController(ChromeFactory chrome, OrganisationService organisations) {
+    OrganisationController(ChromeFactory chrome, OrganisationService organisations, PasswordResetService resets) {
         this.chrome = chrome;
+        this.resets = resets;
         this.organisations = organisations;
     }
 
@@ -107,6 +110,47 @@ class OrganisationController {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         return "redirect:/org/submissions";
+    }
+
+    @GetMapping("/org/reset")
+    String resetRequestForm(HttpServletRequest request, Model model) {
+        return page(model, request, "reset-request", "找回密码", List.of(),
+                organisations.mailAvailable() ? null : "网站尚未配置邮件服务，暂不能找回密码，请联系网站管理员。", blank());
+    }
+
+    /** The same answer whether or not the email is registered: the form does not tell who has an account. */
+    @PostMapping("/org/reset")
+    String resetRequest(@RequestParam(required = false) String email, HttpServletRequest request,
+                        HttpServletResponse response, Model model) {
+        if (ReaderText.contact(email) == null || !ReaderText.contact(email).contains("@")) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(model, request, "reset-request", "找回密码", List.of("请填写注册时使用的电子邮箱"), null, blank());
+        }
+        resets.request(email);
+        return page(model, request, "message", "请查收邮件", List.of(), "如果 " + ReaderText.contact(email)
+                + " 是已验证的投稿账户邮箱，重设密码的链接已发送到该邮箱，一小时内有效。未收到的，请 10 分钟后再试。", blank());
+    }
+
+    /** A form, not an action on GET: mail scanners follow links. */
+    @GetMapping("/org/reset/{token}")
+    String resetForm(@PathVariable String token, HttpServletRequest request, Model model) {
+        if (!resets.valid(token)) {
+            throw new PasswordResetService.InvalidLink();
+        }
+        model.addAttribute("action", "/org/reset/" + token);
+        return page(model, request, "reset", "设置新密码", List.of(), null, blank());
+    }
+
+    @PostMapping("/org/reset/{token}")
+    String reset(@PathVariable String token, @RequestParam(required = false) String password,
+                 HttpServletRequest request, HttpServletResponse response, Model model) {
+        java.util.Optional<String> problem = resets.reset(token, password);
+        if (problem.isPresent()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("action", "/org/reset/" + token);
+            return page(model, request, "reset", "设置新密码", List.of(problem.get()), null, blank());
+        }
+        return page(model, request, "message", "密码已重设", List.of(), "新密码已设置，请用新密码登录。", blank());
     }
 
     @PostMapping("/org/logout")

@@ -65,6 +65,26 @@ class OrganisationRepository {
                 .params(tokenHash, Times.toDb(now), id).update();
     }
 
+    /** Stores a reset link's hash, unless one was sent after {@code notAfter}; false when it is too soon. */
+    boolean newResetToken(long id, String tokenHash, Instant now, Instant notAfter) {
+        return jdbc.sql("UPDATE engage_organisation SET reset_token_hash = ?, reset_sent_at = ? "
+                        + "WHERE id = ? AND (reset_sent_at IS NULL OR reset_sent_at <= ?)")
+                .params(tokenHash, Times.toDb(now), id, Times.toDb(notAfter)).update() == 1;
+    }
+
+    /** Whose unexpired reset link this is (sent at or after {@code sentSince}). */
+    Optional<Organisation> byResetToken(String tokenHash, Instant sentSince) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM engage_organisation WHERE reset_token_hash = ? AND reset_sent_at >= ?")
+                .params(tokenHash, Times.toDb(sentSince)).query(OrganisationRepository::row).optional();
+    }
+
+    /** Sets the new password once per link: the token is spent, and the lock from failed logins lifted. */
+    boolean resetPassword(long id, String tokenHash, String passwordHash) {
+        return jdbc.sql("UPDATE engage_organisation SET password_hash = ?, reset_token_hash = NULL, failed_logins = 0, "
+                        + "locked_until = NULL WHERE id = ? AND reset_token_hash = ?")
+                .params(passwordHash, id, tokenHash).update() == 1;
+    }
+
     void loginFailed(long id, Instant lockedUntil) {
         jdbc.sql("UPDATE engage_organisation SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?")
                 .params(Times.toDb(lockedUntil), id).update();
@@ -87,6 +107,11 @@ class OrganisationRepository {
     int submissionsFromAddressSince(String address, Instant since) {
         return jdbc.sql("SELECT COUNT(*) FROM engage_submission WHERE client_address = ? AND created_at >= ?")
                 .params(address, Times.toDb(since)).query(Integer.class).single();
+    }
+
+    boolean submittedBy(long organisationId, long articleId) {
+        return jdbc.sql("SELECT COUNT(*) FROM engage_submission WHERE organisation_id = ? AND article_id = ?")
+                .params(organisationId, articleId).query(Integer.class).single() > 0;
     }
 
     /** The organisation's submitted article ids, newest first. */

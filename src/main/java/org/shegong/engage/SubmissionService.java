@@ -1,5 +1,6 @@
 package org.shegong.engage;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,10 @@ import org.shegong.content.Article;
 import org.shegong.content.ArticleService;
 import org.shegong.content.BodyHtml;
 import org.shegong.content.Kind;
+import org.shegong.system.web.Refusal;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * 投稿: an organisation's news goes through the editorial workflow like a contributor's draft. It is created and
@@ -48,9 +51,17 @@ public class SubmissionService {
     private final ArticleService articles;
     private final ColumnService columns;
     private final Clock clock;
+    private final SubmissionFiles attachments;
+    private final SubmissionFileRepository submissionFiles;
+    private final TransactionTemplate transactions;
 
     SubmissionService(OrganisationRepository organisations, SaveRevisionAction save, SubmitAction submit,
-                      WorkflowRepository workflows, ArticleService articles, ColumnService columns, Clock clock) {
+                      WorkflowRepository workflows, ArticleService articles, ColumnService columns, Clock clock,
+                      SubmissionFiles attachments, SubmissionFileRepository submissionFiles,
+                      TransactionTemplate transactions) {
+        this.attachments = attachments;
+        this.submissionFiles = submissionFiles;
+        this.transactions = transactions;
         this.organisations = organisations;
         this.save = save;
         this.submit = submit;
@@ -65,12 +76,26 @@ public class SubmissionService {
         return columns.all().stream().filter(Column::visible).filter(c -> !c.slug().equals(DIGEST_COLUMN)).toList();
     }
 
-    /** Creates and submits the article; returns the problems, or empty when it was sent (a bot's post is dropped). */
-    @Transactional
-    public List<String> submit(Organisation organisation, Form form, String address) {
-        if (form.honeypot() != null && !form.honeypot().isEmpty()) {
-            return List.of();
+    /** What became of a posted form: sent (no errors), or the problems and the HTTP status to answer with. */
+    public record Outcome(int status, List<String> errors) {
+        static final Outcome SENT = new Outcome(303, List.of());
+
+        public boolean sent() {
+            return errors.isEmpty();
         }
+    }
+
+    /**
+     * Checks the form, stores the attachments through the media feature, then creates and submits the article
+     * with them in one transaction (a bot's post is dropped as if sent). Attachments are stored outside that
+     * transaction, as the storage is no database: when the article cannot be created they are removed again.
+     */
+    public Outcome submit(Organisation organisation, Form form, List<MultipartFile> parts, String address)
+            throws IOException {
+        if (form.honeypot() != null && !form.honeypot().isEmpty()) {
+            return Outcome.SENT;
+        }
+        List<MultipartFile> files = SubmissionFiles.chosen(parts);
         List<String> errors = new ArrayList<>();
         Optional<Column> column = columns().stream().filter(c -> c.slug().equals(form.columnSlug())).findFirst();
         String title = ReaderText.line(form.title());
@@ -85,25 +110,62 @@ public class SubmissionService {
             errors.add("请填写正文（不超过 " + BODY_MAX + " 字）");
         }
         if (!errors.isEmpty()) {
-            return errors;
+            return refused(400, errors, files);
         }
         Instant now = clock.instant();
         String from = address == null ? "unknown" : address;
         Instant dayAgo = now.minus(Duration.ofDays(1));
         if (organisations.submissionsSince(organisation.id(), dayAgo) >= PER_ORGANISATION_PER_DAY
                 || organisations.submissionsFromAddressSince(from, dayAgo) >= PER_ADDRESS_PER_DAY) {
-            return List.of("投稿过于频繁：每个单位每天最多投稿 " + PER_ORGANISATION_PER_DAY + " 篇，请明天再试");
+            return new Outcome(429, List.of("投稿过于频繁：每个单位每天最多投稿 " + PER_ORGANISATION_PER_DAY + " 篇，请明天再试"));
         }
-        long columnId = column.get().id();
-        Actor actor = new Actor(organisation.actorId(), organisation.name() + "（会员单位投稿）", false,
-                List.of(new ColumnGrant(columnId, Role.CONTRIBUTOR)), from);
-        RevisionContent content = new RevisionContent(title, null, null, paragraphs(body), organisation.name(),
-                organisation.contactPerson(), null, Kind.NEWS, false, List.of(columnId), List.of(), null, null);
+        List<SubmissionFile> stored;
+        try {
+            attachments.check(organisation, files);
+            stored = attachments.store(organisation, files);
+        } catch (Refusal refusal) {
+            return refused(refusal.status(), new ArrayList<>(List.of(refusal.getMessage())), files);
+        }
+        try {
+            transactions.executeWithoutResult(s -> create(organisation, column.get().id(), title, body, stored, from, now));
+        } catch (RuntimeException e) {
+            attachments.remove(organisation, stored);
+            throw e;
+        }
+        return Outcome.SENT;
+    }
+
+    private void create(Organisation organisation, long columnId, String title, String body,
+                        List<SubmissionFile> files, String from, Instant now) {
+        Actor actor = actor(organisation, columnId, from);
+        RevisionContent content = new RevisionContent(title, null, null, paragraphs(body) + SubmissionFiles.html(files),
+                organisation.name(), organisation.contactPerson(), null, Kind.NEWS, false, List.of(columnId), List.of(),
+                null, null);
         long articleId = save.create(actor, content);
         submit.submit(actor, articleId, "会员单位投稿：" + organisation.name() + "，联系人 " + organisation.contactPerson()
-                + "，电话 " + organisation.phone() + "，邮箱 " + organisation.email());
+                + "，电话 " + organisation.phone() + "，邮箱 " + organisation.email()
+                + (files.isEmpty() ? "" : "，附件 " + files.size() + " 个"));
         organisations.recordSubmission(organisation.id(), articleId, from, now);
-        return List.of();
+        submissionFiles.insert(articleId, files);
+    }
+
+    /** The organisation as the workflow knows it: a contributor in that one column, with a negative id. */
+    static Actor actor(Organisation organisation, long columnId, String from) {
+        return new Actor(organisation.actorId(), organisation.name() + "（会员单位投稿）", false,
+                List.of(new ColumnGrant(columnId, Role.CONTRIBUTOR)), from);
+    }
+
+    /** A browser cannot refill a file field, so a refused form with files says to choose them again. */
+    private static Outcome refused(int status, List<String> errors, List<MultipartFile> files) {
+        if (!files.isEmpty()) {
+            errors.add("附件未保存，请改正后重新选择附件");
+        }
+        return new Outcome(status, errors);
+    }
+
+    /** The files an organisation sent with an article (empty for any other article). */
+    public List<SubmissionFile> files(long articleId) {
+        return submissionFiles.forArticle(articleId);
     }
 
     /** The organisation's submissions, newest first, each with the stage it is in. */

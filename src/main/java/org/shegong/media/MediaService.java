@@ -50,10 +50,20 @@ public class MediaService {
 
     /** Checks, converts and stores an upload; throws {@link UploadRejected} with a message for the uploader. */
     public MediaFile upload(long userId, String uploadedName, InputStream content) throws IOException {
+        return upload(userId, uploadedName, content, type -> true, ContentSniffer.REFUSED);
+    }
+
+    /**
+     * Like {@link #upload(long, String, InputStream)} for a caller that takes only some of the allowed types (an
+     * organisation's 投稿 takes no video): a file whose sniffed type fails {@code accepted}, or that no allow-list
+     * takes, is refused with {@code refusal} before anything is stored.
+     */
+    public MediaFile upload(long userId, String uploadedName, InputStream content,
+                            java.util.function.Predicate<SniffedType> accepted, String refusal) throws IOException {
         Path spool = Files.createTempFile("shegong-upload-", ".bin");
         try {
             long size = Files.copy(content, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return store(userId, uploadedName, spool, size, true);
+            return store(userId, uploadedName, spool, size, true, accepted, refusal);
         } finally {
             Files.deleteIfExists(spool);
         }
@@ -76,7 +86,7 @@ public class MediaService {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            MediaFile file = store(IMPORT_USER, name, spool, size, false);
+            MediaFile file = store(IMPORT_USER, name, spool, size, false, type -> true, ContentSniffer.REFUSED);
             transactions.executeWithoutResult(s -> repository.setSourceHash(file.id(), hash));
             return file;
         } finally {
@@ -87,13 +97,16 @@ public class MediaService {
     /** The uploader recorded for files an import stored: no person (account ids start at 1). */
     public static final long IMPORT_USER = 0;
 
-    private MediaFile store(long userId, String uploadedName, Path spool, long size, boolean quota)
-            throws IOException {
+    private MediaFile store(long userId, String uploadedName, Path spool, long size, boolean quota,
+                            java.util.function.Predicate<SniffedType> accepted, String refusal) throws IOException {
         if (size == 0) {
             throw UploadRejected.badRequest("文件是空的");
         }
         String name = FileNames.sanitise(uploadedName);
-        SniffedType type = sniffer.sniff(spool, name);
+        SniffedType type = sniffed(spool, name, refusal);
+        if (!accepted.test(type)) {
+            throw UploadRejected.badRequest(refusal);
+        }
         checkSize(type.kind(), size);
         if (quota) {
             checkQuota(userId, size);
@@ -106,6 +119,14 @@ public class MediaService {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private SniffedType sniffed(Path spool, String name, String refusal) throws IOException {
+        try {
+            return sniffer.sniff(spool, name);
+        } catch (UploadRejected e) {
+            throw ContentSniffer.REFUSED.equals(e.getMessage()) ? UploadRejected.badRequest(refusal) : e;
         }
     }
 

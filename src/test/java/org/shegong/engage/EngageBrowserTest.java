@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -39,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The portal's reader-facing features in a real (headless, system-installed) Chromium, sharing one server: a reader
  * asks about an article and a moderator answers, and the reader sees the answer on the article page (served through
- * the page cache, which the outbox must have invalidated); an organisation submits news and an editor publishes it;
+ * the page cache, which the outbox must have invalidated); an organisation submits news with a PDF and a photo, an
+ * editor sees the files with the draft and publishes it, and a reader sees the photo and downloads the PDF;
  * a chief editor fills the 头条 slot and builds a 专题 (the topic feature, tested here to share the server).
  */
 @EnabledIf(value = "chromiumInstalledOrCi",
@@ -177,6 +179,9 @@ class EngageBrowserTest {
             page.getByLabel("投稿栏目 *").selectOption("news");
             page.getByLabel("标题 *").fill(title);
             page.getByLabel("正文 *").fill("爱民区社工站举办邻里节。\n\n居民三百余人参加。");
+            page.getByLabel("附件", new Page.GetByLabelOptions().setExact(true)).setInputFiles(new FilePayload[] {
+                    new FilePayload("邻里节方案.pdf", "application/pdf", SubmissionAttachmentsTest.pdf(3_000)),
+                    new FilePayload("邻里节现场.jpg", "image/jpeg", SubmissionAttachmentsTest.jpeg())});
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交稿件")).click();
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("稿件已提交");
             assertThat(page.locator(".submission-list")).containsText("已提交");
@@ -186,6 +191,10 @@ class EngageBrowserTest {
             login(page, "chief");
             page.locator("#waiting").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
                     .setName(title)).click();
+            // The files came with the draft: listed above the editor, and in the body the editor works on.
+            assertThat(page.locator("#submission-files")).containsText("投稿附件（2 个）");
+            assertThat(page.locator("#submission-files")).containsText("邻里节方案.pdf");
+            assertThat(page.locator("#submission-files")).containsText("邻里节现场.jpg");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("通过并发布")).click();
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("已审核通过并发布到网站");
         }
@@ -199,6 +208,15 @@ class EngageBrowserTest {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(title);
             assertThat(page.locator(".article-body p").nth(1)).hasText("居民三百余人参加。");
+            // A reader sees the picture (re-encoded, served by /media) and downloads the document.
+            com.microsoft.playwright.Locator photo = page.locator(".article-body img[alt='邻里节现场.jpg']");
+            assertThat(photo).isVisible();
+            org.assertj.core.api.Assertions.assertThat(((Number) photo.evaluate("img => img.naturalWidth")).intValue()).isEqualTo(120);
+            com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("邻里节方案.pdf")).click());
+            org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("邻里节方案.pdf");
+            org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(download.path())).startsWith(
+                    "%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             page.navigate(base() + "/admin");
             assertThat(page.locator("body")).not().containsText("工作台");
         }

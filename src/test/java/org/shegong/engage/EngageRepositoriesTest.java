@@ -97,4 +97,34 @@ class EngageRepositoriesTest {
         assertThat(organisations.submissionsFromAddressSince("10.0.0.1", NOW.plusSeconds(1))).isEqualTo(1);
         assertThat(List.of(a, b)).isNotEmpty();
     }
+
+    @Test
+    void resetLinksAreSpacedOutExpireAndWorkOnce() {
+        long id = organisations.insert("重设密码单位", "王社工", "reset@example.org", "13800138000", "old-hash", null,
+                "10.0.0.3", NOW);
+        organisations.loginFailed(id, NOW.plusSeconds(900));
+        assertThat(organisations.newResetToken(id, "first", NOW, NOW.minusSeconds(600))).isTrue();
+        assertThat(organisations.newResetToken(id, "second", NOW.plusSeconds(60), NOW.minusSeconds(540))).isFalse();
+        assertThat(organisations.byResetToken("first", NOW.minusSeconds(3600))).isPresent();
+        assertThat(organisations.byResetToken("first", NOW.plusSeconds(1))).isEmpty();
+        assertThat(organisations.byResetToken("second", NOW.minusSeconds(3600))).isEmpty();
+        assertThat(organisations.resetPassword(id, "first", "new-hash")).isTrue();
+        assertThat(organisations.resetPassword(id, "first", "other-hash")).isFalse();
+        Organisation after = organisations.find(id).orElseThrow();
+        assertThat(after.passwordHash()).isEqualTo("new-hash");
+        assertThat(after.lockedUntil()).isNull();
+        assertThat(after.failedLogins()).isZero();
+        assertThat(organisations.newResetToken(id, "third", NOW.plusSeconds(601), NOW.plusSeconds(1))).isTrue();
+
+        long article = content.publish("c", "附件投稿", NOW, "news");
+        organisations.recordSubmission(id, article, "10.0.0.3", NOW);
+        assertThat(organisations.submittedBy(id, article)).isTrue();
+        assertThat(organisations.submittedBy(id + 1, article)).isFalse();
+        SubmissionFileRepository files = new SubmissionFileRepository(content.db.jdbc());
+        files.insert(article, List.of(new SubmissionFile(5, "ab/" + "0".repeat(32) + ".pdf", "方案.pdf", "application/pdf",
+                false, 2048), new SubmissionFile(6, "cd/" + "1".repeat(32) + ".jpg", "现场.jpg", "image/jpeg", true, 4096)));
+        assertThat(files.forArticle(article)).extracting(SubmissionFile::name).containsExactly("方案.pdf", "现场.jpg");
+        assertThat(files.forArticle(article).get(1).image()).isTrue();
+        assertThat(files.forArticle(article + 1)).isEmpty();
+    }
 }

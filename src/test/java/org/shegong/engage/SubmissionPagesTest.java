@@ -6,29 +6,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.shegong.account.AccountService;
-import org.shegong.account.ColumnGrant;
 import org.shegong.account.Role;
 import org.shegong.editorial.sensitive.SensitiveWords;
 import org.shegong.system.audit.AuditLog;
-import org.shegong.column.ColumnService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
@@ -41,27 +27,12 @@ import org.springframework.test.web.servlet.MvcResult;
         "shegong.workflow.schedule-initial-delay=1h", "shegong.page-cache.enabled=false",
         "shegong.security.bcrypt-cost=4"})
 @AutoConfigureMockMvc
-class SubmissionPagesTest {
+class SubmissionPagesTest extends OrganisationPagesTest {
 
-    static final String PASSWORD = "pass-word-12345";
-    private static final Pattern LINK = Pattern.compile("https://www\\.example\\.org\\.cn(/org/verify/[A-Za-z0-9_-]{43})");
+    static final String PASSWORD = OrgFixture.PASSWORD;
 
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-    }
-
-    @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
-    @Autowired ColumnService columns;
     @Autowired SensitiveWords sensitive;
     @Autowired AuditLog audit;
-    @Autowired JdbcClient jdbc;
 
     @Test
     void anOrganisationRegistersVerifiesSubmitsAndSeesItsNewsPublishedOrSentBack() throws Exception {
@@ -153,21 +124,6 @@ class SubmissionPagesTest {
         submit(org, "weekly", "投到一周动态", "正文").andExpect(status().isBadRequest());
     }
 
-    private MockHttpSession registerAndLogin(String name, String email) throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
-        register(name, email, "10.8.0." + (Math.abs(email.hashCode()) % 250 + 1)).andExpect(status().isOk());
-        MimeMessage[] received = smtp.getReceivedMessages();
-        assertThat(received).hasSize(1);
-        assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo(email);
-        Matcher link = LINK.matcher(text(received[0]));
-        assertThat(link.find()).isTrue();
-        assertThat(page(null, link.group(1), 200)).contains("验证邮箱");
-        mvc.perform(post(link.group(1)).with(csrf())).andExpect(status().isOk());
-        MvcResult login = login(email, PASSWORD);
-        assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/org/submissions");
-        return (MockHttpSession) login.getRequest().getSession();
-    }
-
     private org.springframework.test.web.servlet.ResultActions register(String name, String email, String address)
             throws Exception {
         return mvc.perform(post("/org/register").with(csrf()).with(r -> {
@@ -196,28 +152,20 @@ class SubmissionPagesTest {
         return jdbc.sql("SELECT MAX(id) FROM article WHERE title = ?").param(title).query(Long.class).single();
     }
 
+    private MockHttpSession registerAndLogin(String name, String email) throws Exception {
+        return fixture().registerAndLogin(name, email);
+    }
+
     private MockHttpSession staff(Role role) throws Exception {
-        long news = columns.bySlug("news").orElseThrow().id();
-        String username = "staff" + System.nanoTime() % 100_000_000;
-        accounts.create(username, "编辑" + username, PASSWORD, false, List.of(new ColumnGrant(news, role)));
-        MvcResult login = mvc.perform(post("/admin/login").param("username", username).param("password", PASSWORD)
-                .with(csrf())).andReturn();
-        assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/admin");
-        return (MockHttpSession) login.getRequest().getSession();
+        return fixture().staff(role);
     }
 
     private void act(MockHttpSession session, long id, String action, String comment) throws Exception {
-        mvc.perform(post("/admin/articles/" + id + "/" + action).session(session).with(csrf()).param("comment", comment))
-                .andExpect(status().is3xxRedirection());
+        fixture().act(session, id, action, comment);
     }
 
     private String page(MockHttpSession session, String url, int expected) throws Exception {
-        var request = get(url);
-        if (session != null) {
-            request = request.session(session);
-        }
-        return mvc.perform(request).andExpect(status().is(expected)).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        return fixture().page(session, url, expected);
     }
 
     /** Every text part of the mail, decoded. */

@@ -41,6 +41,12 @@ class SiteErrors {
         return page(HttpStatus.BAD_REQUEST, message, response);
     }
 
+    /** A feature's refusal on a public page (an organisation's 投稿 pages, say): its own status and message. */
+    @ExceptionHandler(Refusal.class)
+    ModelAndView refused(Refusal e, HttpServletResponse response) {
+        return page(HttpStatus.valueOf(e.status()), e.getMessage(), response);
+    }
+
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ModelAndView methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletResponse response) {
         return page(HttpStatus.METHOD_NOT_ALLOWED, "不支持这种请求方式", response);

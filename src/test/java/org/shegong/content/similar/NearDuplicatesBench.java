@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Time per near-duplicate check and the size of the band index (not a test; run by bench/near-duplicates.sh). An
  * H2 file gets N articles' fingerprints (random 64-bit values: SimHash values are spread like that) and their band
  * rows; then checks of 1,000-character texts are timed end to end (fingerprinting the text, the band lookup, the
- * distance check) and the cluster report is run once.
+ * distance check), against a baseline measured in the same run (fingerprinting the text alone), the size of the
+ * index is read from H2 (rows and indexes of the two tables) and the cluster report is run once (skipped with
+ * BENCH_CLUSTERS=0).
  */
 public final class NearDuplicatesBench {
 
@@ -55,29 +57,63 @@ public final class NearDuplicatesBench {
                     (System.nanoTime() - started) / 1e9);
         }
         jdbc.execute("CHECKPOINT SYNC");
-        long bytes = Files.size(dir.resolve("bench.mv.db"));
+        long fileBytes = Files.size(dir.resolve("bench.mv.db"));
         NearDuplicates duplicates = new NearDuplicates(db.jdbc());
-        Random random = new Random(3);
-        long[] nanos = new long[checks];
-        int found = 0;
-        for (int i = 0; i < checks + 200; i++) {
-            String text = text(random);
-            long started = System.nanoTime();
-            found += duplicates.similarTo("标题" + i, text, null).size();
-            if (i >= 200) {
-                nanos[i - 200] = System.nanoTime() - started; // the first 200 warm the JIT and the page cache
-            }
+        // Baseline, same run: fingerprinting the text alone (no database), what every check does first.
+        long[] baseline = time(checks, i -> Fingerprints.of("标题" + i, text(new Random(i))));
+        int[] found = {0};
+        long[] nanos = time(checks, i -> found[0] += duplicates.similarTo("标题" + i, text(new Random(i)), null).size());
+        long check = nanos[checks / 2];
+        System.out.printf("baseline, fingerprint of a 1,000-character text alone: median %.3f ms%n", baseline[checks / 2] / 1e6);
+        System.out.printf("%,d fingerprints: check of a 1,000-character text median %.3f ms (%.1f × the baseline), "
+                        + "p99 %.2f ms, max %.2f ms (%d matches among %d random texts)%n", n, check / 1e6,
+                (double) check / baseline[checks / 2], nanos[checks * 99 / 100] / 1e6, nanos[checks - 1] / 1e6, found[0],
+                checks);
+        long prints = diskSpace(jdbc, "ARTICLE_FINGERPRINT");
+        long bands = diskSpace(jdbc, "FINGERPRINT_BAND");
+        if (prints > 0 && bands > 0) {
+            System.out.printf("index size (H2 DISK_SPACE_USED, rows + indexes): article_fingerprint %,d bytes, "
+                            + "fingerprint_band %,d bytes = %.0f bytes per article%n", prints, bands,
+                    (double) (prints + bands) / n);
         }
-        Arrays.sort(nanos);
-        System.out.printf("%,d fingerprints: check of a 1,000-character text median %.2f ms, p99 %.2f ms, max %.2f ms "
-                        + "(%d matches among %d random texts)%n", n, nanos[checks / 2] / 1e6,
-                nanos[checks * 99 / 100] / 1e6, nanos[checks - 1] / 1e6, found, checks);
-        System.out.printf("H2 file with the two tables and their indexes: %,d bytes = %.0f bytes per article%n", bytes,
-                (double) bytes / n);
+        System.out.printf("H2 file (not compacted after the fill): %,d bytes = %.0f bytes per article%n", fileBytes,
+                (double) fileBytes / n);
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        System.out.printf("Java heap used after the checks: %.1f MB (the index lives in the database; a check holds only"
+                + " its candidates)%n", (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0);
+        if ("0".equals(System.getenv("BENCH_CLUSTERS"))) {
+            return;
+        }
         long started = System.nanoTime();
         int clusters = duplicates.clusters(100).size();
         System.out.printf("cluster report over %,d fingerprints: %.1f s (%d clusters)%n", n,
                 (System.nanoTime() - started) / 1e9, clusters);
+    }
+
+    /** Times {@code count} runs after 200 to warm the JIT and the page cache; sorted nanoseconds. */
+    private static long[] time(int count, java.util.function.IntConsumer run) {
+        long[] nanos = new long[count];
+        for (int i = 0; i < count + 200; i++) {
+            long started = System.nanoTime();
+            run.accept(i);
+            if (i >= 200) {
+                nanos[i - 200] = System.nanoTime() - started;
+            }
+        }
+        Arrays.sort(nanos);
+        return nanos;
+    }
+
+    /** H2's own count of the bytes a table and its indexes take; 0 when the database cannot tell. */
+    private static long diskSpace(JdbcTemplate jdbc, String table) {
+        try {
+            Long bytes = jdbc.queryForObject("SELECT DISK_SPACE_USED(?)", Long.class, table);
+            return bytes == null ? 0 : bytes;
+        } catch (RuntimeException e) {
+            System.out.println("(DISK_SPACE_USED(" + table + ") not available: " + e.getMessage() + ")");
+            return 0;
+        }
     }
 
     private static String text(Random random) {
