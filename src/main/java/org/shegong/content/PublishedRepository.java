@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PublishedRepository {
 
-    private static final String COLUMNS = "a.id, a.title, a.list_summary, a.source, a.author, a.published_at, "
+    static final String COLUMNS = "a.id, a.title, a.list_summary, a.source, a.author, a.published_at, "
             + "a.updated_at, a.kind, a.primary_column_id, a.list_image, a.notice_start, a.notice_end";
 
     private final JdbcClient jdbc;
@@ -153,7 +153,7 @@ public class PublishedRepository {
     private static final Comparator<PublishedItem> NEWEST_FIRST = Comparator
             .comparing(PublishedItem::publishedAt).thenComparingLong(PublishedItem::id).reversed();
 
-    private static PublishedItem item(ResultSet rs, int row) throws SQLException {
+    static PublishedItem item(ResultSet rs, int row) throws SQLException {
         return new PublishedItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 Times.fromDb(rs.getObject(6, LocalDateTime.class)), Times.fromDb(rs.getObject(7, LocalDateTime.class)),
                 Kind.valueOf(rs.getString(8)), rs.getLong(9), rs.getString(10),

@@ -48,6 +48,18 @@ class DigestRepository {
                 .query(DigestRepository::digest).list();
     }
 
+    /** Published digests, newest window first, after a position (null: from the newest): a keyset page. */
+    List<Digest> publishedAfter(java.time.LocalDate windowTo, long id, int limit) {
+        if (windowTo == null) {
+            return jdbc.sql("SELECT " + COLUMNS + " FROM digest WHERE status = 'PUBLISHED'"
+                            + " ORDER BY window_to DESC, id DESC LIMIT ?")
+                    .param(limit).query(DigestRepository::digest).list();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM digest WHERE status = 'PUBLISHED' AND window_to <= ?"
+                        + " AND (window_to < ? OR id < ?) ORDER BY window_to DESC, id DESC LIMIT ?")
+                .params(windowTo, windowTo, id, limit).query(DigestRepository::digest).list();
+    }
+
     long insert(DigestWindow window, long articleId, String introduction, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""

@@ -148,6 +148,11 @@ public class DigestService {
         return digests.recent(limit);
     }
 
+    /** Published digests for readers and machines, newest window first, keyset-paged after (windowTo, id). */
+    public List<Digest> published(java.time.LocalDate afterWindowTo, long afterId, int limit) {
+        return digests.publishedAfter(afterWindowTo, afterId, limit);
+    }
+
     public List<DigestEntry> entries(long digestId) {
         return digests.entries(digestId);
     }

@@ -184,6 +184,17 @@ public class MediaService {
         removeQuietly(keys);
     }
 
+    /** The stored files a body refers to (images, attachments, videos), in the order they first appear. */
+    public List<MediaFile> referencedBy(String bodyHtml) {
+        java.util.Set<String> keys = MediaUsage.referencedKeys(bodyHtml);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, MediaFile> byKey = new java.util.HashMap<>();
+        repository.byKeys(keys).forEach(file -> byKey.put(file.storageKey(), file));
+        return keys.stream().map(byKey::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     public long storedBy(long userId) {
         return repository.storedBy(userId);
     }

@@ -90,4 +90,23 @@ class ArticleRegionRepository {
                 ORDER BY region_code DESC, published_at DESC, article_id DESC LIMIT ?""")
                 .params(code, limit).query(Long.class).list();
     }
+
+    /**
+     * Live articles listed under a region after a position (null: the newest), in listing order, with their
+     * listing time: a seek on region_listing's primary key, for callers that page through a region by keyset.
+     */
+    List<RegionTagging.Listed> listedAfter(String code, java.time.Instant at, long id, int limit) {
+        if (at == null) {
+            return jdbc.sql("""
+                    SELECT published_at, article_id FROM region_listing WHERE region_code = ?
+                    ORDER BY region_code DESC, published_at DESC, article_id DESC LIMIT ?""")
+                    .params(code, limit).query(RegionTagging.Listed::of).list();
+        }
+        java.time.LocalDateTime when = Times.toDb(at);
+        return jdbc.sql("""
+                SELECT published_at, article_id FROM region_listing WHERE region_code = ? AND published_at <= ?
+                  AND (published_at < ? OR article_id < ?)
+                ORDER BY region_code DESC, published_at DESC, article_id DESC LIMIT ?""")
+                .params(code, when, when, id, limit).query(RegionTagging.Listed::of).list();
+    }
 }

@@ -1,6 +1,7 @@
 package org.shegong.region;
 
 import org.shegong.region.data.Region;
+import org.shegong.system.Times;
 import org.shegong.region.data.RegionDirectory;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -117,5 +118,17 @@ public class RegionTagging {
     /** The newest live article ids under a region (with everything below it). */
     public List<Long> newest(String regionCode, int limit) {
         return new ArrayList<>(tags.newest(regionCode, limit));
+    }
+
+    /** Live article ids under a region (with everything below it) after a position (null: the newest). */
+    public List<Listed> listedAfter(String regionCode, java.time.Instant at, long id, int limit) {
+        return tags.listedAfter(regionCode, at, id, limit);
+    }
+
+    /** One row of a region's listing: when the article was published and which it is. */
+    public record Listed(java.time.Instant publishedAt, long articleId) {
+        static Listed of(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+            return new Listed(Times.fromDb(rs.getObject(1, java.time.LocalDateTime.class)), rs.getLong(2));
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.shegong.system.web.AddressRateLimiter;
 import org.shegong.system.web.MailSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ public class SubscriptionService implements MailSubscription {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final NewsletterProperties properties;
     private final Clock clock;
-    private final IpRateLimiter perIp;
+    private final AddressRateLimiter perIp;
 
     public SubscriptionService(SubscriberRepository subscribers, NewsletterMails mails,
                                ObjectProvider<JavaMailSender> mailSender, NewsletterProperties properties, Clock clock) {
@@ -37,7 +38,7 @@ public class SubscriptionService implements MailSubscription {
         this.mailSender = mailSender;
         this.properties = properties;
         this.clock = clock;
-        this.perIp = new IpRateLimiter(properties.subscribesPerIpPerHour());
+        this.perIp = new AddressRateLimiter(properties.subscribesPerIpPerHour(), Duration.ofHours(1));
     }
 
     /**

@@ -42,6 +42,9 @@ class ErrorPages implements ErrorController {
             default -> "服务器暂时出了点问题，请稍后再试";
         };
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri instanceof String path && Problems.isApi(path)) {
+            return Problems.response(status, message);
+        }
         if (uri instanceof String path && isJson(path)) {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("status", status.value(), "error", message));

@@ -1,5 +1,6 @@
 package org.shegong.system.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,16 +30,16 @@ class SiteErrors {
     }
 
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
-    ModelAndView notFound(Exception e, HttpServletResponse response) {
+    Object notFound(Exception e, HttpServletRequest request, HttpServletResponse response) {
         String message = e instanceof NotFoundException ? e.getMessage() : "您访问的页面不存在或已被移除";
-        return page(HttpStatus.NOT_FOUND, message, response);
+        return page(HttpStatus.NOT_FOUND, message, request, response);
     }
 
     @ExceptionHandler({BadRequestException.class, TypeMismatchException.class, ServletRequestBindingException.class,
             BindException.class, HttpMessageNotReadableException.class})
-    ModelAndView badRequest(Exception e, HttpServletResponse response) {
+    Object badRequest(Exception e, HttpServletRequest request, HttpServletResponse response) {
         String message = e instanceof BadRequestException ? e.getMessage() : "请求参数有误";
-        return page(HttpStatus.BAD_REQUEST, message, response);
+        return page(HttpStatus.BAD_REQUEST, message, request, response);
     }
 
     /** A feature's refusal on a public page (an organisation's 投稿 pages, say): its own status and message. */
@@ -48,27 +49,32 @@ class SiteErrors {
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ModelAndView methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletResponse response) {
-        return page(HttpStatus.METHOD_NOT_ALLOWED, "不支持这种请求方式", response);
+    Object methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request,
+                            HttpServletResponse response) {
+        return page(HttpStatus.METHOD_NOT_ALLOWED, "不支持这种请求方式", request, response);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ModelAndView notAcceptable(HttpServletResponse response) {
-        return page(HttpStatus.NOT_ACCEPTABLE, "无法按所要求的格式提供此内容", response);
+    Object notAcceptable(HttpServletRequest request, HttpServletResponse response) {
+        return page(HttpStatus.NOT_ACCEPTABLE, "无法按所要求的格式提供此内容", request, response);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ModelAndView unsupportedMediaType(HttpServletResponse response) {
-        return page(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持这种提交格式", response);
+    Object unsupportedMediaType(HttpServletRequest request, HttpServletResponse response) {
+        return page(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持这种提交格式", request, response);
     }
 
     @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception e, HttpServletResponse response) {
+    Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
         log.error("Unexpected error", e);
-        return page(HttpStatus.INTERNAL_SERVER_ERROR, "服务器暂时出了点问题，请稍后再试", response);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, "服务器暂时出了点问题，请稍后再试", request, response);
     }
 
-    private ModelAndView page(HttpStatus status, String message, HttpServletResponse response) {
+    /** The Chinese page, or problem details for the open-data API (a request under /api/ that no handler took). */
+    private Object page(HttpStatus status, String message, HttpServletRequest request, HttpServletResponse response) {
+        if (Problems.isApi(request)) {
+            return Problems.response(status, message);
+        }
         response.setStatus(status.value());
         ModelAndView view = new ModelAndView("site/error", status);
         view.addObject("view", ErrorPages.view(chrome.safeChrome(), status.value(), message));

@@ -1,0 +1,6 @@
+-- The 开放数据 single page (issue 16), linked from the footer: what the read API offers and where its description
+-- is. One string literal (MariaDB reads || as OR). Owned by the sitepage feature like 关于我们; administrators may edit it in 单页 afterwards.
+INSERT INTO site_page (slug, title, body_html, updated_at, updated_by) VALUES
+  ('open-data', '开放数据',
+   '<p>本站的栏目、已发布文章、一周动态和地区以 JSON 接口开放，供各地协会、小程序和资讯聚合平台使用，无需登录。</p><h2>接口</h2><ul><li><code>/api/v1/columns</code> 栏目树</li><li><code>/api/v1/articles</code> 文章列表：可按 column（栏目）、region（地区代码）、kind（类型）、tag（标签）、from / to（日期）筛选，用 next_cursor 翻页</li><li><code>/api/v1/articles/{id}</code> 一篇文章：净化后的 HTML 正文、纯文本、标签、地区和正文引用的文件</li><li><code>/api/v1/search?q=社工站</code> 搜索，与站内搜索相同</li><li><code>/api/v1/digests</code> 社会工作一周动态</li><li><code>/api/v1/regions</code> 地区（行政区划代码）</li></ul><h2>说明文档</h2><p><a href="/swagger-ui.html">在线接口文档（Swagger UI）</a>，机器可读的 OpenAPI 3.1 描述：<a href="/v3/api-docs">/v3/api-docs</a>。</p><h2>使用约定</h2><ul><li>字段名稳定；如需改名，只会出现在新的 /api/v2 中。时间为 ISO-8601，带 +08:00（中国标准时间）。</li><li>每个响应带 ETag，请求时附上 If-None-Match 可在内容未变时得到 304。</li><li>同一地址每分钟的请求次数有限，超出时返回 429 和 Retry-After。</li><li>出错时返回 application/problem+json（RFC 9457）：title 为中文，title_en 为英文，code 为稳定的代码（如 invalid-cursor、not-found、too-many-requests）。</li><li>转载文章请注明来源和原文地址。</li></ul>',
+   CURRENT_TIMESTAMP, NULL);
