@@ -40,6 +40,7 @@ class ApiContractTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort int port;
+    @Autowired org.springframework.context.ApplicationContext context;
     @Autowired AccountService accounts;
     @Autowired MediaService media;
     @Autowired ArticleService articles;
@@ -61,7 +62,7 @@ class ApiContractTest {
     @BeforeAll
     void data() throws Exception {
         pictureArticle = ApiFixture.articleWithPicture(accounts, media, articles, columns);
-        digest = ApiFixture.publishedDigest(digests);
+        digest = ApiFixture.publishedDigest(context);
         // Region tags follow the outbox: wait until the new article is tagged.
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (regions.of(pictureArticle).isEmpty() && System.nanoTime() < deadline) {

@@ -44,8 +44,8 @@ class SiteErrors {
 
     /** A feature's refusal on a public page (an organisation's 投稿 pages, say): its own status and message. */
     @ExceptionHandler(Refusal.class)
-    ModelAndView refused(Refusal e, HttpServletResponse response) {
-        return page(HttpStatus.valueOf(e.status()), e.getMessage(), response);
+    Object refused(Refusal e, HttpServletRequest request, HttpServletResponse response) {
+        return page(HttpStatus.valueOf(e.status()), e.getMessage(), request, response);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
