@@ -1,5 +1,6 @@
 package org.shegong.digest.web;
 
+import org.shegong.system.web.AdminUrls;
 import org.shegong.account.Permission;
 import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
@@ -104,7 +105,7 @@ class DigestEditController {
         long[] articleId = new long[1];
         String outcome = change(actor, id, request, response, model, "submit",
                 () -> articleId[0] = submission.submit(actor, id, comment));
-        return articleId[0] == 0 ? outcome : "redirect:/admin/articles/" + articleId[0] + "?done=submit";
+        return articleId[0] == 0 ? outcome : "redirect:" + AdminUrls.done(articleId[0], "submit");
     }
 
     /** Runs a change; a refusal shows the digest page again with the reason, a permission refusal the 403 page. */

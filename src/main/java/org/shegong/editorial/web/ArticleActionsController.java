@@ -1,5 +1,6 @@
 package org.shegong.editorial.web;
 
+import org.shegong.system.web.AdminUrls;
 import org.shegong.account.Permission;
 import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
@@ -78,7 +79,7 @@ class ArticleActionsController {
                 case "unschedule" -> unschedule.unschedule(actor, id, comment);
                 default -> withdraw.withdraw(actor, id, comment);
             }
-            return "redirect:/admin/articles/" + id + "?done=" + action;
+            return "redirect:" + AdminUrls.done(id, action);
         } catch (EditorialException e) {
             if (e.kind() == EditorialException.Kind.NOT_FOUND) {
                 throw e;

@@ -1,5 +1,6 @@
 package org.shegong.editorial.web;
 
+import org.shegong.system.web.AdminUrls;
 import org.shegong.account.Permission;
 import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
@@ -85,7 +86,7 @@ class ArticleEditController {
             regionChoices.parse(form.getRegions());
             long id = save.create(actor, form.toContent());
             regionChoices.apply(id, form.getRegions(), form.getRegionsShown());
-            return "redirect:/admin/articles/" + id + "?done=create";
+            return "redirect:" + AdminUrls.done(id, "create");
         } catch (RegionInputException e) {
             response.setStatus(400);
             model.addAttribute("view", editor.blank(context.chrome(request), actor, form, e.getMessage()));
@@ -115,7 +116,7 @@ class ArticleEditController {
             regionChoices.parse(form.getRegions());
             save.save(actor, id, form.getBase(), form.toContent(), form.getNote());
             regionChoices.apply(id, form.getRegions(), form.getRegionsShown());
-            return "redirect:/admin/articles/" + id + "?done=save";
+            return "redirect:" + AdminUrls.done(id, "save");
         } catch (RegionInputException e) {
             response.setStatus(400);
             model.addAttribute("view", editor.existing(context.chrome(request), actor, id, form, e.getMessage(), null,
@@ -147,7 +148,7 @@ class ArticleEditController {
         Actor actor = context.actor(user, request);
         try {
             restore.restore(actor, id, number, base);
-            return "redirect:/admin/articles/" + id + "?done=restore";
+            return "redirect:" + AdminUrls.done(id, "restore");
         } catch (EditConflictException e) {
             response.setStatus(409);
             model.addAttribute("view", editor.existing(context.chrome(request), actor, id, null, e.getMessage(), null,
