@@ -89,6 +89,13 @@ class ArticleRegionRepository {
         return before;
     }
 
+    /** Articles of any status tagged with one of these regions, newest id first (the back office's list). */
+    List<Long> taggedWithAny(Collection<String> codes, int limit) {
+        return jdbc.sql("SELECT DISTINCT article_id FROM article_region WHERE region_code IN (:codes)"
+                        + " ORDER BY article_id DESC LIMIT :limit")
+                .param("codes", codes).param("limit", limit).query(Long.class).list();
+    }
+
     /** The newest live articles listed under a region, newest first (ids only; the caller reads list columns). */
     List<Long> newest(String code, int limit) {
         return jdbc.sql("""

@@ -133,6 +133,23 @@ public class RegionTagging {
         return done[0];
     }
 
+    /**
+     * Articles of any status tagged with the region or a place under it (a macro-region: its provinces), newest
+     * first, at most {@code limit}: the back office's region filter, which also sees drafts (region_listing
+     * holds live articles only).
+     */
+    public List<Long> articlesUnder(String code, int limit) {
+        Set<String> codes = new LinkedHashSet<>();
+        java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>(List.of(code));
+        while (!open.isEmpty()) {
+            String at = open.pop();
+            if (codes.add(at)) {
+                directory.children(at).forEach(child -> open.push(child.code()));
+            }
+        }
+        return tags.taggedWithAny(codes, limit);
+    }
+
     /** The newest live article ids under a region (with everything below it). */
     public List<Long> newest(String regionCode, int limit) {
         return new ArrayList<>(tags.newest(regionCode, limit));
