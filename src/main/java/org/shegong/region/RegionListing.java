@@ -88,14 +88,6 @@ public class RegionListing {
         return counts;
     }
 
-    /** The newest publication time of any live item under a region, if it has one. */
-    public Optional<Instant> newest(String code) {
-        return jdbc.sql("SELECT published_at FROM region_listing WHERE region_code = ?" + ORDER + " LIMIT 1")
-                .param(code)
-                .query((rs, n) -> Times.fromDb(rs.getObject(1, LocalDateTime.class)))
-                .optional();
-    }
-
     /** Drops these regions' anchors once the current transaction commits (at once outside one). */
     void forgetAfterCommit(Collection<String> codes) {
         List<String> copy = List.copyOf(codes);

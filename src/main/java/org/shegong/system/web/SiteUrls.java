@@ -89,12 +89,6 @@ public final class SiteUrls {
         return path.equals(REGIONS) || path.startsWith(REGIONS + "/");
     }
 
-    /** The search page filtered to a region (the query may be empty). */
-    public static String searchInRegion(String query, String code) {
-        return "/search?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)
-                + "&region=" + code;
-    }
-
     /** A single page (关于我们, 联系我们 …). */
     public static String page(String slug) {
         return "/page/" + slug;

@@ -1,32 +1,27 @@
 package org.shegong.site.region;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.shegong.system.Await.awaitWithin;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.shegong.search.SearchEngine;
 import org.shegong.search.SearchQuery;
+import org.shegong.system.Browsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -34,28 +29,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a province opened from the map with the keyboard, a city followed from the province's list, a search kept to a
  * province with the search page's 地区 filter; axe-core finds no serious violation on any of those pages.
  */
-@EnabledIf(value = "chromiumInstalledOrCi",
+@EnabledIf(value = "org.shegong.system.Browsers#chromiumInstalledOrCi",
         disabledReason = "no headless Chromium at /usr/bin/chromium (install Debian's chromium package)")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:region-browser;DB_CLOSE_DELAY=-1", "shegong.demo-content=true"})
 class RegionBrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final String HUNNAN = "2023年 沈阳浑南区实现社会工作师占比达70%";
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired SearchEngine search;
 
-    static boolean chromiumInstalledOrCi() {
-        return Files.isExecutable(CHROMIUM) || "true".equalsIgnoreCase(System.getenv("CI"));
-    }
-
     @BeforeAll
     static void requireSystemChromium() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail("Headless Chromium not found at " + CHROMIUM + " and CI=true: install Debian's chromium package");
-        }
+        Browsers.requireChromium();
     }
 
     @Test
@@ -65,12 +53,8 @@ class RegionBrowserTest {
                 .query(Long.class).single() > 0 && !search.status().rebuilding()
                 && search.search(SearchQuery.simple("社工站").inRegion("210000")).total() > 0);
         String base = "http://localhost:" + port;
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(CHROMIUM).setHeadless(true)
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run",
-                             "--disable-background-networking")));
+        try (Playwright playwright = Browsers.playwright();
+             Browser browser = Browsers.chromium(playwright);
              // Bypassing the CSP is only what lets the injected axe-core run; the pages have no inline script.
              BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true)
                      .setLocale("zh-CN").setViewportSize(1280, 900))) {
@@ -93,7 +77,7 @@ class RegionBrowserTest {
             Path shots = Paths.get(System.getProperty("shegong.browser.shots", "target/browser-shots"));
             Files.createDirectories(shots);
             page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("region-map.png")).setFullPage(true));
-            assertNoSeriousAxeViolations(page, "/region");
+            Browsers.assertNoSeriousAxeViolations(page, "/region");
 
             // --- A province, opened from its tile with the keyboard ---
             Locator liaoning = map.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
@@ -103,7 +87,7 @@ class RegionBrowserTest {
             page.waitForURL("**/region/210000");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("辽宁省");
             assertThat(page.locator("ul.listing > li").first()).isVisible();
-            assertNoSeriousAxeViolations(page, "辽宁省");
+            Browsers.assertNoSeriousAxeViolations(page, "辽宁省");
 
             // --- A city, from the province's list of cities ---
             page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("下辖地市"))
@@ -116,7 +100,7 @@ class RegionBrowserTest {
             assertThat(breadcrumb.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("辽宁省")))
                     .isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("region-city.png")).setFullPage(true));
-            assertNoSeriousAxeViolations(page, "沈阳市");
+            Browsers.assertNoSeriousAxeViolations(page, "沈阳市");
 
             // --- A search kept to one province with the search page's filter ---
             page.navigate(base + "/search?q=" + java.net.URLEncoder.encode("左邻右舍", StandardCharsets.UTF_8));
@@ -132,19 +116,7 @@ class RegionBrowserTest {
                     .isVisible();
             assertThat(facets.locator("[aria-current]")).hasText("辽宁省");
             page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("region-search.png")).setFullPage(true));
-            assertNoSeriousAxeViolations(page, "search in 辽宁省");
+            Browsers.assertNoSeriousAxeViolations(page, "search in 辽宁省");
         }
-    }
-
-    private static void assertNoSeriousAxeViolations(Page page, String label) throws Exception {
-        var found = new PathMatchingResourcePatternResolver()
-                .getResources("classpath*:META-INF/resources/webjars/axe-core/*/axe.min.js");
-        try (InputStream in = found[0].getInputStream()) {
-            page.addScriptTag(new Page.AddScriptTagOptions().setContent(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-        }
-        String serious = (String) page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
-                + ".violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')).join('\\n')");
-        org.assertj.core.api.Assertions.assertThat(serious).as("serious axe violations on " + label).isEmpty();
     }
 }
