@@ -6,7 +6,7 @@ import org.shegong.content.ListingRepository.Anchor;
 import org.shegong.content.ListingRepository.Walk;
 
 /**
- * A column's listing cut into blocks of one to two pages' worth of rows, each known by its top row and its row
+ * A listing (a column's, a region's) cut into blocks of one to two pages' worth of rows, each known by its top row and its row
  * count: enough to find any page with one seek and a short skip, and to follow a change by recounting only the
  * blocks it touched (docs/adr/0017).
  *
@@ -19,7 +19,7 @@ import org.shegong.content.ListingRepository.Walk;
  * <p>Immutable: a change builds a new instance and publishes it whole, so a reader always seeks within one
  * consistent snapshot of tops and counts.
  */
-final class PageAnchors {
+public final class PageAnchors {
 
     private final int pageSize;
     private final Anchor[] tops;
@@ -41,7 +41,7 @@ final class PageAnchors {
     }
 
     /** From a walk of the whole column. */
-    static PageAnchors walked(Walk walk, int pageSize) {
+    public static PageAnchors walked(Walk walk, int pageSize) {
         Blocks blocks = new Blocks(1 + (int) (walk.count() / pageSize));
         blocks.addWalk(null, walk, pageSize);
         return blocks.build(pageSize);
@@ -52,11 +52,11 @@ final class PageAnchors {
         return 2 * pageSize - 1;
     }
 
-    long total() {
+    public long total() {
         return total;
     }
 
-    int pages() {
+    public int pages() {
         return (int) Math.max((total + pageSize - 1) / pageSize, 1);
     }
 
@@ -69,7 +69,7 @@ final class PageAnchors {
     }
 
     /** Where the row at {@code offset} is found: from a block's top (null: the top of the listing), skipping. */
-    Seek seek(long offset) {
+    public Seek seek(long offset) {
         int low = 0;
         int high = starts.length - 1;
         while (low < high) { // the last block starting at or before offset
@@ -84,7 +84,7 @@ final class PageAnchors {
     }
 
     /** The block whose range contains the position, whether or not a row is there. */
-    int blockOf(Anchor position) {
+    public int blockOf(Anchor position) {
         int low = 0;
         int high = tops.length - 1;
         while (low < high) { // the last block whose top is listed at or before the position
@@ -99,12 +99,12 @@ final class PageAnchors {
     }
 
     /** The first position of the block (inclusive), null for the open top. */
-    Anchor top(int block) {
+    public Anchor top(int block) {
         return tops[block];
     }
 
     /** The first position after the block (exclusive), null for the open bottom. */
-    Anchor bottom(int block) {
+    public Anchor bottom(int block) {
         return block + 1 < tops.length ? tops[block + 1] : null;
     }
 
@@ -112,7 +112,7 @@ final class PageAnchors {
      * A new snapshot in which each given block is replaced by what a walk of its range found now: kept whole
      * up to {@link #maxBlock()} rows, split into pages beyond, dropped when empty; then small neighbours merge.
      */
-    PageAnchors recounted(Map<Integer, Walk> walks) {
+    public PageAnchors recounted(Map<Integer, Walk> walks) {
         Blocks blocks = new Blocks(tops.length + 16);
         for (int i = 0; i < tops.length; i++) {
             Walk walk = walks.get(i);
@@ -132,7 +132,7 @@ final class PageAnchors {
     }
 
     /** Where a page starts: the rows at or after {@code from} (null: all rows), then {@code skip} rows skipped. */
-    record Seek(Anchor from, int skip) {
+    public record Seek(Anchor from, int skip) {
     }
 
     /** Growing arrays of tops and counts. */

@@ -18,10 +18,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sections     the sections in order, each fed by columns (slugs)
  * @param columns      the columns (slugs) the digest article itself is placed in
  * @param maxEntriesPerSection at most this many entries per section
+ * @param provinceSections the sections (keys) whose entries are grouped under their province's name (行业动态:
+ *                     {@code shegong.digest.province-sections=news}); none by default
  */
 @ConfigurationProperties("shegong.digest")
 public record DigestProperties(Boolean enabled, DayOfWeek day, LocalTime time, ZoneId zone, String introduction,
-                               List<Section> sections, List<String> columns, Integer maxEntriesPerSection) {
+                               List<Section> sections, List<String> columns, Integer maxEntriesPerSection,
+                               List<String> provinceSections) {
 
     /** The seed digest's own introduction. */
     public static final String DEFAULT_INTRODUCTION = "社工中国网由中国社会工作联合会主办，我们为促进社会工作行业发展提供展示和"
@@ -40,10 +43,11 @@ public record DigestProperties(Boolean enabled, DayOfWeek day, LocalTime time, Z
                 new Section("news", "行业动态", List.of("news"))) : List.copyOf(sections);
         columns = columns == null || columns.isEmpty() ? List.of("weekly", "news") : List.copyOf(columns);
         maxEntriesPerSection = maxEntriesPerSection == null || maxEntriesPerSection < 1 ? 30 : maxEntriesPerSection;
+        provinceSections = provinceSections == null ? List.of() : List.copyOf(provinceSections);
     }
 
     public static DigestProperties defaults() {
-        return new DigestProperties(null, null, null, null, null, null, null, null);
+        return new DigestProperties(null, null, null, null, null, null, null, null, null);
     }
 
     /** A section of the digest: a key stored with its entries, a heading, and the columns that feed it. */

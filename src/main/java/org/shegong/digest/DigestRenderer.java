@@ -1,9 +1,11 @@
 package org.shegong.digest;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.shegong.content.BodyHtml;
 import org.shegong.system.web.SiteUrls;
 
@@ -18,6 +20,15 @@ public final class DigestRenderer {
 
     /** Sections in configured order with their entries; empty sections are left out. */
     public static List<RenderedSection> sections(DigestProperties properties, List<DigestEntry> entries) {
+        return sections(properties, entries, Map.of());
+    }
+
+    /**
+     * The same, with the entries of the sections named in {@code province-sections} grouped under their
+     * province (code order, 全国 first; within a province the stored order).
+     */
+    public static List<RenderedSection> sections(DigestProperties properties, List<DigestEntry> entries,
+                                                 Map<Long, EntryProvinces.Province> provinces) {
         Map<String, List<DigestEntry>> bySection = new LinkedHashMap<>();
         properties.sections().forEach(s -> bySection.put(s.key(), new ArrayList<>()));
         for (DigestEntry entry : entries) {
@@ -28,10 +39,24 @@ public final class DigestRenderer {
             if (!list.isEmpty()) {
                 String title = properties.sections().stream().filter(s -> s.key().equals(key))
                         .map(DigestProperties.Section::title).findFirst().orElse(key);
-                sections.add(new RenderedSection(title, List.copyOf(list)));
+                List<Group> groups = properties.provinceSections().contains(key) ? byProvince(list, provinces)
+                        : List.of(new Group(null, List.copyOf(list)));
+                sections.add(new RenderedSection(title, List.copyOf(list), groups));
             }
         });
         return sections;
+    }
+
+    private static List<Group> byProvince(List<DigestEntry> entries, Map<Long, EntryProvinces.Province> provinces) {
+        Map<EntryProvinces.Province, List<DigestEntry>> groups = new TreeMap<>(
+                Comparator.comparing(EntryProvinces.Province::code));
+        for (DigestEntry entry : entries) {
+            groups.computeIfAbsent(provinces.getOrDefault(entry.articleId(), EntryProvinces.Province.NATION),
+                    k -> new ArrayList<>()).add(entry);
+        }
+        List<Group> list = new ArrayList<>();
+        groups.forEach((province, grouped) -> list.add(new Group(province.name(), List.copyOf(grouped))));
+        return list;
     }
 
     /**
@@ -48,11 +73,19 @@ public final class DigestRenderer {
         html.append("<p>").append(BodyHtml.escape(introduction)).append("</p>\n");
         for (RenderedSection section : sections) {
             html.append("<h2>").append(BodyHtml.escape(section.title())).append("</h2>\n");
-            for (DigestEntry entry : section.entries()) {
-                html.append("<h3><a href=\"").append(BodyHtml.escape(baseUrl + SiteUrls.article(entry.articleId())))
-                        .append("\">").append(BodyHtml.escape(entry.title())).append("</a></h3>\n");
-                if (!entry.summary().isBlank()) {
-                    html.append("<p>").append(BodyHtml.escape(entry.summary())).append("</p>\n");
+            for (Group group : section.groups()) {
+                // Under a province heading (h3) the entries go one level down, so the outline stays whole.
+                String level = group.heading() == null ? "h3" : "h4";
+                if (group.heading() != null) {
+                    html.append("<h3>").append(BodyHtml.escape(group.heading())).append("</h3>\n");
+                }
+                for (DigestEntry entry : group.entries()) {
+                    html.append('<').append(level).append("><a href=\"")
+                            .append(BodyHtml.escape(baseUrl + SiteUrls.article(entry.articleId()))).append("\">")
+                            .append(BodyHtml.escape(entry.title())).append("</a></").append(level).append(">\n");
+                    if (!entry.summary().isBlank()) {
+                        html.append("<p>").append(BodyHtml.escape(entry.summary())).append("</p>\n");
+                    }
                 }
             }
         }
@@ -64,12 +97,17 @@ public final class DigestRenderer {
         text.append(title).append("\n\n").append(introduction).append("\n");
         for (RenderedSection section : sections) {
             text.append("\n【").append(section.title()).append("】\n");
-            for (DigestEntry entry : section.entries()) {
-                text.append("\n· ").append(entry.title()).append('\n');
-                if (!entry.summary().isBlank()) {
-                    text.append("  ").append(entry.summary()).append('\n');
+            for (Group group : section.groups()) {
+                if (group.heading() != null) {
+                    text.append("\n〔").append(group.heading()).append("〕\n");
                 }
-                text.append("  ").append(baseUrl).append(SiteUrls.article(entry.articleId())).append('\n');
+                for (DigestEntry entry : group.entries()) {
+                    text.append("\n· ").append(entry.title()).append('\n');
+                    if (!entry.summary().isBlank()) {
+                        text.append("  ").append(entry.summary()).append('\n');
+                    }
+                    text.append("  ").append(baseUrl).append(SiteUrls.article(entry.articleId())).append('\n');
+                }
             }
         }
         return text.toString();
@@ -84,7 +122,11 @@ public final class DigestRenderer {
         return "本期汇总" + String.join("、", parts) + "。";
     }
 
-    /** A section heading and its entries in order. */
-    public record RenderedSection(String title, List<DigestEntry> entries) {
+    /** A section heading, its entries in order, and the same entries in groups (one group without a heading). */
+    public record RenderedSection(String title, List<DigestEntry> entries, List<Group> groups) {
+    }
+
+    /** Entries under a province's name, or (heading null) a section's entries as they are. */
+    public record Group(String heading, List<DigestEntry> entries) {
     }
 }

@@ -21,6 +21,7 @@ import org.shegong.system.SiteProperties;
 import org.shegong.system.outbox.OutboxWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,10 +47,19 @@ public class DigestService {
     private final DigestProperties properties;
     private final SiteProperties site;
     private final Clock clock;
+    private final EntryProvinces provinces;
 
     public DigestService(DigestRepository digests, PublishedRepository published, ArticleService articles,
                          ColumnService columns, OutboxWriter outbox, DigestProperties properties, SiteProperties site,
                          Clock clock) {
+        this(digests, published, articles, columns, outbox, properties, site, clock, EntryProvinces.NONE);
+    }
+
+    @Autowired
+    public DigestService(DigestRepository digests, PublishedRepository published, ArticleService articles,
+                         ColumnService columns, OutboxWriter outbox, DigestProperties properties, SiteProperties site,
+                         Clock clock, EntryProvinces provinces) {
+        this.provinces = provinces;
         this.digests = digests;
         this.published = published;
         this.articles = articles;
@@ -228,11 +238,20 @@ public class DigestService {
     /** The digest as readers get it: title, HTML and plain text with absolute links. */
     public Rendered render(long id) {
         Digest digest = find(id);
-        List<RenderedSection> sections = DigestRenderer.sections(properties, digests.entries(id));
+        List<RenderedSection> sections = sections(digests.entries(id));
         String title = digest.window().title();
         return new Rendered(digest, title, DigestRenderer.html(digest.introduction(), sections, site.baseUrl()),
                 DigestRenderer.text(title, digest.introduction(), sections, site.baseUrl()),
                 site.baseUrl() + SiteUrls.article(digest.articleId()));
+    }
+
+    /** The entries in their sections, grouped by province where configured (the provinces are read only then). */
+    private List<RenderedSection> sections(List<DigestEntry> entries) {
+        if (properties.provinceSections().isEmpty()) {
+            return DigestRenderer.sections(properties, entries);
+        }
+        return DigestRenderer.sections(properties, entries,
+                provinces.of(entries.stream().map(DigestEntry::articleId).toList()));
     }
 
     private Digest find(long id) {
@@ -249,7 +268,7 @@ public class DigestService {
 
     /** The digest's article as a draft: it goes live only through the editorial workflow (DigestSubmission). */
     private long saveArticle(DigestWindow window, String introduction, List<DigestEntry> entries) {
-        List<RenderedSection> sections = DigestRenderer.sections(properties, entries);
+        List<RenderedSection> sections = sections(entries);
         List<Long> columnIds = properties.columns().stream()
                 .map(slug -> columns.bySlug(slug).orElseThrow(
                         () -> new IllegalStateException("shegong.digest.columns 中的栏目 '" + slug + "' 不存在")))

@@ -71,16 +71,29 @@ class ArticleRegionRepository {
         }
     }
 
-    /** Lists a live article under {@code codes} (already with the regions above them), or unlists it (null time). */
-    void relist(long articleId, Instant publishedAt, Collection<String> codes) {
+    /**
+     * Lists a live article under {@code codes} (already with the regions above them), or unlists it (null time);
+     * returns the regions it was listed under before, whose pages change too.
+     */
+    List<String> relist(long articleId, Instant publishedAt, Collection<String> codes) {
+        List<String> before = jdbc.sql("SELECT region_code FROM region_listing WHERE article_id = ?")
+                .param(articleId).query(String.class).list();
         jdbc.sql("DELETE FROM region_listing WHERE article_id = ?").param(articleId).update();
         if (publishedAt == null) {
-            return;
+            return before;
         }
         for (String code : codes) {
             jdbc.sql("INSERT INTO region_listing (region_code, published_at, article_id) VALUES (?, ?, ?)")
                     .params(code, Times.toDb(publishedAt), articleId).update();
         }
+        return before;
+    }
+
+    /** Articles of any status tagged with one of these regions, newest id first (the back office's list). */
+    List<Long> taggedWithAny(Collection<String> codes, int limit) {
+        return jdbc.sql("SELECT DISTINCT article_id FROM article_region WHERE region_code IN (:codes)"
+                        + " ORDER BY article_id DESC LIMIT :limit")
+                .param("codes", codes).param("limit", limit).query(Long.class).list();
     }
 
     /** The newest live articles listed under a region, newest first (ids only; the caller reads list columns). */

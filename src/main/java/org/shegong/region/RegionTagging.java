@@ -34,9 +34,11 @@ public class RegionTagging {
     private final ArticleRegionRepository tags;
     private final ArticleService articles;
     private final TransactionTemplate transactions;
+    private final RegionListing listing;
 
     RegionTagging(RegionTagger tagger, RegionDirectory directory, ArticleRegionRepository tags, ArticleService articles,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, RegionListing listing) {
+        this.listing = listing;
         this.tagger = tagger;
         this.directory = directory;
         this.tags = tags;
@@ -55,7 +57,20 @@ public class RegionTagging {
 
     /** The article's regions for its page, primary first: 辽宁省沈阳市浑南区、辽宁省大连市; empty when untagged. */
     public String describe(long articleId) {
-        return String.join("、", tags.of(articleId).stream().map(t -> directory.path(t.region().code())).toList());
+        return String.join("、", places(articleId).stream().map(Place::path).toList());
+    }
+
+    /** The article's regions for its page, primary first, each with its full path; empty when untagged. */
+    public List<Place> places(long articleId) {
+        return tags.of(articleId).stream().map(t -> Place.of(t.region(), directory.path(t.region().code()))).toList();
+    }
+
+    /** The primary region of each article that has one, for listings (a word beside the date). */
+    public Map<Long, Place> primaries(Collection<Long> articleIds) {
+        Map<Long, Place> primaries = new java.util.HashMap<>();
+        tags.of(articleIds).forEach((id, list) -> list.stream().filter(ArticleRegion::primary).findFirst()
+                .ifPresent(t -> primaries.put(id, Place.of(t.region(), directory.path(t.region().code())))));
+        return primaries;
     }
 
     public Map<Long, List<ArticleRegion>> of(Collection<Long> articleIds) {
@@ -65,7 +80,8 @@ public class RegionTagging {
     /** Re-reads an article after an outbox event: tags it unless a person chose its regions, and relists it. */
     @Transactional
     public void follow(long articleId) {
-        articles.find(articleId).ifPresentOrElse(this::tag, () -> tags.relist(articleId, null, List.of()));
+        articles.find(articleId).ifPresentOrElse(this::tag,
+                () -> listing.forgetAfterCommit(tags.relist(articleId, null, List.of())));
     }
 
     private void tag(Article article) {
@@ -81,7 +97,9 @@ public class RegionTagging {
         for (ArticleRegion tag : tags.of(article.id())) {
             directory.chain(tag.region().code()).forEach(r -> codes.add(r.code()));
         }
-        tags.relist(article.id(), article.isLive() ? article.publishedAt() : null, codes);
+        List<String> left = tags.relist(article.id(), article.isLive() ? article.publishedAt() : null, codes);
+        codes.addAll(left);
+        listing.forgetAfterCommit(codes);
     }
 
     /** An editor's choice: replaces the machine's tags and survives every re-tag. */
@@ -107,12 +125,30 @@ public class RegionTagging {
         long[] done = {0};
         var sink = (java.util.function.Consumer<List<Article>>) batch -> {
             transactions.executeWithoutResult(status -> batch.forEach(this::tag));
+            listing.forgetAll();
             done[0] += batch.size();
             progress.accept(done[0]);
         };
         articles.forEachLive(BATCH, sink);
         articles.forEachNotLive(BATCH, sink);
         return done[0];
+    }
+
+    /**
+     * Articles of any status tagged with the region or a place under it (a macro-region: its provinces), newest
+     * first, at most {@code limit}: the back office's region filter, which also sees drafts (region_listing
+     * holds live articles only).
+     */
+    public List<Long> articlesUnder(String code, int limit) {
+        Set<String> codes = new LinkedHashSet<>();
+        java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>(List.of(code));
+        while (!open.isEmpty()) {
+            String at = open.pop();
+            if (codes.add(at)) {
+                directory.children(at).forEach(child -> open.push(child.code()));
+            }
+        }
+        return tags.taggedWithAny(codes, limit);
     }
 
     /** The newest live article ids under a region (with everything below it). */

@@ -20,6 +20,21 @@ public interface SearchEngine {
     IndexStatus status();
 
     /**
+     * How many of the query's matches lie in each province, as if it had no region filter (so a reader can
+     * switch to another province); empty for an empty query.
+     */
+    RegionCounts regionCounts(SearchQuery query);
+
+    /**
+     * @param byProvince matches per province code (absent: none)
+     * @param capped     counting stopped at a bound: the counts are those of the newest matches
+     */
+    record RegionCounts(java.util.Map<String, Long> byProvince, boolean capped) {
+
+        public static final RegionCounts NONE = new RegionCounts(java.util.Map.of(), false);
+    }
+
+    /**
      * A completion offered while typing.
      *
      * @param text     what to put in the search box

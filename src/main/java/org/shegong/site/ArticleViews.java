@@ -68,7 +68,7 @@ public class ArticleViews {
                 related.of(article, RELATED), canonical, article.listSummary(),
                 String.join(",", article.tags()), BodyImages.withCopies(body(article), media),
                 ArticleJsonLd.of(article, column, canonical, article.listSummary(), pageChrome, type),
-                regions.describe(article.id()), popularIn(path.get(0)),
+                regions.places(article.id()), popularIn(path.get(0)),
                 questions.stream().findFirst().map(q -> q.answered(article.id(), QUESTIONS)).orElse(List.of()), type);
     }
 

@@ -1,9 +1,9 @@
 package org.shegong.site;
 
-import org.shegong.system.web.BadRequestException;
 import org.shegong.system.web.Chrome;
 import org.shegong.system.web.ChromeFactory;
 import org.shegong.system.web.NotFoundException;
+import org.shegong.system.web.PageNumbers;
 import org.shegong.system.web.Pager;
 import org.shegong.system.web.SiteUrls;
 
@@ -14,6 +14,7 @@ import org.shegong.content.ArticleListItem;
 import org.shegong.content.ColumnListing;
 import org.shegong.content.FeaturedArticles;
 import org.shegong.content.ListingPage;
+import org.shegong.region.RegionTagging;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,10 +31,12 @@ class ColumnController {
     private final ColumnListing listing;
     private final FeaturedArticles featured;
     private final ListingMarks marks;
+    private final RegionTagging regions;
 
     ColumnController(ChromeFactory chrome, ColumnService columns, ColumnListing listing, FeaturedArticles featured,
-                     ListingMarks marks) {
+                     ListingMarks marks, RegionTagging regions) {
         this.marks = marks;
+        this.regions = regions;
         this.chrome = chrome;
         this.columns = columns;
         this.listing = listing;
@@ -45,7 +48,7 @@ class ColumnController {
                      Model model) {
         if (page != null) {
             // ?page=N is what people type; the canonical form is the path, so caches see one URL per page.
-            RedirectView redirect = new RedirectView(SiteUrls.columnPage(column(slug).slug(), pageNumber(page)));
+            RedirectView redirect = new RedirectView(SiteUrls.columnPage(column(slug).slug(), PageNumbers.parse(page)));
             redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
             return redirect;
         }
@@ -54,7 +57,7 @@ class ColumnController {
 
     @GetMapping("/column/{slug}/page/{page}")
     String page(@PathVariable String slug, @PathVariable String page, Model model) {
-        return render(slug, pageNumber(page), model);
+        return render(slug, PageNumbers.parse(page), model);
     }
 
     private String render(String slug, int page, Model model) {
@@ -65,6 +68,7 @@ class ColumnController {
         Chrome pageChrome = chrome.chrome(columns.path(column).get(0).slug());
         model.addAttribute("view", new ColumnView(pageChrome, column, columns.path(column), top, listingPage,
                 Pager.of(column.slug(), page, listingPage.pages()),
+                regions.primaries(listingPage.items().stream().map(ArticleListItem::id).toList()),
                 pageChrome.baseUrl() + SiteUrls.columnPage(column.slug(), page), marks));
         return "site/column";
     }
@@ -72,16 +76,5 @@ class ColumnController {
     private Column column(String slug) {
         return columns.bySlug(slug).filter(Column::visible)
                 .orElseThrow(() -> new NotFoundException("没有找到这个栏目"));
-    }
-
-    static int pageNumber(String raw) {
-        if (raw == null || raw.length() > 9 || !raw.chars().allMatch(c -> c >= '0' && c <= '9') || raw.isEmpty()) {
-            throw new BadRequestException("页码应是一个正整数");
-        }
-        int page = Integer.parseInt(raw);
-        if (page < 1) {
-            throw new BadRequestException("页码应是一个正整数");
-        }
-        return page;
     }
 }

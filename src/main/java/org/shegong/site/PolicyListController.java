@@ -38,7 +38,7 @@ class PolicyListController {
             throw new BadRequestException("发文机关名称过长");
         }
         Integer chosenYear = year(year);
-        int pageNumber = page == null || page.isBlank() ? 1 : ColumnController.pageNumber(page);
+        int pageNumber = page == null || page.isBlank() ? 1 : org.shegong.system.web.PageNumbers.parse(page);
         long total = policies.count(chosenIssuer, chosenYear);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         if (pageNumber > pages) {

@@ -54,7 +54,7 @@ class DigestWindowTest {
         assertThat(defaults.sections()).extracting(DigestProperties.Section::title)
                 .containsExactly("政策参考", "联合会动态", "行业动态");
         DigestProperties friday = new DigestProperties(true, java.time.DayOfWeek.FRIDAY,
-                java.time.LocalTime.of(17, 30), ZoneId.of("UTC"), null, null, null, null);
+                java.time.LocalTime.of(17, 30), ZoneId.of("UTC"), null, null, null, null, null);
         assertThat(friday.cron()).isEqualTo("0 30 17 * * FRI");
     }
 }

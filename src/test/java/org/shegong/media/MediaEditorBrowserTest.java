@@ -10,8 +10,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +22,6 @@ import org.shegong.column.ColumnService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The editor in headless Chromium: the TinyMCE interface is Chinese, an image put into the editor is uploaded
@@ -131,7 +128,7 @@ class MediaEditorBrowserTest {
             org.assertj.core.api.Assertions.assertThat(repository.byKey(pdf.substring(7)).orElseThrow()
                     .downloadCount()).isEqualTo(1);
 
-            assertNoSeriousAxeViolations(page);
+            org.shegong.system.Browsers.assertNoSeriousAxeViolations(page, "the editor page");
         }
     }
 
@@ -209,7 +206,7 @@ class MediaEditorBrowserTest {
                         .setName(noticeTitle).setExact(true)).click();
                 assertThat(page.locator(".notice-box .badge")).hasText("公示中");
                 assertThat(page.locator(".notice-box")).containsText("异议联系方式：评审办公室 电话：024-12345678");
-                assertNoSeriousAxeViolations(page);
+                org.shegong.system.Browsers.assertNoSeriousAxeViolations(page, "a reader page");
                 var download = page.waitForDownload(() -> page.locator(".article-body a[href='" + pdf + "']").click());
                 org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("评审结果.pdf");
                 downloads.flush();
@@ -229,7 +226,7 @@ class MediaEditorBrowserTest {
                 assertThat(img).hasAccessibleDescription(java.util.regex.Pattern.compile("图片文字说明"));
                 assertThat(page.locator(".transcript")).containsText("问：什么是信用信息？");
                 assertThat(page.locator(".transcript")).containsText("答：社会组织在活动中形成的信息。");
-                assertNoSeriousAxeViolations(page);
+                org.shegong.system.Browsers.assertNoSeriousAxeViolations(page, "a reader page");
             }
         }
     }
@@ -271,15 +268,4 @@ class MediaEditorBrowserTest {
         return edit;
     }
 
-    private static void assertNoSeriousAxeViolations(Page page) throws Exception {
-        var found = new PathMatchingResourcePatternResolver()
-                .getResources("classpath*:META-INF/resources/webjars/axe-core/*/axe.min.js");
-        try (InputStream in = found[0].getInputStream()) {
-            page.addScriptTag(new Page.AddScriptTagOptions().setContent(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-        }
-        String serious = (String) page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
-                + ".violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')).join('\\n')");
-        org.assertj.core.api.Assertions.assertThat(serious).as("serious axe violations on the editor page").isEmpty();
-    }
 }

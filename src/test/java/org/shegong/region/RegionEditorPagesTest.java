@@ -63,4 +63,25 @@ class RegionEditorPagesTest {
         assertThat(pages.page(editor, "/admin/articles/" + id, 200))
                 .contains("value=\"辽宁省大连市；辽宁省沈阳市浑南区\"", "由编辑指定");
     }
+
+    @Test
+    void theArticleListFiltersByRegionWithThePlacesUnderIt() throws Exception {
+        AdminPages pages = new AdminPages(mvc);
+        long news = columns.bySlug("news").orElseThrow().id();
+        accounts.create("regionlister", "编辑", PASSWORD, false, List.of(new ColumnGrant(news, Role.EDITOR)));
+        MockHttpSession editor = pages.login("regionlister", PASSWORD);
+        String location = mvc.perform(form(pages.send(editor, "/admin/articles"), news, "", "")
+                        .param("title", "浑南区草稿：社工站开放日"))
+                .andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.replaceAll("\\D*(\\d+).*", "$1"));
+        tagging.follow(id);
+
+        String href = "href=\"/admin/articles/" + id + "\"";
+        assertThat(pages.page(editor, "/admin/articles?region=辽宁", 200)).contains(href, "value=\"辽宁\"");
+        assertThat(pages.page(editor, "/admin/articles?region=东北&status=DRAFT", 200)).contains(href);
+        assertThat(pages.page(editor, "/admin/articles?region=210112", 200)).contains(href);
+        assertThat(pages.page(editor, "/admin/articles?region=黑龙江", 200)).doesNotContain(href);
+        assertThat(pages.page(editor, "/admin/articles?region=鼓楼区", 400)).contains("有多个同名地区");
+        assertThat(pages.page(editor, "/admin/articles?region=辽宁 黑龙江", 400)).contains("地区筛选只能填写一个地区");
+    }
 }

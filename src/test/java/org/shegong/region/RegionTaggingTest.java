@@ -38,7 +38,8 @@ class RegionTaggingTest {
     void setUp() {
         content = new ContentFixture(TestDatabase.fresh(target));
         tagging = new RegionTagging(TAGGER, DIRECTORY, new ArticleRegionRepository(content.db.jdbc(), DIRECTORY),
-                content.service, new DataSourceTransactionManager(content.db.dataSource()));
+                content.service, new DataSourceTransactionManager(content.db.dataSource()),
+                new RegionListing(content.db.jdbc(), content.listings));
         choices = new RegionChoices(DIRECTORY, TAGGER, tagging);
     }
 

@@ -29,7 +29,8 @@ class RelatedReadingTest {
         content = new ContentFixture(TestDatabase.fresh(DatabaseTarget.H2));
         tagging = new RegionTagging(new RegionTagger(DIRECTORY), DIRECTORY,
                 new ArticleRegionRepository(content.db.jdbc(), DIRECTORY), content.service,
-                new DataSourceTransactionManager(content.db.dataSource()));
+                new DataSourceTransactionManager(content.db.dataSource()),
+                new RegionListing(content.db.jdbc(), content.listings));
         related = new RelatedReading(tagging, DIRECTORY, content.listings);
     }
 

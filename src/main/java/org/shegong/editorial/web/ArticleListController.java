@@ -22,6 +22,10 @@ import org.shegong.content.ArticleRow;
 import org.shegong.content.ArticleService;
 import org.shegong.content.ArticleStatus;
 import org.shegong.content.Kind;
+import org.shegong.region.RegionChoices;
+import org.shegong.region.RegionInputException;
+import org.shegong.region.RegionTagging;
+import org.shegong.region.data.Region;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,9 +48,14 @@ class ArticleListController {
     private final ListedArticles listed;
     private final ColumnService columns;
     private final VisibleArticles visible;
+    private final RegionChoices regionChoices;
+    private final RegionTagging regions;
 
     ArticleListController(AdminContext context, ArticleService articles, WorkflowRepository workflows,
-                          ListedArticles listed, ColumnService columns, VisibleArticles visible) {
+                          ListedArticles listed, ColumnService columns, VisibleArticles visible,
+                          RegionChoices regionChoices, RegionTagging regions) {
+        this.regionChoices = regionChoices;
+        this.regions = regions;
         this.context = context;
         this.articles = articles;
         this.workflows = workflows;
@@ -60,6 +69,7 @@ class ArticleListController {
                 @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String author,
                 @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String from,
                 @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String after,
+                @RequestParam(defaultValue = "") String region,
                 @AuthenticationPrincipal StaffUser user, HttpServletRequest request, HttpServletResponse response,
                 Model model) {
         Actor actor = context.actor(user, request);
@@ -81,6 +91,7 @@ class ArticleListController {
                     default -> ids = workflows.idsInState(state, QUEUE_LIMIT);
                 }
             }
+            ids = inRegion(region, ids);
             ArticleFilter filter = new ArticleFilter(columnId, articleStatus, parsedKind, author, q,
                     AdminDates.dayStart(from, 0), AdminDates.dayStart(to, 1), ids, ArticleFilter.Cursor.parse(after))
                     .within(visible.of(actor));
@@ -89,16 +100,32 @@ class ArticleListController {
                 rows = rows.subList(0, PAGE_SIZE);
                 next = UriComponentsBuilder.fromPath("/admin/articles").queryParam("column", column)
                         .queryParam("status", status).queryParam("kind", kind).queryParam("author", author)
-                        .queryParam("q", q).queryParam("from", from).queryParam("to", to)
+                        .queryParam("q", q).queryParam("from", from).queryParam("to", to).queryParam("region", region)
                         .queryParam("after", rows.get(PAGE_SIZE - 1).cursor().encode()).encode().build().toUriString();
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | RegionInputException e) {
             error = e.getMessage();
             response.setStatus(400);
         }
         model.addAttribute("view", new ArticleListView(context.chrome(request), listed.of(rows), columns.all(),
-                Arrays.asList(Kind.values()), column, status, kind, author, q, from, to, next, error));
+                Arrays.asList(Kind.values()), column, status, kind, author, q, from, to, region, next, error));
         return "admin/articles";
+    }
+
+    /**
+     * The articles tagged with the region typed (a name, a path or a code; one place) or a place under it, within
+     * {@code ids} when those are given; null (no restriction) for an empty field.
+     */
+    private Collection<Long> inRegion(String typed, Collection<Long> ids) {
+        if (typed.isBlank()) {
+            return ids;
+        }
+        List<Region> chosen = regionChoices.parse(typed);
+        if (chosen.size() != 1) {
+            throw new RegionInputException("地区筛选只能填写一个地区");
+        }
+        List<Long> tagged = regions.articlesUnder(chosen.get(0).code(), QUEUE_LIMIT);
+        return ids == null ? tagged : tagged.stream().filter(new java.util.HashSet<>(ids)::contains).toList();
     }
 
 }

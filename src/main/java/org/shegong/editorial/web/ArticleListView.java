@@ -8,5 +8,5 @@ import org.shegong.content.Kind;
 /** The article list page: the filter as given, one page of rows, and the link to the next page. */
 public record ArticleListView(AdminChrome chrome, List<ListedArticle> rows, List<Column> columns, List<Kind> kinds,
                               String column, String status, String kind, String author, String q, String from,
-                              String to, String nextUrl, String error) {
+                              String to, String region, String nextUrl, String error) {
 }

@@ -9,11 +9,13 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import java.util.Map;
+import org.apache.lucene.util.BytesRef;
 import org.shegong.content.Article;
 import org.shegong.content.KindFields;
 import org.shegong.content.BodyHtml;
@@ -36,6 +38,10 @@ public final class ArticleDocuments {
     public static final String KIND = "kind";
     static final String STATUS = "status";
     public static final String PUBLISHED = "published";
+    /** Region codes: the article's tags, the places above them and their macro-regions (see IndexedRegions). */
+    public static final String REGION = "region";
+    /** The provinces of the article's tags, as doc values: the search page's facet counts. */
+    public static final String REGION_PROVINCE = "region_province";
     /** Which rebuild last wrote the document; a rebuild removes what it did not write. */
     static final String GENERATION = "generation";
 
@@ -84,6 +90,16 @@ public final class ArticleDocuments {
         doc.add(new StoredField(PUBLISHED, published));
         doc.add(new LongPoint(GENERATION, generation));
         return doc;
+    }
+
+    /** The article's region codes, for filters and region words, and its provinces for facet counts. */
+    static void addRegions(Document doc, IndexedRegions.Codes codes) {
+        for (String code : codes.all()) {
+            doc.add(new StringField(REGION, code, Field.Store.NO));
+        }
+        for (String province : codes.provinces()) {
+            doc.add(new SortedSetDocValuesField(REGION_PROVINCE, new BytesRef(province)));
+        }
     }
 
     /**

@@ -17,7 +17,10 @@ class SearchConfig {
      */
     @Bean(destroyMethod = "close")
     @Lazy
-    SearchIndex searchIndex(@Value("${shegong.data-dir:./data}") String dataDir, LexiconSource lexicons) {
-        return new SearchIndex(Path.of(dataDir).resolve("index"), lexicons.load());
+    SearchIndex searchIndex(@Value("${shegong.data-dir:./data}") String dataDir, LexiconSource lexicons,
+                            IndexedRegions regions) {
+        SearchIndex index = new SearchIndex(Path.of(dataDir).resolve("index"), lexicons.load());
+        index.useRegions(regions::of);
+        return index;
     }
 }

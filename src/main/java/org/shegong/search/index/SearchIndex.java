@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
 public class SearchIndex implements AutoCloseable {
 
     /** Bump when analysis or fields change: an index written by another version is rebuilt at start. */
-    static final String SCHEMA = "4";
+    static final String SCHEMA = "5"; // 5: region codes and province facets (issue 13)
     /**
      * Documents are kept newest first: "newest" searches stop after a page, and relevance ties (ADR 0018) go to
      * the newest article without reading dates.
@@ -58,6 +59,7 @@ public class SearchIndex implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
     private final Path path;
+    private volatile Function<Long, IndexedRegions.Codes> regions;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -170,11 +172,26 @@ public class SearchIndex implements AutoCloseable {
     }
 
     void upsert(Article article, boolean editorsFindIt) {
-        update(EditorDocuments.publicKey(article.id()), EditorDocuments.published(article, generation, editorsFindIt, dictionaryAnalyzer));
+        update(EditorDocuments.publicKey(article.id()), withRegions(article.id(),
+                EditorDocuments.published(article, generation, editorsFindIt, dictionaryAnalyzer)));
     }
 
     void upsertWorking(WorkingCopy copy) {
-        update(EditorDocuments.workingKey(copy.article().id()), EditorDocuments.working(copy, generation, dictionaryAnalyzer));
+        update(EditorDocuments.workingKey(copy.article().id()), withRegions(copy.article().id(),
+                EditorDocuments.working(copy, generation, dictionaryAnalyzer)));
+    }
+
+    /** Where documents learn their region codes (none until set: tests that do not need regions). */
+    public void useRegions(Function<Long, IndexedRegions.Codes> regions) {
+        this.regions = regions;
+    }
+
+    private Document withRegions(long articleId, Document doc) {
+        Function<Long, IndexedRegions.Codes> source = regions;
+        if (source != null) {
+            ArticleDocuments.addRegions(doc, source.apply(articleId));
+        }
+        return doc;
     }
 
     private void update(Term key, Document doc) {

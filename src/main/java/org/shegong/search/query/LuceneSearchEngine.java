@@ -45,6 +45,8 @@ import org.shegong.content.BodyHtml;
 import org.shegong.content.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.shegong.region.data.RegionDirectory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
@@ -80,12 +82,23 @@ public class LuceneSearchEngine implements SearchEngine {
                 return thread;
             });
 
+    public LuceneSearchEngine(SearchIndex index, IndexRebuilder rebuilder, SearchProperties properties, Clock clock) {
+        this(index, rebuilder, properties, clock, RegionWords.NONE);
+    }
+
+    /** With region words: a place's name in a query also finds what is tagged with that place or one under it. */
+    @Autowired
     public LuceneSearchEngine(@Lazy SearchIndex index, @Lazy IndexRebuilder rebuilder, SearchProperties properties,
-                       Clock clock) {
+                              Clock clock, RegionDirectory regions) {
+        this(index, rebuilder, properties, clock, new RegionWords(regions));
+    }
+
+    private LuceneSearchEngine(SearchIndex index, IndexRebuilder rebuilder, SearchProperties properties, Clock clock,
+                               RegionWords regionWords) {
         this.index = index;
         this.rebuilder = rebuilder;
         this.properties = properties;
-        this.queries = new QueryBuilder(properties, SearchAnalyzers.bigrams());
+        this.queries = new QueryBuilder(properties, SearchAnalyzers.bigrams(), regionWords);
         this.clock = clock;
         this.similarity = new PlaceSimilarity(properties);
     }
@@ -331,6 +344,24 @@ public class LuceneSearchEngine implements SearchEngine {
             // Existence only: unscored, and collection stops at the first match.
             return searcher.search(new ConstantScoreQuery(query), new TopScoreDocCollectorManager(1, null, 1))
                     .scoreDocs.length > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    @Override
+    public RegionCounts regionCounts(SearchQuery request) {
+        QueryText text = parse(request.text());
+        if (text.isEmpty()) {
+            return RegionCounts.NONE;
+        }
+        IndexSearcher searcher = index.acquire();
+        try {
+            return RegionFacets.count(searcher, queries.full(text, index.lexicon(), request.inRegion(null)));
+        } catch (IndexSearcher.TooManyClauses e) {
+            return RegionCounts.NONE;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -52,10 +52,12 @@ final class QueryBuilder {
 
     private final SearchProperties weights;
     private final Analyzer bigrams;
+    private final RegionWords regionWords;
 
-    QueryBuilder(SearchProperties weights, Analyzer bigrams) {
+    QueryBuilder(SearchProperties weights, Analyzer bigrams, RegionWords regionWords) {
         this.weights = weights;
         this.bigrams = bigrams;
+        this.regionWords = regionWords;
     }
 
     /**
@@ -171,6 +173,9 @@ final class QueryBuilder {
         if (request.within() != null) {
             filters.add(within(request.within()));
         }
+        if (request.region() != null) {
+            filters.add(new TermQuery(new Term(ArticleDocuments.REGION, request.region())));
+        }
         if (request.kind() != null) {
             filters.add(new TermQuery(new Term(ArticleDocuments.KIND, request.kind().name())));
         }
@@ -209,6 +214,13 @@ final class QueryBuilder {
         addForms(any, part.text(), part.unknown(), 1f, lexicon);
         for (String synonym : lexicon.synonymsOf(part.text())) {
             addForms(any, synonym, false, weights.synonymWeight(), lexicon);
+        }
+        // A place's name also finds what is tagged with it or a place under it (辽宁 → 沈阳浑南区), scored like a
+        // mention in the summary: the tag says the article is about the place.
+        List<String> codes = regionWords.codesNamed(part.text());
+        if (!codes.isEmpty()) {
+            any.add(boost(new ConstantScoreQuery(new TermInSetQuery(ArticleDocuments.REGION,
+                    codes.stream().map(BytesRef::new).toList())), weights.summaryBoost()));
         }
         return new DisjunctionMaxQuery(any, 0f);
     }

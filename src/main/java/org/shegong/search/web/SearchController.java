@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 import org.shegong.column.Column;
 import org.shegong.column.ColumnService;
 import org.shegong.content.Kind;
+import org.shegong.region.data.Region;
+import org.shegong.region.data.RegionDirectory;
+import org.shegong.region.data.RegionLevel;
 import org.shegong.system.web.BadRequestException;
 import org.shegong.system.web.ChromeFactory;
 import org.shegong.system.web.NotFoundException;
@@ -36,8 +39,10 @@ class SearchController {
     private final SearchEngine engine;
     private final ChromeFactory chrome;
     private final ColumnService columns;
+    private final RegionDirectory regions;
 
-    SearchController(SearchEngine engine, ChromeFactory chrome, ColumnService columns) {
+    SearchController(SearchEngine engine, ChromeFactory chrome, ColumnService columns, RegionDirectory regions) {
+        this.regions = regions;
         this.engine = engine;
         this.chrome = chrome;
         this.columns = columns;
@@ -50,6 +55,7 @@ class SearchController {
                   @RequestParam(name = "from", required = false) String from,
                   @RequestParam(name = "to", required = false) String to,
                   @RequestParam(name = "sort", required = false) String sort,
+                  @RequestParam(name = "region", required = false) String region,
                   @RequestParam(name = "page", required = false) String page, Model model) {
         Column inColumn = blank(column) ? null : columns.bySlug(column.strip()).filter(Column::visible)
                 .orElseThrow(() -> new BadRequestException("没有这个栏目"));
@@ -61,20 +67,29 @@ class SearchController {
         }
         SearchQuery.Sort order = sort(sort);
         int pageNumber = page(page);
-        SearchResults results = engine.search(SearchQuery.reader(q, inColumn == null ? null : inColumn.id(), ofKind,
-                fromDay, toDay, order, pageNumber));
+        Region inRegion = blank(region) ? null : regions.find(region.strip())
+                .filter(r -> r.isAdministrative() || r.level() == RegionLevel.MACRO)
+                .orElseThrow(() -> new BadRequestException("没有这个地区"));
+        SearchQuery query = SearchQuery.reader(q, inColumn == null ? null : inColumn.id(), ofKind, fromDay, toDay,
+                order, pageNumber).inRegion(inRegion == null ? null : inRegion.code());
+        SearchResults results = engine.search(query);
         if (pageNumber > 1 && pageNumber > results.pages()) {
             throw new NotFoundException("搜索结果没有第 " + pageNumber + " 页");
         }
         List<Column> navigation = columns.navigation();
         SearchView.Form form = new SearchView.Form(results.query(), inColumn == null ? "" : inColumn.slug(),
                 ofKind == null ? "" : ofKind.name().toLowerCase(java.util.Locale.ROOT), fromDay == null ? "" : fromDay.toString(),
-                toDay == null ? "" : toDay.toString(), order.name().toLowerCase(java.util.Locale.ROOT));
+                toDay == null ? "" : toDay.toString(), order.name().toLowerCase(java.util.Locale.ROOT),
+                inRegion == null ? "" : inRegion.code());
         List<String> alternatives = results.isEmpty() && !results.query().isEmpty()
                 ? engine.alternatives(results.query(), ALTERNATIVES) : List.of();
         Map<Long, Column> byId = columns.all().stream().collect(Collectors.toMap(Column::id, Function.identity()));
+        // Facets count what the text matches (a correction searched instead included), in any region.
+        SearchEngine.RegionCounts counts = results.isEmpty() && inRegion == null ? SearchEngine.RegionCounts.NONE
+                : engine.regionCounts(results.correction() != null && results.correction().applied()
+                        ? query.withText(results.correction().text()) : query);
         model.addAttribute("view", new SearchView(chrome.chrome(null), form, results, byId, navigation, alternatives,
-                navigation));
+                navigation, RegionFilter.of(regions, inRegion, counts)));
         return "site/search";
     }
 

@@ -16,10 +16,11 @@ import org.shegong.system.Times;
  * words they may have meant and the most read columns.
  */
 public record SearchView(Chrome chrome, Form form, SearchResults results, Map<Long, Column> columns,
-                         List<Column> columnChoices, List<String> alternatives, List<Column> popularColumns) {
+                         List<Column> columnChoices, List<String> alternatives, List<Column> popularColumns,
+                         RegionFilter regions) {
 
     /** The form's values, echoed back and used to build page links. */
-    public record Form(String q, String column, String kind, String from, String to, String sort) {
+    public record Form(String q, String column, String kind, String from, String to, String sort, String region) {
 
         public String url(int page) {
             StringBuilder url = new StringBuilder("/search?q=").append(SearchUrls.encode(q));
@@ -27,6 +28,7 @@ public record SearchView(Chrome chrome, Form form, SearchResults results, Map<Lo
             append(url, "kind", kind);
             append(url, "from", from);
             append(url, "to", to);
+            append(url, "region", region);
             if (!"relevance".equals(sort)) {
                 append(url, "sort", sort);
             }
@@ -41,6 +43,11 @@ public record SearchView(Chrome chrome, Form form, SearchResults results, Map<Lo
                 url.append('&').append(name).append('=').append(SearchUrls.encode(value));
             }
         }
+    }
+
+    /** The same search in another region (empty: anywhere), from its first page. */
+    public String regionUrl(String code) {
+        return new Form(form.q, form.column, form.kind, form.from, form.to, form.sort, code).url(1);
     }
 
     public String alternativeUrl(String alternative) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Evicts the pages an outbox event makes stale: the article's own page, every page of each of its columns (a
- * new item shifts all of them by one), the home page, and the pages of its neighbours, whose 上一篇/下一篇 links
+ * new item shifts all of them by one), the home page, the region map and pages, and the pages of its neighbours, whose 上一篇/下一篇 links
  * pointed past it. Other pages that mention the article (相关阅读 elsewhere) catch up within the time to live.
  * A bulk import, which writes one event for all its articles, clears the whole cache.
  *
@@ -76,6 +76,8 @@ class PageCacheInvalidator implements OutboxConsumer {
     private void evictArticle(OutboxEvent event) {
         cache.evict(SiteUrls.article(event.aggregateId()));
         cache.evict(SiteUrls.home());
+        // The regions an article left are no longer known here; region pages are few and cheap to render again.
+        cache.evictIf(SiteUrls::isRegionPage);
         Optional<Article> found = articles.find(event.aggregateId());
         if (found.isEmpty() || OutboxEvent.ARTICLE_UPDATED.equals(event.type())) {
             // An edit may have moved the article out of a column, and its old columns are not known here.

@@ -6,6 +6,9 @@ import org.shegong.column.Column;
 import org.shegong.column.ColumnService;
 import org.shegong.content.PublishedItem;
 import org.shegong.content.PublishedRepository;
+import org.shegong.region.RegionTagging;
+import org.shegong.region.data.Region;
+import org.shegong.region.data.RegionDirectory;
 import org.shegong.system.web.NotFoundException;
 import org.shegong.system.web.SiteUrls;
 import org.shegong.system.SiteProperties;
@@ -16,7 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
 
-/** RSS 2.0 and Atom feeds of the newest live items, for the whole site and for each column. */
+/** RSS 2.0 and Atom feeds of the newest live items, for the whole site and for each column; RSS for each region. */
 @Controller
 class FeedController {
 
@@ -27,8 +30,13 @@ class FeedController {
     private final PublishedRepository published;
     private final ColumnService columns;
     private final SiteProperties site;
+    private final RegionDirectory regions;
+    private final RegionTagging tagging;
 
-    FeedController(PublishedRepository published, ColumnService columns, SiteProperties site) {
+    FeedController(PublishedRepository published, ColumnService columns, SiteProperties site, RegionDirectory regions,
+                   RegionTagging tagging) {
+        this.regions = regions;
+        this.tagging = tagging;
         this.published = published;
         this.columns = columns;
         this.site = site;
@@ -54,6 +62,17 @@ class FeedController {
     ResponseEntity<String> columnAtom(@PathVariable String slug, WebRequest request) {
         Column column = column(slug);
         return respond(request, columnChannel(column, SiteUrls.columnAtom(column.slug())), false);
+    }
+
+    /** A province's (city's, county's) newest items, the places under it included. */
+    @GetMapping("/region/{code}/rss.xml")
+    ResponseEntity<String> regionRss(@PathVariable String code, WebRequest request) {
+        Region region = regions.find(code).filter(Region::isAdministrative)
+                .orElseThrow(() -> new NotFoundException("没有找到这个地区"));
+        FeedChannel channel = channel(site.name() + " - " + region.name(), region.name() + "的社会工作动态",
+                SiteUrls.region(region.code()), SiteUrls.regionRss(region.code()),
+                published.liveInOrder(tagging.newest(region.code(), ITEMS)));
+        return respond(request, channel, true);
     }
 
     private FeedChannel siteChannel(String path) {

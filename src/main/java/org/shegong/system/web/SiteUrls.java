@@ -19,8 +19,9 @@ public final class SiteUrls {
 
     private static final String COLUMN_PREFIX = "/column/";
     private static final String ARTICLE_PREFIX = "/article/";
+    private static final String REGIONS = "/region";
     private static final Pattern READER_PAGE = Pattern.compile(
-            "/|/column/[A-Za-z0-9_-]{1,64}(/page/[0-9]{1,9})?|/article/[0-9]{1,18}");
+            "/|/column/[A-Za-z0-9_-]{1,64}(/page/[0-9]{1,9})?|/article/[0-9]{1,18}|/region(/[0-9]{6}(/page/[0-9]{1,9})?)?");
     private static final Pattern ARTICLE_PAGE = Pattern.compile("/article/([0-9]{1,18})");
 
     private SiteUrls() {
@@ -63,6 +64,29 @@ public final class SiteUrls {
 
     public static String article(long id) {
         return ARTICLE_PREFIX + id;
+    }
+
+    /** 地区: the map of China and the list of provinces. */
+    public static String regions() {
+        return REGIONS;
+    }
+
+    /** The page of a province, city or county, by its six-digit code (210000 辽宁省). */
+    public static String region(String code) {
+        return REGIONS + "/" + code;
+    }
+
+    public static String regionPage(String code, int page) {
+        return page <= 1 ? region(code) : region(code) + "/page/" + page;
+    }
+
+    public static String regionRss(String code) {
+        return region(code) + "/rss.xml";
+    }
+
+    /** Whether a path is the region map or a page of some region. */
+    public static boolean isRegionPage(String path) {
+        return path.equals(REGIONS) || path.startsWith(REGIONS + "/");
     }
 
     /** A single page (关于我们, 联系我们 …). */
