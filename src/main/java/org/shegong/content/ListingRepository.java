@@ -61,9 +61,6 @@ public class ListingRepository {
     static final String FEATURED_SITE = FEATURED.formatted("");
     static final String FEATURED_COLUMN = FEATURED.formatted(
             " AND EXISTS (SELECT 1 FROM article_column ac WHERE ac.article_id = a.id AND ac.column_id = :column)");
-    static final String BY_REGION = "SELECT " + ITEM_COLUMNS + """
-             FROM article a WHERE a.region = ? AND a.status = 'LIVE' AND a.id <> ?
-            ORDER BY a.region DESC, a.published_at DESC LIMIT ?""";
 
     private static final int PER_TAG = 20;
 
@@ -194,13 +191,6 @@ public class ListingRepository {
         return spec.query(ListingRepository::item).list();
     }
 
-    /** Newest live items of a region (related reading), excluding one article. */
-    public List<ArticleListItem> byRegion(String region, long excludeId, int limit) {
-        return jdbc.sql(BY_REGION)
-                .params(region, excludeId, limit)
-                .query(ListingRepository::item)
-                .list();
-    }
 
     /**
      * Recent live items sharing a tag with the article. A popular tag (社工站) is on a large share of all

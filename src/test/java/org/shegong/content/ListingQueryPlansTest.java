@@ -47,7 +47,6 @@ class ListingQueryPlansTest {
         plans.put("featured of the site", plan(jdbc, ListingRepository.FEATURED_SITE.replace(":limit", "?"), 1));
         plans.put("featured of a column", plan(jdbc, ListingRepository.FEATURED_COLUMN.replace(":column", "?")
                 .replace(":limit", "?"), news, 3));
-        plans.put("related: same region", plan(jdbc, ListingRepository.BY_REGION, "辽宁", 10_000L, 5));
 
         StringBuilder notes = new StringBuilder();
         plans.forEach((name, plan) -> notes.append("## ").append(name).append("\n").append(plan).append("\n\n"));

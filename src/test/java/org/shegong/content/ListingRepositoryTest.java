@@ -101,19 +101,6 @@ class ListingRepositoryTest {
         assertThat(content.listings.older(news, START, first)).isEmpty();
     }
 
-    @Test
-    void relatedReadingPrefersTheSameRegionThenSharedTags() {
-        long self = content.publish("s", "辽宁社工站建设", START, false, "辽宁", List.of("社工站"), "news");
-        long sameRegion = content.publish("r", "辽宁大连社工人才", START.plusSeconds(10), false, "辽宁", List.of(),
-                "policy");
-        long sameTag = content.publish("t", "海南社工站运营", START.plusSeconds(20), false, "海南", List.of("社工站"),
-                "research");
-        content.publish("o", "无关的新闻", START.plusSeconds(30), false, "西藏", List.of(), "federation");
-
-        Article article = content.service.find(self).orElseThrow();
-        List<ArticleListItem> related = new ArticleNeighbours(content.listings).related(article, 2);
-        assertThat(related).extracting(ArticleListItem::id).containsExactly(sameRegion, sameTag);
-    }
 
     @Test
     void listItemsCarryTimesAtMicrosecondPrecisionAndChineseTextIntact() {
