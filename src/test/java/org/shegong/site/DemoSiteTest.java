@@ -83,9 +83,16 @@ class DemoSiteTest {
         assertThat(mvc.perform(get(pdf)).andReturn().getResponse().getContentType()).isEqualTo("application/pdf");
         assertThat(org.jsoup.Jsoup.parse(html("/policies")).select(".policy-table").text()).contains("民发〔2021〕演示1号");
 
+        long video = jdbc.sql("SELECT id FROM article WHERE external_id = 'demo-type-video'").query(Long.class).single();
+        org.jsoup.nodes.Element player = org.jsoup.Jsoup.parse(html("/article/" + video)).selectFirst("video");
+        assertThat(player.attr("poster")).startsWith("/media/");
+        String clip = player.selectFirst("source").attr("src");
+        assertThat(player.selectFirst("source").attr("type")).isEqualTo("video/mp4");
+        assertThat(mvc.perform(get(clip)).andReturn().getResponse().getContentType()).isEqualTo("video/mp4");
+
         assertThat(org.jsoup.Jsoup.parse(html("/")).select(".photo-news img")).as("图片新闻 has pictures").isNotEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM media_file").query(Long.class).single())
-                .as("four files, each stored once").isEqualTo(4);
+                .as("five files, each stored once").isEqualTo(5);
     }
 
     @Test
