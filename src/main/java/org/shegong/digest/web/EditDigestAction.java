@@ -22,8 +22,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class EditDigestAction {
 
-    /** What the entry list's buttons do. */
-    enum EntryOp { UP, DOWN, DROP }
+    /** What the entry list's buttons do, as the audit entry names it. */
+    enum EntryOp {
+        UP("上移条目"), DOWN("下移条目"), DROP("删除条目");
+
+        private final String label;
+
+        EntryOp(String label) {
+            this.label = label;
+        }
+    }
 
     private final DigestAccess access;
     private final DigestService digests;
@@ -57,12 +65,7 @@ class EditDigestAction {
             case DROP -> EntryChanges.drop(current, index, articleId);
         };
         digests.editEntries(id, changed);
-        String what = switch (op) {
-            case UP -> "上移条目";
-            case DOWN -> "下移条目";
-            case DROP -> "删除条目";
-        };
-        record(actor, AuditCode.DIGEST_EDIT, digest, what + "：文章 " + articleId);
+        record(actor, AuditCode.DIGEST_EDIT, digest, op.label + "：文章 " + articleId);
     }
 
     /** {@code article} is an id or an article address, as pasted into the form. */
