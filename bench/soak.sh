@@ -2,6 +2,8 @@
 # Soak test (not in CI): readers, editors (create → submit → approve ×3 → publish) and import batches at once
 # against the real server on PostgreSQL (the importer runs as a separate process beside the server, which an H2
 # file database would not allow), reporting requests, errors, p50/p99 and heap every 15 s.
+# Every SOAK_LIVE_EVERY seconds (300) it also prints the live set (after a full GC) and writes its class histogram
+# to bench/out/soak-PID/histo-SECONDS.txt, to tell caches filling up from a leak.
 #
 #   bench/soak.sh [SECONDS=1800] [READERS=6] [EDITORS=2]
 #
@@ -23,7 +25,7 @@ URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 DBARGS=(--spring.datasource.url="$URL" --spring.datasource.username=postgres --spring.datasource.password=)
 cleanup() {
   [ -n "${SERVER:-}" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
-  psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB" || true
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || true
 }
 trap cleanup EXIT
 
@@ -48,5 +50,6 @@ chmod +x "$OUT/import-batch.sh"
 
 echo "==> soak: ${SECONDS_TOTAL}s, $READERS readers, $EDITORS editors, 200-article import batches (server $HEAP, port $PORT)"
 python3 bench/soak.py --port "$PORT" --pid "$SERVER" --password "$PASSWORD" --seconds "$SECONDS_TOTAL" \
-  --readers "$READERS" --editors "$EDITORS" --import-cmd "$OUT/import-batch.sh" | tee "$OUT/soak.txt"
+  --readers "$READERS" --editors "$EDITORS" --import-cmd "$OUT/import-batch.sh" --histo-dir "$OUT" \
+  --live-every "${SOAK_LIVE_EVERY:-300}" | tee "$OUT/soak.txt"
 echo "server log: $OUT/server.log ($(grep -c ' ERROR ' "$OUT/server.log" || true) ERROR lines)"
