@@ -15,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.shegong.system.SiteProperties;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.properties.SwaggerUiConfigProperties;
+import org.springdoc.core.properties.SwaggerUiOAuthProperties;
+import org.springdoc.core.providers.ObjectMapperProvider;
+import org.springdoc.webmvc.ui.SwaggerIndexTransformer;
+import org.springdoc.webmvc.ui.SwaggerWelcomeCommon;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,6 +45,13 @@ class OpenApiConfig {
                 .servers(List.of(new Server().url("/").description("本站")));
     }
 
+    /** Replaces springdoc's own index transformer (it backs off when one exists): Swagger UI in Chinese. */
+    @Bean
+    SwaggerIndexTransformer chineseSwaggerIndex(SwaggerUiConfigProperties config, SwaggerUiOAuthProperties oauth,
+                                                SwaggerWelcomeCommon welcome, ObjectMapperProvider mapper) {
+        return new ChineseSwaggerIndex(config, oauth, welcome, mapper);
+    }
+
     /** Every operation may answer 400, 404 and 429 with problem details. */
     @Bean
     OpenApiCustomizer problemResponses() {
@@ -53,6 +65,12 @@ class OpenApiConfig {
             }
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                // springdoc's default wording for a 200 is the English "OK"
+                operation.getResponses().forEach((status, response) -> {
+                    if ("OK".equals(response.getDescription())) {
+                        response.setDescription("成功");
+                    }
+                });
                 operation.getResponses().addApiResponse("400", problem("请求参数有误"));
                 operation.getResponses().addApiResponse("404", problem("没有找到"));
                 operation.getResponses().addApiResponse("429", problem("请求过于频繁"));
