@@ -57,6 +57,19 @@ public class AccountRepository {
         return jdbc.sql("SELECT password_hash FROM app_user WHERE id = ?").param(id).query(String.class).optional();
     }
 
+    public Optional<Instant> passwordChangedAt(long id) {
+        return jdbc.sql("SELECT password_changed_at FROM app_user WHERE id = ?").param(id)
+                .query((rs, row) -> Times.fromDb(rs.getObject(1, LocalDateTime.class))).optional();
+    }
+
+    /** Whether a session that logged in when the password was last changed at {@code stamp} may go on. */
+    public boolean sessionStillValid(long id, Instant stamp) {
+        return jdbc.sql("SELECT enabled, password_changed_at FROM app_user WHERE id = ?").param(id)
+                .query((rs, row) -> rs.getBoolean(1)
+                        && java.util.Objects.equals(stamp, Times.fromDb(rs.getObject(2, LocalDateTime.class))))
+                .optional().orElse(false);
+    }
+
     public boolean anyAdministrator() {
         return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE administrator = TRUE").query(Long.class).single() > 0;
     }

@@ -18,6 +18,7 @@ public class AccountUserDetailsService implements UserDetailsService {
     public StaffUser loadUserByUsername(String username) {
         Account account = accounts.findByUsername(AccountService.normalise(username))
                 .orElseThrow(() -> new UsernameNotFoundException("用户名或密码错误"));
-        return new StaffUser(account, accounts.passwordHash(account.id()).orElseThrow());
+        return new StaffUser(account, accounts.passwordHash(account.id()).orElseThrow(),
+                accounts.passwordChangedAt(account.id()).orElse(null));
     }
 }

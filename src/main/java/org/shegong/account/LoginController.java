@@ -33,7 +33,8 @@ class LoginController {
                     ? e.getMessage() : "用户名或密码错误";
         }
         String notice = request.getParameter("logout") != null ? "您已安全退出"
-                : request.getParameter("expired") != null ? "登录已过期，请重新登录" : null;
+                : request.getParameter("expired") != null ? "登录已过期，请重新登录"
+                : request.getParameter("ended") != null ? "该账户的密码已更改或账户已停用，请重新登录" : null;
         model.addAttribute("chrome", AdminChrome.of(request, site.name()));
         model.addAttribute("error", error);
         model.addAttribute("notice", notice);

@@ -2,6 +2,7 @@ package org.shegong.account;
 
 import org.shegong.system.web.BackOffice;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.shegong.system.SiteProperties;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,10 +18,15 @@ class PasswordController {
 
     private final AccountService accounts;
     private final SiteProperties site;
+    private final StaffSessions sessions;
+    private final AccountUserDetailsService users;
 
-    PasswordController(AccountService accounts, SiteProperties site) {
+    PasswordController(AccountService accounts, SiteProperties site, StaffSessions sessions,
+                       AccountUserDetailsService users) {
         this.accounts = accounts;
         this.site = site;
+        this.sessions = sessions;
+        this.users = users;
     }
 
     @GetMapping("/admin/password")
@@ -31,7 +37,8 @@ class PasswordController {
     @PostMapping("/admin/password")
     String change(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "") String oldPassword,
                   @RequestParam(defaultValue = "") String newPassword,
-                  @RequestParam(defaultValue = "") String confirmPassword, HttpServletRequest request, Model model) {
+                  @RequestParam(defaultValue = "") String confirmPassword, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
         if (!newPassword.equals(confirmPassword)) {
             return page(request, model, "两次输入的新密码不一致", null);
         }
@@ -40,6 +47,7 @@ class PasswordController {
         } catch (AccountException e) {
             return page(request, model, e.getMessage(), null);
         }
+        sessions.renew(request, response, users.loadUserByUsername(user.getUsername()));
         return "redirect:/admin/password?changed=1";
     }
 

@@ -23,9 +23,12 @@ public final class StaffUser implements UserDetails, CredentialsContainer {
     private final String displayName;
     private final boolean administrator;
     private final boolean enabled;
+    /** When the password last changed, as read at login: a session whose stamp is no longer current ends. */
+    private final java.time.Instant credentialsStamp;
     private String passwordHash;
 
-    public StaffUser(Account account, String passwordHash) {
+    public StaffUser(Account account, String passwordHash, java.time.Instant credentialsStamp) {
+        this.credentialsStamp = credentialsStamp;
         this.id = account.id();
         this.username = account.username();
         this.displayName = account.displayName();
@@ -44,6 +47,10 @@ public final class StaffUser implements UserDetails, CredentialsContainer {
 
     public boolean administrator() {
         return administrator;
+    }
+
+    java.time.Instant credentialsStamp() {
+        return credentialsStamp;
     }
 
     @Override

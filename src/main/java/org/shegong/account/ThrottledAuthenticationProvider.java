@@ -59,6 +59,8 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
             throw new LoginThrottledException(LoginThrottle.waitMessage(wait.get()));
         }
         Optional<Account> found = username.isEmpty() ? Optional.empty() : accounts.findByUsername(username);
+        // Read before the hash: a password changed in between gives this session an outdated stamp, never a new one.
+        Instant stamp = found.flatMap(account -> accounts.passwordChangedAt(account.id())).orElse(null);
         String hash = found.flatMap(account -> accounts.passwordHash(account.id())).orElse(dummyHash);
         boolean matches = password.length() <= LONGEST_CHECKED && encoder.matches(password, hash);
         if (found.isEmpty() || !matches) {
@@ -72,7 +74,7 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         if (encoder.upgradeEncoding(hash)) {
             accounts.upgradeHash(account.id(), hash, encoder.encode(password));
         }
-        StaffUser user = new StaffUser(account, null);
+        StaffUser user = new StaffUser(account, null, stamp);
         return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
     }
 

@@ -20,6 +20,7 @@ import org.springdoc.core.properties.SwaggerUiOAuthProperties;
 import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springdoc.webmvc.ui.SwaggerIndexTransformer;
 import org.springdoc.webmvc.ui.SwaggerWelcomeCommon;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -46,10 +47,15 @@ class OpenApiConfig {
     }
 
     /** Replaces springdoc's own index transformer (it backs off when one exists): Swagger UI in Chinese. */
-    @Bean
-    SwaggerIndexTransformer chineseSwaggerIndex(SwaggerUiConfigProperties config, SwaggerUiOAuthProperties oauth,
-                                                SwaggerWelcomeCommon welcome, ObjectMapperProvider mapper) {
-        return new ChineseSwaggerIndex(config, oauth, welcome, mapper);
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // not for the command line
+    static class SwaggerUiInChinese {
+
+        @Bean
+        SwaggerIndexTransformer chineseSwaggerIndex(SwaggerUiConfigProperties config, SwaggerUiOAuthProperties oauth,
+                                                    SwaggerWelcomeCommon welcome, ObjectMapperProvider mapper) {
+            return new ChineseSwaggerIndex(config, oauth, welcome, mapper);
+        }
     }
 
     /** Every operation may answer 400, 404 and 429 with problem details. */

@@ -188,6 +188,41 @@ class LoginTest {
         assertThat(login(username, "brand-new-pass-2").getResponse().getRedirectedUrl()).isEqualTo("/admin");
     }
 
+    @Test
+    void aChangedPasswordEndsTheAccountsOtherSessionsButNotTheOneThatChangedIt() throws Exception {
+        MockHttpSession mine = loggedInSession();
+        MockHttpSession other = loggedInSession(); // e.g. a browser left open on another desk
+        clock.advance(Duration.ofSeconds(1)); // MariaDB keeps whole seconds
+        mvc.perform(post("/admin/password").session(mine).with(csrf()).param("oldPassword", PASSWORD)
+                .param("newPassword", "brand-new-pass-2").param("confirmPassword", "brand-new-pass-2"))
+                .andExpect(redirectedUrl("/admin/password?changed=1"));
+
+        mvc.perform(get("/admin").session(mine)).andExpect(status().isOk());
+        mvc.perform(get("/admin").session(other)).andExpect(status().isSeeOther())
+                .andExpect(redirectedUrl("/admin/login?ended=1"));
+        assertThat(other.isInvalid()).isTrue();
+        String page = mvc.perform(get("/admin/login?ended=1")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("该账户的密码已更改或账户已停用，请重新登录");
+    }
+
+    @Test
+    void aResetPasswordOrADisabledAccountEndsItsSessions() throws Exception {
+        MockHttpSession reset = loggedInSession();
+        clock.advance(Duration.ofSeconds(1));
+        accounts.resetPassword(username);
+        mvc.perform(post("/admin/password").session(reset).with(csrf()).param("oldPassword", PASSWORD)
+                .param("newPassword", "brand-new-pass-2").param("confirmPassword", "brand-new-pass-2"))
+                .andExpect(redirectedUrl("/admin/login?ended=1"));
+
+        String fresh = "editor" + System.nanoTime() % 1_000_000;
+        long id = accounts.create(fresh, "李编辑", PASSWORD, false, List.of());
+        MockHttpSession disabled = (MockHttpSession) login(fresh, PASSWORD).getRequest().getSession();
+        mvc.perform(get("/admin").session(disabled)).andExpect(status().isOk());
+        jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE id = ?").param(id).update();
+        mvc.perform(get("/admin").session(disabled)).andExpect(redirectedUrl("/admin/login?ended=1"));
+    }
+
     private String changePassword(MockHttpSession session, String old, String fresh, String confirm) throws Exception {
         return mvc.perform(post("/admin/password").session(session).with(csrf()).param("oldPassword", old)
                 .param("newPassword", fresh).param("confirmPassword", confirm)).andExpect(status().isOk())
