@@ -82,21 +82,22 @@ class DraftMediaApi {
         long articleId = ApiParams.id("id", id);
         WorkflowRecord record = workflow.visible(actor, articleId);
         Integer base = baseRevision == null || baseRevision.isBlank() ? null : (int) ApiParams.id("base_revision", baseRevision);
-        if (base != null && base != record.latestRevision()) {
-            throw new EditConflictException(null, workflow.content(articleId, record.latestRevision()));
-        }
         if (file == null || file.isEmpty()) {
             throw ApiProblem.invalid("file", "请在 file 中附上要上传的文件");
         }
         String hash = DraftMapping.hash("POST /api/v1/drafts/" + articleId + "/media", file.getBytes(),
                 alt == null ? null : alt.getBytes(StandardCharsets.UTF_8),
                 baseRevision == null ? null : baseRevision.getBytes(StandardCharsets.UTF_8));
+        // A replay answers before the base revision is compared: the first request has moved the draft on.
         Idempotency.Claim claim = idempotency.claim(caller, key, hash);
         if (claim.replay() != null) {
             return claim.replay();
         }
         MediaFile stored;
         try (InputStream in = file.getInputStream()) {
+            if (base != null && base != record.latestRevision()) {
+                throw new EditConflictException(null, workflow.content(articleId, record.latestRevision()));
+            }
             stored = media.upload(actor.userId(), file.getOriginalFilename(), in);
         } catch (IOException | RuntimeException e) {
             idempotency.release(claim);
