@@ -70,13 +70,20 @@ class OpenApiConfig {
             }));
             openApi.getPaths().forEach((path, item) -> {
                 if (path.startsWith("/api/v1/drafts")) {
-                    item.readOperations().forEach(operation -> operation.getResponses()
-                            .addApiResponse("401", problem("缺少令牌，或令牌无效、已过期、已吊销、所有者已停用"))
-                            .addApiResponse("403", problem("超出令牌或所有者的权限"))
-                            .addApiResponse("409", problem("与稿件当前状态或版本冲突；同一幂等键的请求正在处理"))
-                            .addApiResponse("413", problem("文件或请求过大"))
-                            .addApiResponse("415", problem("不支持的提交格式"))
-                            .addApiResponse("422", problem("幂等键已用于不同的请求")));
+                    item.readOperations().forEach(operation -> {
+                        operation.getResponses()
+                                .addApiResponse("401", problem("缺少令牌，或令牌无效、已过期、已吊销、所有者已停用"))
+                                .addApiResponse("403", problem("超出令牌或所有者的权限"));
+                        if (operation.getRequestBody() != null) {
+                            operation.getResponses()
+                                    .addApiResponse("409", problem("与稿件当前状态或版本冲突；同一幂等键的请求正在处理"))
+                                    .addApiResponse("413", problem("文件或请求过大"))
+                                    .addApiResponse("415", problem("不支持的提交格式"));
+                        }
+                    });
+                    if (item.getPost() != null) {
+                        item.getPost().getResponses().addApiResponse("422", problem("幂等键已用于不同的请求"));
+                    }
                 }
             });
         };
