@@ -47,7 +47,8 @@ class ApiErrors {
     ResponseEntity<ProblemDetail> unauthorized(TokenRefused e) {
         ResponseEntity<ProblemDetail> answer = Problems.response(HttpStatus.UNAUTHORIZED, "invalid-token", e.getMessage());
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).headers(answer.getHeaders())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"shegong\", error=\"invalid_token\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, e.missing() ? "Bearer realm=\"shegong\""
+                        : "Bearer realm=\"shegong\", error=\"invalid_token\"")
                 .body(answer.getBody());
     }
 

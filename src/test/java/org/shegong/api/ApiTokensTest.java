@@ -145,7 +145,8 @@ class ApiTokensTest extends WriteApiTestBase {
                     null, "application/json", draft("无令牌", "news").getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     header == null ? new String[0] : new String[] {"Authorization", header});
             expect(answer, 401);
-            assertThat(answer.headers().firstValue("WWW-Authenticate")).isPresent();
+            assertThat(answer.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer realm=")
+                    .matches(value -> header == null != value.contains("invalid_token"), "error code only with a token");
         }
         long administrator = person("管理员", true, Role.EDITOR);
         MockHttpSession session = login(administrator);

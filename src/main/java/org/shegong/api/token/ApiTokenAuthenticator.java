@@ -37,7 +37,7 @@ public class ApiTokenAuthenticator {
 
     public TokenCaller authenticate(String authorization, String address) {
         if (authorization == null || authorization.isBlank()) {
-            throw new TokenRefused("缺少访问令牌：请在请求头 Authorization: Bearer 后附上令牌");
+            throw new TokenRefused("缺少访问令牌：请在请求头 Authorization: Bearer 后附上令牌", true);
         }
         String header = authorization.strip();
         if (!header.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
