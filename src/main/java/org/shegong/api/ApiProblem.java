@@ -29,4 +29,19 @@ class ApiProblem extends RuntimeException {
     String code() {
         return code;
     }
+
+    /** Over a rate limit: 429 with Retry-After. */
+    static final class TooMany extends ApiProblem {
+
+        private final long retryAfterSeconds;
+
+        TooMany(String detail, long retryAfterSeconds) {
+            super(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", detail);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
 }

@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cacheControl       Cache-Control of successful reads (by default what the site's pages send)
  * @param defaultLimit       items per page when {@code limit} is not given
  * @param maxLimit           the largest {@code limit} accepted (more is a 400, not a silent cut)
+ * @param tokenRequestsPerWindow write-API requests one token may make per {@code window} before 429
  */
 @ConfigurationProperties("shegong.api")
 public record ApiProperties(List<String> corsOrigins, Integer requestsPerWindow, Duration window,
-                            String cacheControl, Integer defaultLimit, Integer maxLimit) {
+                            String cacheControl, Integer defaultLimit, Integer maxLimit,
+                            Integer tokenRequestsPerWindow) {
 
     public ApiProperties {
         corsOrigins = corsOrigins == null ? List.of()
@@ -27,5 +29,6 @@ public record ApiProperties(List<String> corsOrigins, Integer requestsPerWindow,
                 ? "public, max-age=30, s-maxage=60, stale-while-revalidate=30" : cacheControl;
         defaultLimit = defaultLimit == null ? 20 : defaultLimit;
         maxLimit = maxLimit == null ? 100 : maxLimit;
+        tokenRequestsPerWindow = tokenRequestsPerWindow == null ? 120 : tokenRequestsPerWindow;
     }
 }

@@ -10,7 +10,25 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The filters of /api/*: the per-address limit first, then the ETag (and 304) from the bytes of each answer. */
 @Configuration(proxyBeanMethods = false)
-class ApiWebConfig {
+class ApiWebConfig implements org.springframework.web.servlet.config.annotation.WebMvcConfigurer {
+
+    /** The write API's paths: bearer token required (ADR 0050). */
+    static final String WRITE_PATHS = "/api/v1/drafts/**";
+
+    private final ApiProperties properties;
+    private final org.shegong.api.token.ApiTokenAuthenticator tokens;
+
+    ApiWebConfig(ApiProperties properties, org.shegong.api.token.ApiTokenAuthenticator tokens) {
+        this.properties = properties;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+        var perToken = new AddressRateLimiter(properties.tokenRequestsPerWindow(), properties.window());
+        registry.addInterceptor(new ApiTokenInterceptor(tokens, perToken)).addPathPatterns("/api/v1/drafts",
+                WRITE_PATHS);
+    }
 
     static final String PATTERN = "/api/*";
 

@@ -62,7 +62,7 @@ class ArticleApi {
                 media.referencedBy(body).stream().map(ArticleApi::media).toList()));
     }
 
-    private static ApiJson.Media media(MediaFile file) {
+    static ApiJson.Media media(MediaFile file) {
         List<ApiJson.MediaVariant> variants = file.variantWidths().stream().sorted()
                 .map(w -> new ApiJson.MediaVariant(w, MediaUrls.ofWidth(file, w))).toList();
         return new ApiJson.Media(MediaUrls.of(file), file.kind().name().toLowerCase(java.util.Locale.ROOT),

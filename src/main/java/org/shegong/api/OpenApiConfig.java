@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import java.util.Map;
@@ -33,17 +34,27 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfig {
 
     static final String PROBLEM = "Problem";
+    /** The security scheme of the write API: a personal access token as a bearer token. */
+    static final String BEARER = "bearer";
 
     @Bean
     OpenAPI shegongOpenApi(SiteProperties site) {
         return new OpenAPI()
                 .info(new Info().title(site.name() + " 开放数据接口").version("v1")
                         .description("""
-                                只读的 JSON 接口：栏目、文章（按栏目、地区、类型、标签、日期筛选，游标翻页）、单篇文章（净化后的 \
-                                HTML 和纯文本、引用的文件）、搜索、一周动态和地区。无需登录；字段名稳定，改名只会出现在新的 /api/v2。\
+                                JSON 接口。只读部分：栏目、文章（按栏目、地区、类型、标签、日期筛选，游标翻页）、单篇文章（净化后的 \
+                                HTML 和纯文本、引用的文件）、搜索、一周动态和地区，无需登录；字段名稳定，改名只会出现在新的 /api/v2。\
                                 每个响应带 ETag（可用 If-None-Match 得到 304）和 Cache-Control；同一地址的请求有频率限制（429）。\
-                                错误按 RFC 9457 返回 application/problem+json：title 为中文，title_en 为英文，code 为稳定的机器可读代码。"""))
-                .servers(List.of(new Server().url("/").description("本站")));
+                                错误按 RFC 9457 返回 application/problem+json：title 为中文，title_en 为英文，code 为稳定的机器可读代码。
+
+                                写入接口（/api/v1/drafts，标签“稿件写入”）供对接系统新建、修改稿件，上传文件，提交审核：\
+                                请求头 Authorization: Bearer 访问令牌（在后台“访问令牌”页面创建，只显示一次）。令牌以所有者的身份、\
+                                在令牌的角色和栏目之内操作，与后台相同的权限、审核流程和操作日志；POST 可带 Idempotency-Key，\
+                                同一键的重试只执行一次。"""))
+                .servers(List.of(new Server().url("/").description("本站")))
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("sgp_…")
+                        .description("个人访问令牌（后台“访问令牌”页面创建）")));
     }
 
     /** Replaces springdoc's own index transformer (it backs off when one exists): Swagger UI in Chinese. */
@@ -81,6 +92,24 @@ class OpenApiConfig {
                 operation.getResponses().addApiResponse("404", problem("没有找到"));
                 operation.getResponses().addApiResponse("429", problem("请求过于频繁"));
             }));
+            openApi.getPaths().forEach((path, item) -> {
+                if (path.startsWith("/api/v1/drafts")) {
+                    item.readOperations().forEach(operation -> {
+                        operation.getResponses()
+                                .addApiResponse("401", problem("缺少令牌，或令牌无效、已过期、已吊销、所有者已停用"))
+                                .addApiResponse("403", problem("超出令牌或所有者的权限"));
+                        if (operation.getRequestBody() != null) {
+                            operation.getResponses()
+                                    .addApiResponse("409", problem("与稿件当前状态或版本冲突；同一幂等键的请求正在处理"))
+                                    .addApiResponse("413", problem("文件或请求过大"))
+                                    .addApiResponse("415", problem("不支持的提交格式"));
+                        }
+                    });
+                    if (item.getPost() != null) {
+                        item.getPost().getResponses().addApiResponse("422", problem("幂等键已用于不同的请求"));
+                    }
+                }
+            });
         };
     }
 

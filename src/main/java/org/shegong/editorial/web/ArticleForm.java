@@ -46,7 +46,7 @@ public class ArticleForm {
     private boolean regionsByPerson;
     private KindFieldsForm fields = new KindFieldsForm();
 
-    static ArticleForm of(RevisionContent c, int base) {
+    public static ArticleForm of(RevisionContent c, int base) {
         ArticleForm form = new ArticleForm();
         form.title = c.title();
         form.subtitle = nz(c.subtitle());
@@ -68,7 +68,7 @@ public class ArticleForm {
     }
 
     /** The content to save; the body is sanitised here, so nothing unsafe reaches a revision. */
-    RevisionContent toContent() {
+    public RevisionContent toContent() {
         String cleanTitle = limit(title, 300, "标题");
         if (cleanTitle == null) {
             throw invalid("请填写标题");

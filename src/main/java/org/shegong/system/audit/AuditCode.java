@@ -54,7 +54,9 @@ public enum AuditCode {
     TOPIC_CREATE("topic-create", "新建专题"),
     TOPIC_EDIT("topic-edit", "修改专题"),
     TOPIC_ITEM_ADD("topic-item-add", "加入专题"),
-    TOPIC_ITEM_REMOVE("topic-item-remove", "移出专题");
+    TOPIC_ITEM_REMOVE("topic-item-remove", "移出专题"),
+    API_TOKEN_CREATE("api-token-create", "创建访问令牌"),
+    API_TOKEN_REVOKE("api-token-revoke", "吊销访问令牌");
 
     private static final Map<String, AuditCode> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(AuditCode::code, Function.identity()));

@@ -49,7 +49,7 @@ public final class Problems {
         return problem;
     }
 
-    static String codeOf(HttpStatus status) {
+    public static String codeOf(HttpStatus status) {
         return switch (status) {
             case BAD_REQUEST -> "invalid-request";
             case NOT_FOUND -> "not-found";
@@ -60,6 +60,8 @@ public final class Problems {
             case FORBIDDEN -> "forbidden";
             case UNAUTHORIZED -> "unauthorized";
             case CONFLICT -> "conflict";
+            case CONTENT_TOO_LARGE -> "too-large";
+            case UNPROCESSABLE_CONTENT -> "unprocessable";
             default -> status.is5xxServerError() ? "server-error" : "client-error";
         };
     }
@@ -75,6 +77,8 @@ public final class Problems {
             case FORBIDDEN -> "没有访问权限";
             case UNAUTHORIZED -> "需要身份凭证";
             case CONFLICT -> "与当前状态冲突";
+            case CONTENT_TOO_LARGE -> "提交的内容过大";
+            case UNPROCESSABLE_CONTENT -> "请求无法处理";
             default -> status.is5xxServerError() ? "服务器暂时出了点问题" : "无法处理请求";
         };
     }

@@ -73,7 +73,7 @@ public final class TestDatabase {
     }
 
     private void deleteContent() {
-        for (String table : new String[] {"article_region", "region_listing", "article_daily_views", "fingerprint_band", "article_fingerprint", "engage_submission_file", "engage_submission", "engage_organisation", "engage_question", "topic_item",
+        for (String table : new String[] {"api_idempotency", "api_token_column", "api_token", "article_region", "region_listing", "article_daily_views", "fingerprint_band", "article_fingerprint", "engage_submission_file", "engage_submission", "engage_organisation", "engage_question", "topic_item",
                 "topic", "topic_slot_item", "newsletter_send", "newsletter_subscriber", "digest_entry", "digest",
                 "article_revision", "article_workflow", "column_review_levels", "audit_log", "job_lock",
                 "sensitive_word", "column_grant", "app_user", "article_tag", "tag", "column_listing",
