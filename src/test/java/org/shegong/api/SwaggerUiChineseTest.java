@@ -70,9 +70,11 @@ class SwaggerUiChineseTest {
 
             page.locator(".opblock-summary-path[data-path='/api/v1/columns']").click();
             // try-it-out is on from the start (springdoc.swagger-ui.try-it-out-enabled), so the button offers 取消
-            assertThat(page.locator(".try-out__btn").first()).hasText("取消");
-            page.getByText("执行").first().click();
-            page.getByText("服务器响应").first().waitFor();
+            com.microsoft.playwright.Locator operation = page.locator(".opblock.is-open");
+            assertThat(operation.locator(".try-out__btn")).hasText("取消");
+            assertThat(operation.locator("button.execute")).hasText("执行");
+            operation.locator("button.execute").click();
+            operation.getByText("服务器响应").waitFor();
             assertThat(page.locator("section.models .models-control")).hasText("数据结构");
 
             java.nio.file.Path shots = java.nio.file.Path.of(System.getProperty("shegong.browser.shots", "target/browser-shots"));
