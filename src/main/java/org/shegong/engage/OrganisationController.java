@@ -84,7 +84,9 @@ class OrganisationController {
 
     @GetMapping("/org/login")
     String loginForm(@RequestParam(required = false) String logout, HttpServletRequest request, Model model) {
-        return page(model, request, "login", "投稿登录", List.of(), logout != null ? "您已退出登录。" : null, blank());
+        String notice = logout != null ? "您已退出登录。"
+                : request.getParameter("ended") != null ? "投稿账户的密码已重设或账户已停用，请重新登录。" : null;
+        return page(model, request, "login", "投稿登录", List.of(), notice, blank());
     }
 
     @PostMapping("/org/login")
@@ -105,7 +107,7 @@ class OrganisationController {
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                new OrgPrincipal(organisation.id(), organisation.name()), null,
+                OrgPrincipal.of(organisation), null,
                 List.of(new SimpleGrantedAuthority(OrgPrincipal.ROLE))));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);

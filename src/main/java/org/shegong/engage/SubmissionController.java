@@ -92,10 +92,26 @@ class SubmissionController {
         return "site/submission-edit";
     }
 
-    /** The account is read fresh: one disabled since the login is treated as logged out. */
+    /** The account is read fresh: one disabled, or whose password was reset, since the login is logged out. */
     private Organisation current(OrgPrincipal principal) {
-        return organisations.find(principal.organisationId())
-                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("投稿账户已停用"));
+        return organisations.find(principal.organisationId()).filter(principal::stillValidFor)
+                .orElseThrow(SessionEnded::new);
+    }
+
+    private static final class SessionEnded extends RuntimeException {
+        SessionEnded() {
+            super(null, null, false, false);
+        }
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(SessionEnded.class)
+    String sessionEnded(HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        return "redirect:/org/login?ended=1";
     }
 
     private String page(Model model, HttpServletRequest request, Organisation organisation, List<String> errors,

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class OrganisationFollowUpTest extends OrganisationPagesTest {
 
     @Test
     void anOrganisationResetsItsPasswordByTheLinkMailedToItsVerifiedEmail() throws Exception {
-        fixture.registerAndLogin("忘记密码的社工站", "forgot@example.org");
+        MockHttpSession before = fixture.registerAndLogin("忘记密码的社工站", "forgot@example.org");
         assertThat(fixture.page(null, "/org/login", 200)).contains("href=\"/org/reset\"");
         assertThat(fixture.page(null, "/org/reset", 200)).contains("找回密码");
 
@@ -64,6 +65,10 @@ class OrganisationFollowUpTest extends OrganisationPagesTest {
         mvc.perform(post("/org/login").with(csrf()).param("email", "forgot@example.org")
                 .param("password", OrgFixture.PASSWORD)).andExpect(status().isUnauthorized());
         fixture.login("forgot@example.org", "another-pass-2026");
+        // The session that logged in with the old password ends (someone may have used it): back to the login.
+        mvc.perform(get("/org/submissions").session(before)).andExpect(redirectedUrl("/org/login?ended=1"));
+        assertThat(before.isInvalid()).isTrue();
+        assertThat(fixture.page(null, "/org/login?ended=1", 200)).contains("投稿账户的密码已重设或账户已停用，请重新登录。");
         // The link works once; forged and malformed links are 404 too.
         mvc.perform(get(link)).andExpect(status().isNotFound());
         mvc.perform(post(link).with(csrf()).param("password", "third-pass-2026x")).andExpect(status().isNotFound());
