@@ -58,7 +58,7 @@ public class SiteExporter {
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
                 for (SitePart part : parts.inOrder()) {
                     for (ExportTable table : part.tables()) {
-                        tables.add(writeTable(connection, dialect, zip, part, table, entries));
+                        tables.add(writeTable(connection, zip, part, table, entries));
                     }
                 }
                 connection.commit();
@@ -86,8 +86,8 @@ public class SiteExporter {
         }
     }
 
-    private ArchiveManifest.TableEntry writeTable(Connection connection, Dialect dialect, ZipOutputStream zip,
-            SitePart part, ExportTable table, List<ArchiveManifest.FileEntry> entries) throws IOException, SQLException {
+    private ArchiveManifest.TableEntry writeTable(Connection connection, ZipOutputStream zip, SitePart part,
+            ExportTable table, List<ArchiveManifest.FileEntry> entries) throws IOException, SQLException {
         String sql = "SELECT * FROM " + table.name() + " ORDER BY " + String.join(", ", table.key());
         zip.putNextEntry(new ZipEntry(table.entry()));
         SiteArchive.EntryStream out = new SiteArchive.EntryStream(zip);
@@ -96,7 +96,9 @@ public class SiteExporter {
         List<String> columns = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
-            statement.setFetchSize(dialect == Dialect.MYSQL ? Integer.MIN_VALUE : FETCH_SIZE);
+            // PostgreSQL fetches in batches only inside a transaction with a fetch size; MariaDB's driver streams
+            // with any positive fetch size; H2 pages large results itself.
+            statement.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = statement.executeQuery(); JsonGenerator json = SiteArchive.JSON.createGenerator(out)) {
                 ResultSetMetaData meta = rs.getMetaData();
                 List<Integer> indexes = new ArrayList<>();

@@ -110,6 +110,10 @@ class SiteArchiveImportTest {
             assertThat(count(jdbc, "SELECT COUNT(*) FROM " + table.table())).as(table.table())
                     .isEqualTo(table.rows());
         }
+        ArchiveManifest again = new SiteExporter(db.dataSource(), parts, java.time.Clock.systemUTC())
+                .export(dir.resolve("again-" + target + ".zip"));
+        assertThat(again.entries()).as("exported again from " + target + ": the same bytes, entry by entry")
+                .containsExactlyElementsOf(manifest.entries());
         String bodies = "SELECT a.id, a.title, b.body_html FROM article a LEFT JOIN article_body b ON b.article_id = a.id"
                 + " ORDER BY a.id";
         assertThat(jdbc.sql(bodies).query().listOfRows()).isEqualTo(sourceJdbc.sql(bodies).query().listOfRows());
