@@ -28,11 +28,13 @@ class ExportCommand implements CliCommand {
 
     @Override
     public int run(List<String> arguments) throws Exception {
-        if (arguments.size() != 1 || arguments.get(0).startsWith("--")) {
+        // Settings (--shegong.data-dir=…) come along with the arguments; the file is the one that is not a setting.
+        List<String> files = arguments.stream().filter(a -> !a.startsWith("--")).toList();
+        if (files.size() != 1) {
             System.err.println("用法: java -jar shegong.jar export FILE.zip");
             return 64;
         }
-        Path target = Path.of(arguments.get(0));
+        Path target = Path.of(files.get(0));
         if (Files.isDirectory(target)) {
             System.err.println("请给出归档文件名, 不是目录: " + target.toAbsolutePath());
             return 64;
