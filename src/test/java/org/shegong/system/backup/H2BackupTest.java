@@ -86,6 +86,22 @@ class H2BackupTest {
     }
 
     @Test
+    void retentionDeletesBackupsOlderThanTheMaximumAgeButNeverTheNewest() throws Exception {
+        try (ConfigurableApplicationContext context = open()) {
+            H2Backups backups = context.getBean(H2Backups.class);
+            Path old = backups.backup();
+            Path info = old.resolve(H2Backups.INFO);
+            Files.writeString(info, Files.readString(info).replaceFirst("\"createdAt\" : \"[^\"]+\"",
+                    "\"createdAt\" : \"" + java.time.Instant.now().minus(java.time.Duration.ofDays(31)) + "\""));
+            backups.applyRetention();
+            assertThat(old).as("the newest stays, however old").exists();
+            Path fresh = backups.backup();
+            assertThat(backups.list()).containsExactly(fresh);
+            assertThat(old).as("older than the default 30 days").doesNotExist();
+        }
+    }
+
+    @Test
     void aCorruptBackupIsRefusedAndTheDatabaseIsLeftAsItWas() throws Exception {
         Path backup;
         try (ConfigurableApplicationContext context = open()) {
