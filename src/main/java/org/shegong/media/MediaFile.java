@@ -16,6 +16,15 @@ public record MediaFile(long id, String storageKey, MediaKind kind, String conte
         return Arrays.stream(variants.split(",")).map(Integer::valueOf).toList();
     }
 
+    /** Every stored object of this file: the original and its smaller copies. */
+    public List<String> storedKeys() {
+        List<String> keys = new java.util.ArrayList<>(List.of(storageKey));
+        for (int width : variantWidths()) {
+            keys.add(MediaKeys.variant(storageKey, "w" + width, variantExtension()));
+        }
+        return keys;
+    }
+
     /** The extension of the smaller copies (the same as the re-encoded original's). */
     public String variantExtension() {
         return storageKey.substring(storageKey.lastIndexOf('.') + 1);

@@ -177,11 +177,7 @@ public class MediaService {
             throw UploadRejected.badRequest("文件仍被文章使用，不能删除");
         }
         transactions.executeWithoutResult(s -> repository.delete(mediaId));
-        List<String> keys = new ArrayList<>(List.of(file.storageKey()));
-        for (int width : file.variantWidths()) {
-            keys.add(MediaKeys.variant(file.storageKey(), "w" + width, file.variantExtension()));
-        }
-        removeQuietly(keys);
+        removeQuietly(file.storedKeys());
     }
 
     /** The stored files a body refers to (images, attachments, videos), in the order they first appear. */

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import org.shegong.system.backup.ArchiveManifest;
+import org.shegong.system.backup.ArchiveRejected;
+import org.shegong.system.backup.SiteImporter;
 import org.shegong.system.cli.CliCommand;
 import org.shegong.system.cli.ProgressBar;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code import FILE [--column=NAME] [--format=jsonl|listing] [--bulk]}: JSON Lines by default for *.jsonl /
  * *.json, the seed listing format otherwise; {@code --bulk} takes the {@link BulkImporter} path (JSON Lines only).
- * Exit code 0 when every line was imported, 2 when some failed.
+ * Exit code 0 when every line was imported, 2 when some failed. A site archive written by {@code export} (a zip,
+ * detected by content) is imported whole instead: 0 when done, 65 when refused.
  */
 @Component
 class ImportCommand implements CliCommand {
@@ -30,9 +34,12 @@ class ImportCommand implements CliCommand {
     private final BulkImporter bulkImporter;
 
     private final ObjectProvider<ImportMedia> media;
+    private final SiteImporter siteImporter;
 
-    ImportCommand(ArticleImporter importer, BulkImporter bulkImporter, ObjectProvider<ImportMedia> media) {
+    ImportCommand(ArticleImporter importer, BulkImporter bulkImporter, ObjectProvider<ImportMedia> media,
+                  SiteImporter siteImporter) {
         this.media = media;
+        this.siteImporter = siteImporter;
         this.importer = importer;
         this.bulkImporter = bulkImporter;
     }
@@ -44,7 +51,7 @@ class ImportCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "import FILE [--column=栏目名或slug] [--format=jsonl|listing] [--bulk] [--skip-similar]";
+        return "import FILE|SITE.zip [--column=栏目名或slug] [--format=jsonl|listing] [--bulk] [--skip-similar]";
     }
 
     @Override
@@ -76,6 +83,9 @@ class ImportCommand implements CliCommand {
             System.err.println("找不到文件: " + path.toAbsolutePath());
             return 66;
         }
+        if (format == null && SiteImporter.isArchive(path)) {
+            return importSite(path, column != null || bulk || skipSimilar);
+        }
         boolean jsonLines = format == null ? file.endsWith(".jsonl") || file.endsWith(".json") : format.equals("jsonl");
         if (bulk && skipSimilar) {
             System.err.println("--skip-similar 不能与 --bulk 同用：批量导入不逐条比对相似文章");
@@ -98,6 +108,24 @@ class ImportCommand implements CliCommand {
                 report.processed(),
                 "%.1f".formatted(seconds), "%.0f".formatted(report.processed() / Math.max(seconds, 0.001)));
         return report.failed() == 0 ? 0 : 2;
+    }
+
+    /** A site archive (a zip, told by its first bytes) goes whole into an empty database (docs/adr/0052). */
+    private int importSite(Path path, boolean withArticleOptions) throws IOException {
+        if (withArticleOptions) {
+            System.err.println("站点归档整体导入, 不接受 --column / --bulk / --skip-similar");
+            return 64;
+        }
+        try {
+            ArchiveManifest manifest = siteImporter.importArchive(path);
+            System.out.printf("已导入站点归档 %s: %d 行, %d 个文件。导入的账户须先重设密码才能登录 "
+                    + "(java -jar shegong.jar reset-password 用户名)%n", path.getFileName(), manifest.rows(),
+                    manifest.mediaFiles());
+            return 0;
+        } catch (ArchiveRejected e) {
+            System.err.println("导入被拒绝: " + e.getMessage());
+            return 65;
+        }
     }
 
     private ImportReport importListing(Path path, String column) throws IOException {

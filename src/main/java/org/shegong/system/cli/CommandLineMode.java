@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 public class CommandLineMode implements ApplicationRunner, ExitCodeGenerator {
 
     /** Names recognised before the context starts, so the web server is not started for them. */
-    private static final Set<String> COMMANDS = Set.of("import", "reindex", "digest", "reset-password");
+    private static final Set<String> COMMANDS = Set.of("import", "reindex", "digest", "reset-password", "export",
+            "backup");
     private static final Logger log = LoggerFactory.getLogger(CommandLineMode.class);
 
     private final List<CliCommand> commands;
@@ -39,6 +40,7 @@ public class CommandLineMode implements ApplicationRunner, ExitCodeGenerator {
         if (command == null) {
             System.err.println("用法: java -jar shegong.jar <命令>, 命令为:");
             commands.forEach(c -> System.err.println("  " + c.usage()));
+            System.err.println("  restore 备份目录              恢复 backup 做的备份 (须先停止网站)");
             exitCode = 64;
             return;
         }
