@@ -141,6 +141,17 @@ class WxrBadInputTest {
     }
 
     @Test
+    void xmlsOwnEntitiesAndCharacterReferencesOutsideCdataAreText() throws IOException {
+        String xml = HEAD + item(1, "X", "publish", "2024-05-20 09:30:00", "2024-05-20 01:30:00")
+                .replace("<![CDATA[X]]>", "社工 &amp; 志愿者 &#20013;&#x56FD; &lt;b&gt;")
+                .replace("<dc:creator>", "<link>https://old.example.org/?p=1&amp;x=2</link><dc:creator>") + TAIL;
+        ImportReport report = importText(xml);
+        assertThat(report.created()).as(report.problems().toString()).isEqualTo(1);
+        assertThat(content.db.jdbc().sql("SELECT title FROM article").query(String.class).single())
+                .isEqualTo("社工 & 志愿者 中国 <b>");
+    }
+
+    @Test
     void anEmptyFileAndAMissingMappingTargetAreClearErrors() {
         assertThatThrownBy(() -> importText("")).isInstanceOf(WxrReader.WxrFormatException.class)
                 .hasMessageContaining("XML");
