@@ -138,6 +138,7 @@ class ImportCommand implements CliCommand {
             WxrImporter.Options wxr = new WxrImporter.Options(uploads == null ? null : Path.of(uploads), mapping, column,
                     options.get("--pages-column"), skipSimilar, offset);
             int[] total = {0};
+            long[] logged = {0};
             ImportReport report = wxrImporter.importFile(path, wxr, media.getIfAvailable(), new WxrImporter.Progress() {
                 @Override
                 public void started(int items) {
@@ -148,6 +149,10 @@ class ImportCommand implements CliCommand {
                 @Override
                 public void stored(long items) {
                     bar.update(items, total[0], items);
+                    if (items / 50_000 > logged[0]) {
+                        logged[0] = items / 50_000;
+                        log.info("已导入 {} 项 ({}%)", items, total[0] == 0 ? 100 : items * 100 / total[0]);
+                    }
                 }
             });
             bar.finish();
