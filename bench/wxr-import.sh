@@ -33,7 +33,7 @@ run() { # label file -> "label seconds rate peak-heap-MB peak-rss-MB"
   end=$(date +%s.%N)
   grep -o '导入完成.*' "$OUT/$label.log" | sed 's/^/    /' >&2
   local heap
-  heap=$(grep -o 'Pause[^)]*) [^ ]* *[0-9]*M->' "$OUT/$label.gc" | grep -o '[0-9]*M->$' | tr -d 'M->' | sort -n | tail -1)
+  heap=$(grep -o 'Pause[^)]*) [^ ]* *[0-9]*M->' "$OUT/$label.gc" | grep -o '[0-9]*M->$' | tr -d 'M>-' | sort -n | tail -1)
   awk -v l="$label" -v s="$start" -v e="$end" -v n="$N" -v kb="$(tail -1 "$OUT/$label.rss")" -v h="${heap:-0}" \
     'BEGIN { printf "%s %.1f %.0f %d %.0f\n", l, e - s, n / (e - s), h, kb / 1024 }'
 }
