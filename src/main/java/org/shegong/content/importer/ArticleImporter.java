@@ -115,6 +115,32 @@ public class ArticleImporter {
         return report;
     }
 
+    /**
+     * Imports the items another reader produces (the WordPress export): the same batches, external-id matching,
+     * checks, near-duplicate notes and reports as JSON Lines, counted in {@code report}'s unit. {@code progress}
+     * receives the number of items stored so far.
+     */
+    ImportReport importItems(ItemSource source, ImportReport report, LongConsumer progress, boolean skipSimilar,
+                             MediaFiles files) throws IOException {
+        Batch batch = new Batch(report, null, skipSimilar);
+        batch.files = files;
+        long[] count = {0};
+        source.readInto(item -> {
+            batch.add(item);
+            if (++count[0] % BATCH == 0) {
+                progress.accept(count[0]);
+            }
+        });
+        batch.flush();
+        progress.accept(count[0]);
+        return report;
+    }
+
+    /** Reads items and hands each to the sink, in file order; reports its own rejections. */
+    interface ItemSource {
+        void readInto(java.util.function.Consumer<ImportItem> sink) throws IOException;
+    }
+
     /** The day one item of an undated listing page was published on, found by a part of its title. */
     public record DateAnchor(String marker, java.time.LocalDate day) {
     }
@@ -164,7 +190,7 @@ public class ArticleImporter {
                         List<Runnable> tally = transactions.execute(s -> store(List.of(item)));
                         tally.forEach(Runnable::run);
                     } catch (RuntimeException e) {
-                        report.countFailed(new ImportProblem(item.line(), "数据库拒绝: " + rootMessage(e)));
+                        report.countFailed(report.problem(item.line(), "数据库拒绝: " + rootMessage(e)));
                     }
                 }
             }
@@ -189,14 +215,14 @@ public class ArticleImporter {
                             : item.publishedAt();
                     input = mapper.toInput(item, defaultColumn, publishedAt, files);
                 } catch (ImportRejected e) {
-                    tally.add(() -> report.countFailed(new ImportProblem(item.line(), e.getMessage())));
+                    tally.add(() -> report.countFailed(report.problem(item.line(), e.getMessage())));
                     continue;
                 }
                 if (stored == null) {
                     List<NearDuplicates.Match> similar = articles.similarTo(input, null);
                     if (!similar.isEmpty()) {
                         NearDuplicates.Match closest = similar.get(0);
-                        ImportProblem note = new ImportProblem(item.line(), "与第 " + closest.articleId() + " 号文章相似（"
+                        ImportProblem note = report.problem(item.line(), "与第 " + closest.articleId() + " 号文章相似（"
                                 + JsonLinesParser.abbreviate(closest.title()) + "）" + (skipSimilar ? "，已跳过" : ""));
                         tally.add(() -> report.countSimilar(note, skipSimilar));
                         if (skipSimilar) {

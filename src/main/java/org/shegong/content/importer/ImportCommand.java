@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.shegong.system.backup.ArchiveManifest;
@@ -20,26 +24,30 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code import FILE [--column=NAME] [--format=jsonl|listing] [--bulk]}: JSON Lines by default for *.jsonl /
- * *.json, the seed listing format otherwise; {@code --bulk} takes the {@link BulkImporter} path (JSON Lines only).
- * Exit code 0 when every line was imported, 2 when some failed. A site archive written by {@code export} (a zip,
- * detected by content) is imported whole instead: 0 when done, 65 when refused.
+ * {@code import FILE [--column=NAME] [--format=jsonl|listing|wxr] [--bulk]}: JSON Lines by default for *.jsonl /
+ * *.json, a WordPress export (WXR) for *.xml, the seed listing format otherwise; {@code --bulk} takes the
+ * {@link BulkImporter} path (JSON Lines only). Exit code 0 when every line was imported, 2 when some failed,
+ * 65 when the file is not a well-formed WordPress export (nothing stored). A site archive written by {@code export}
+ * (a zip, detected by content) is imported whole instead: 0 when done, 65 when refused.
  */
 @Component
 class ImportCommand implements CliCommand {
 
     private static final Logger log = LoggerFactory.getLogger(ImportCommand.class);
+    private static final Set<String> WXR_OPTIONS = Set.of("--uploads", "--columns", "--pages-column", "--timezone");
 
     private final ArticleImporter importer;
     private final BulkImporter bulkImporter;
 
     private final ObjectProvider<ImportMedia> media;
     private final SiteImporter siteImporter;
+    private final WxrImporter wxrImporter;
 
     ImportCommand(ArticleImporter importer, BulkImporter bulkImporter, ObjectProvider<ImportMedia> media,
-                  SiteImporter siteImporter) {
+                  SiteImporter siteImporter, WxrImporter wxrImporter) {
         this.media = media;
         this.siteImporter = siteImporter;
+        this.wxrImporter = wxrImporter;
         this.importer = importer;
         this.bulkImporter = bulkImporter;
     }
@@ -51,7 +59,9 @@ class ImportCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "import FILE|SITE.zip [--column=栏目名或slug] [--format=jsonl|listing] [--bulk] [--skip-similar]";
+        return "import FILE|SITE.zip [--column=栏目名或slug] [--format=jsonl|listing|wxr] [--bulk] [--skip-similar]"
+                + " [--uploads=wp-content/uploads目录] [--columns=分类映射.properties] [--pages-column=栏目]"
+                + " [--timezone=+08:00]";
     }
 
     @Override
@@ -61,8 +71,13 @@ class ImportCommand implements CliCommand {
         String format = null;
         boolean bulk = false;
         boolean skipSimilar = false;
+        Map<String, String> wxr = new HashMap<>();
         for (String argument : arguments) {
-            if (argument.equals("--bulk")) {
+            int equals = argument.indexOf('=');
+            String option = equals > 0 ? argument.substring(0, equals) : argument;
+            if (WXR_OPTIONS.contains(option)) {
+                wxr.put(option, argument.substring(equals + 1));
+            } else if (argument.equals("--bulk")) {
                 bulk = true;
             } else if (argument.equals("--skip-similar")) {
                 skipSimilar = true;
@@ -87,6 +102,13 @@ class ImportCommand implements CliCommand {
             return importSite(path, column != null || bulk || skipSimilar);
         }
         boolean jsonLines = format == null ? file.endsWith(".jsonl") || file.endsWith(".json") : format.equals("jsonl");
+        if (format == null ? file.endsWith(".xml") : format.equals("wxr")) {
+            if (bulk) {
+                System.err.println("--bulk 只用于 JSON Lines 文件 (.jsonl 或 --format=jsonl)");
+                return 64;
+            }
+            return importWxr(path, column, skipSimilar, wxr);
+        }
         if (bulk && skipSimilar) {
             System.err.println("--skip-similar 不能与 --bulk 同用：批量导入不逐条比对相似文章");
             return 64;
@@ -97,16 +119,14 @@ class ImportCommand implements CliCommand {
         }
         long started = System.nanoTime();
         ImportReport report = jsonLines ? importJsonLines(path, bulk, skipSimilar) : importListing(path, column);
+        return finish(report, path, bulk ? "批量" : "", "行", started);
+    }
+
+    private static int finish(ImportReport report, Path path, String prefix, String unit, long started) {
         double seconds = (System.nanoTime() - started) / 1e9;
-        for (ImportProblem problem : report.problems()) {
-            System.err.println(problem);
-        }
-        for (ImportProblem note : report.similarities()) {
-            System.err.println(note);
-        }
-        log.info("{}导入完成 {}: {} ({} 行, {} 秒, {} 行/秒)", bulk ? "批量" : "", path.getFileName(), report,
-                report.processed(),
-                "%.1f".formatted(seconds), "%.0f".formatted(report.processed() / Math.max(seconds, 0.001)));
+        List.of(report.problems(), report.similarities(), report.notes()).forEach(list -> list.forEach(System.err::println));
+        log.info("{}导入完成 {}: {} ({} {}, {} 秒, {} {}/秒)", prefix, path.getFileName(), report, report.processed(),
+                unit, "%.1f".formatted(seconds), "%.0f".formatted(report.processed() / Math.max(seconds, 0.001)), unit);
         return report.failed() == 0 ? 0 : 2;
     }
 
@@ -125,6 +145,51 @@ class ImportCommand implements CliCommand {
         } catch (ArchiveRejected e) {
             System.err.println("导入被拒绝: " + e.getMessage());
             return 65;
+        }
+    }
+
+    /** A WordPress export: checked whole before anything is stored, then imported like JSON Lines. */
+    private int importWxr(Path path, String column, boolean skipSimilar, Map<String, String> options)
+            throws IOException {
+        long started = System.nanoTime();
+        ProgressBar bar = ProgressBar.forConsole(ImportProblem.ITEM);
+        try {
+            String uploads = options.get("--uploads");
+            if (uploads != null && !Files.isDirectory(Path.of(uploads))) {
+                System.err.println("找不到上传文件目录 (--uploads): " + Path.of(uploads).toAbsolutePath());
+                return 66;
+            }
+            Map<String, String> mapping = options.containsKey("--columns")
+                    ? WxrImporter.readMapping(Path.of(options.get("--columns"))) : Map.of();
+            ZoneOffset offset = options.containsKey("--timezone") ? ZoneOffset.of(options.get("--timezone")) : null;
+            WxrImporter.Options wxr = new WxrImporter.Options(uploads == null ? null : Path.of(uploads), mapping, column,
+                    options.get("--pages-column"), skipSimilar, offset);
+            int[] total = {0};
+            long[] logged = {0};
+            ImportReport report = wxrImporter.importFile(path, wxr, media.getIfAvailable(), new WxrImporter.Progress() {
+                @Override
+                public void started(int items) {
+                    total[0] = items;
+                    log.info("文件检查通过: {} 篇文章和页面", items);
+                }
+
+                @Override
+                public void stored(long items) {
+                    bar.update(items, total[0], items);
+                    if (items / 50_000 > logged[0]) {
+                        logged[0] = items / 50_000;
+                        log.info("已导入 {} 项 ({}%)", items, total[0] == 0 ? 100 : items * 100 / total[0]);
+                    }
+                }
+            });
+            bar.finish();
+            return finish(report, path, "WordPress ", ImportProblem.ITEM, started);
+        } catch (WxrReader.WxrFormatException e) {
+            System.err.println(path.getFileName() + ": " + e.getMessage());
+            return 65;
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            System.err.println(e.getMessage());
+            return 64;
         }
     }
 

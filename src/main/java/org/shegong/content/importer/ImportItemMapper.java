@@ -7,7 +7,6 @@ import java.util.Map;
 import org.shegong.column.Column;
 import org.shegong.column.ColumnService;
 import org.shegong.content.ArticleInput;
-import org.shegong.content.ArticleStatus;
 import org.shegong.content.BodyHtml;
 import org.shegong.content.Kind;
 import org.shegong.content.KindFields;
@@ -54,7 +53,7 @@ class ImportItemMapper {
         return ArticleInput.builder(item.title(), columnIds).externalId(item.externalId()).subtitle(item.subtitle())
                 .summary(item.summary()).bodyHtml(BodyHtml.normalise(item.body())).source(item.source())
                 .author(item.author()).editor(item.editor()).kind(kind).featured(item.featured()).tags(item.tags())
-                .region(item.region()).publishedAt(publishedAt).status(ArticleStatus.LIVE)
+                .region(item.region()).publishedAt(publishedAt).status(item.status())
                 .fields(fields(item, files)).build();
     }
 

@@ -35,6 +35,16 @@ public final class MediaFiles {
         return new MediaFiles(parent, null, media);
     }
 
+    /** Files by their path inside {@code directory} (a WordPress site's wp-content/uploads folder). */
+    public static MediaFiles inside(Path directory, ImportMedia media) {
+        return new MediaFiles(directory.toAbsolutePath().normalize(), null, media);
+    }
+
+    /** Whether files named by a relative path can be stored at all (a folder and the media feature are there). */
+    boolean storesFiles() {
+        return media != null && (directory != null || classpathFolder != null);
+    }
+
     public static MediaFiles onClasspath(String folder, ImportMedia media) {
         return new MediaFiles(null, folder.endsWith("/") ? folder : folder + "/", media);
     }

@@ -87,6 +87,6 @@ final class SeedDates {
     private static ImportItem withPublishedAt(ImportItem i, java.time.Instant at) {
         return new ImportItem(i.line(), i.externalId(), i.columns(), i.title(), i.subtitle(), i.summary(), i.body(), at,
                 i.keepStoredPublishedAt(), i.source(), i.author(), i.editor(), i.tags(), i.kind(), i.featured(),
-                i.region(), i.fields());
+                i.region(), i.fields(), i.status());
     }
 }

@@ -9,16 +9,27 @@ public final class ProgressBar {
 
     private final PrintStream out;
     private final boolean enabled;
+    private final String unit;
     private final long startNanos = System.nanoTime();
     private int lastPercent = -1;
 
     public ProgressBar(PrintStream out, boolean enabled) {
+        this(out, enabled, "行");
+    }
+
+    /** Counts in {@code unit}: 行 for line formats, 项 for a WordPress export's posts. */
+    public ProgressBar(PrintStream out, boolean enabled, String unit) {
         this.out = out;
         this.enabled = enabled;
+        this.unit = unit;
     }
 
     public static ProgressBar forConsole() {
-        return new ProgressBar(System.err, System.console() != null);
+        return forConsole("行");
+    }
+
+    public static ProgressBar forConsole(String unit) {
+        return new ProgressBar(System.err, System.console() != null, unit);
     }
 
     /** Shows {@code done} of {@code total} units, labelled with a count of items. */
@@ -33,8 +44,8 @@ public final class ProgressBar {
         lastPercent = percent;
         int filled = percent * WIDTH / 100;
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        out.printf("\r[%s%s] %3d%%  %,d 行  %.0f 行/秒", "#".repeat(filled), " ".repeat(WIDTH - filled), percent,
-                items, seconds > 0 ? items / seconds : 0);
+        out.printf("\r[%s%s] %3d%%  %,d %s  %.0f %s/秒", "#".repeat(filled), " ".repeat(WIDTH - filled), percent,
+                items, unit, seconds > 0 ? items / seconds : 0, unit);
         out.flush();
     }
 

@@ -98,6 +98,20 @@ class ImportCommandTest {
     }
 
     @Test
+    void aWordPressExportImportsWithItsUploadsAndReimportsWithoutDuplicatesAndOtherXmlExits65() throws Exception {
+        Path export = Path.of("src/test/resources/wxr/shegong-wp.xml");
+        String uploads = "--uploads=src/test/resources/wxr/uploads";
+        assertThat(run("import", export.toString(), uploads, "--column=news")).isZero();
+        assertThat(run("import", export.toString(), uploads, "--column=news")).isZero();
+        Path other = dir.resolve("other.xml");
+        Files.writeString(other, "<html><body>不是导出文件</body></html>");
+        assertThat(run("import", other.toString())).isEqualTo(65);
+        assertThat(run("import", export.toString(), "--column=没有这个栏目")).isEqualTo(64);
+        assertThat(counts("SELECT COUNT(*) FROM article", "SELECT COUNT(*) FROM article WHERE status = 'DRAFT'",
+                "SELECT COUNT(*) FROM media_file")).containsExactly(9L, 3L, 2L);
+    }
+
+    @Test
     void aMissingFileOrArgumentIsAUsageError() {
         assertThat(run("import", dir.resolve("nope.jsonl").toString())).isEqualTo(66);
         assertThat(run("import")).isEqualTo(64);
