@@ -3,6 +3,7 @@ package org.shegong.admin;
 import org.shegong.account.Permission;
 import org.shegong.account.Requires;
 import org.shegong.system.web.BackOffice;
+import org.shegong.system.web.PublicAddressCheck;
 import org.shegong.account.AdminContext;
 import org.shegong.editorial.web.ListedArticle;
 import org.shegong.editorial.web.ListedArticles;
@@ -45,10 +46,12 @@ class DashboardController {
     private final ListedArticles listed;
     private final SubscriptionService subscriptions;
     private final VisibleArticles visible;
+    private final PublicAddressCheck address;
 
     DashboardController(AdminContext context, WorkflowRepository workflows, ReviewLevels levels,
                         ArticleService articles, ListedArticles listed, SubscriptionService subscriptions,
-                        VisibleArticles visible) {
+                        VisibleArticles visible, PublicAddressCheck address) {
+        this.address = address;
         this.subscriptions = subscriptions;
         this.context = context;
         this.workflows = workflows;
@@ -71,7 +74,8 @@ class DashboardController {
                 rows(workflows.inStates(List.of(WorkflowState.REJECTED), actor.userId(), SHOWN)),
                 rows(visibleTo(actor, WorkflowState.SCHEDULED)),
                 rows(visibleTo(actor, WorkflowState.LIVE)),
-                user.administrator() && !subscriptions.mailConfigured()));
+                user.administrator() && !subscriptions.mailConfigured(),
+                user.administrator() ? address.mismatchSeen().orElse(null) : null));
         return "admin/dashboard";
     }
 

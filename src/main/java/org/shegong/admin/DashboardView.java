@@ -9,8 +9,11 @@ import org.shegong.account.AdminChrome;
  * The editor's start page: their own work, what waits for them, and what the site is about to show.
  *
  * @param mailMissing no mail server is configured, so the newsletter is not offered (said to administrators)
+ * @param addressMismatch the address readers use while the public address is still the default (administrators),
+ *                        or null
  */
 public record DashboardView(AdminChrome chrome, List<ListedArticle> myDrafts, List<ListedArticle> waitingForMe,
                            List<ListedArticle> rejected, List<ListedArticle> scheduled,
-                           List<ListedArticle> recentlyPublished, boolean mailMissing) {
+                           List<ListedArticle> recentlyPublished, boolean mailMissing,
+                           String addressMismatch) {
 }

@@ -118,6 +118,31 @@ class DemoSiteTest {
     }
 
     @Test
+    void readersReachingTheSiteUnderAnotherAddressWhileTheBaseUrlIsTheDefaultIsToldToAdministrators() throws Exception {
+        String boss = "boss" + System.nanoTime() % 1_000_000;
+        accounts.create(boss, "管理员", "pass-word-12345", true, List.of());
+        String editor = "ed" + System.nanoTime() % 1_000_000;
+        accounts.create(editor, "编辑", "pass-word-12345", false, List.of());
+        assertThat(dashboardOf(boss)).doesNotContain("公开地址未设置"); // so far only loopback requests
+
+        mvc.perform(get("/").with(r -> {
+            r.setServerName("www.shegong.example");
+            r.setServerPort(8443);
+            r.setScheme("https");
+            return r;
+        })).andExpect(status().isOk());
+        assertThat(dashboardOf(boss)).contains("公开地址未设置", "https://www.shegong.example:8443", "SHEGONG_BASE_URL");
+        assertThat(dashboardOf(editor)).doesNotContain("公开地址未设置");
+    }
+
+    private String dashboardOf(String name) throws Exception {
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/admin/login").param("username", name)
+                .param("password", "pass-word-12345").with(csrf())).andReturn().getRequest().getSession();
+        return mvc.perform(get("/admin").session(session)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aCutSummaryEndsAtItsLastWholeSentence() {
         assertThat(ArticleViews.wholeSentences("第一句话已经写得足够长足够长足够长足够长了。第二句没有写完..."))
                 .isEqualTo("第一句话已经写得足够长足够长足够长足够长了。");
