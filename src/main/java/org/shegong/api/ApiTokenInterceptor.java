@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.shegong.api.token.ApiTokenAuthenticator;
 import org.shegong.api.token.TokenCaller;
 import org.shegong.system.web.AddressRateLimiter;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -24,6 +25,11 @@ class ApiTokenInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod)) {
+            // No write-API handler for this address (e.g. /api/v1/drafts/ with no id): the 404 comes next, and a
+            // refusal thrown here would meet no API error advice (it only covers the API's own handlers).
+            return true;
+        }
         TokenCaller caller = tokens.authenticate(request.getHeader("Authorization"), request.getRemoteAddr());
         if (!perToken.tryAcquire("token:" + caller.token().id())) {
             throw new ApiProblem.TooMany("每个令牌每 " + Math.max(1, perToken.window().toSeconds()) + " 秒最多请求 "
