@@ -27,6 +27,12 @@ import org.shegong.content.Article;
 import org.shegong.content.ArticleStatus;
 import org.shegong.content.BodyHtml;
 import org.shegong.content.Kind;
+import org.shegong.region.data.Region;
+import org.shegong.region.data.RegionDirectory;
+import org.shegong.region.tagging.ArticleText;
+import org.shegong.region.tagging.RegionTagger;
+import org.shegong.region.tagging.RegionTags;
+import org.shegong.search.index.IndexedRegions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +47,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SearchBench {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The division data production uses (RegionConfig). */
+    private static final String REGION_DATA = "china-division-2.7.0";
+    /** Articles read but not yet indexed, for the region tagger on the indexing threads. */
+    private static final java.util.Map<Long, Article> PENDING = new java.util.concurrent.ConcurrentHashMap<>();
     private static final String[] COLUMNS = {"行业动态", "政策法规", "理论研究", "联合会动态", "通知公告", "一周动态"};
     private static final String[] WORDS = {"社工站", "社会工作", "高级社会工作师", "三社联动", "乡镇社工站", "社工人才",
         "志愿服务", "社会组织", "民政局", "评审", "公示", "乡村振兴", "养老服务", "儿童", "督导", "培训", "抗洪",
@@ -61,7 +71,12 @@ public final class SearchBench {
                 d.summaryBoost(), d.bodyBoost(), d.phraseBoost(), d.synonymWeight(),
                 Float.parseFloat(System.getenv("RECENCY")), d.recencyPivot(), d.maxQueryLength(), d.maxQueryWords(),
                 d.pageSize(), d.maxPages(), d.indexThreads());
+        boolean regions = !"0".equals(System.getenv("REGIONS"));
+        RegionDirectory directory = RegionDirectory.load(REGION_DATA);
         try (SearchIndex index = new SearchIndex(dir, Lexicon.load(null))) {
+            if (regions) {
+                tagRegions(index, new RegionTagger(directory));
+            }
             if (System.getenv("REUSE_INDEX") == null || index.needsRebuild()) {
                 long generation = index.startGeneration();
                 long started = System.nanoTime();
@@ -73,8 +88,15 @@ public final class SearchBench {
                 baseline(file, dir.resolveSibling("baseline-index"), threads, Math.min(count, 5_000), count / seconds);
             }
             IndexRebuilder idle = new IndexRebuilder(index, null, null, properties, null, null, null);
-            LuceneSearchEngine engine = new LuceneSearchEngine(index, idle, properties,
-                    Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+            Clock clock = Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+            LuceneSearchEngine engine = regions ? new LuceneSearchEngine(index, idle, properties, clock, directory)
+                    : new LuceneSearchEngine(index, idle, properties, clock);
+            System.out.println("region words in queries: " + (regions ? "yes (REGIONS=0 for no)" : "no"));
+            if (System.getenv("DIAG") != null) {
+                QueryCosts.compare(index, properties, engine, new LuceneSearchEngine(index, idle, properties, clock),
+                        queries(new Random(42), queries), READERS);
+                return;
+            }
             Random random = new Random(42);
             run(engine, random, Math.min(1000, queries)); // warm-up
             long[] nanos = run(engine, random, queries);
@@ -162,18 +184,15 @@ public final class SearchBench {
         java.util.TreeMap<Long, String> slowest = new java.util.TreeMap<>();
         long hits = 0;
         long counted = 0;
+        List<String> texts = queries(random, queries);
         for (int i = 0; i < queries; i++) {
-            int words = 1 + random.nextInt(3);
-            List<String> query = new ArrayList<>();
-            for (int w = 0; w < words; w++) {
-                query.add(WORDS[random.nextInt(WORDS.length)]);
-            }
+            String query = texts.get(i);
             long start = System.nanoTime();
-            SearchResults results = engine.search(SearchQuery.simple(String.join(" ", query)));
+            SearchResults results = engine.search(SearchQuery.simple(query));
             nanos[i] = System.nanoTime() - start;
             hits += results.hits().size();
             counted += results.total();
-            slowest.put(nanos[i], String.join(" ", query) + " (" + results.total() + ")");
+            slowest.put(nanos[i], query + " (" + results.total() + ")");
             if (slowest.size() > 8) {
                 slowest.pollFirstEntry();
             }
@@ -189,6 +208,37 @@ public final class SearchBench {
         return nanos;
     }
 
+    /** One- to three-word queries picked from {@link #WORDS}. */
+    private static List<String> queries(Random random, int count) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int words = 1 + random.nextInt(3);
+            List<String> query = new ArrayList<>();
+            for (int w = 0; w < words; w++) {
+                query.add(WORDS[random.nextInt(WORDS.length)]);
+            }
+            texts.add(String.join(" ", query));
+        }
+        return texts;
+    }
+
+    /**
+     * Region codes as production indexes them (issue 13): the tagger's regions for the article's text, with the
+     * places above and the macro-regions (IndexedRegions), computed on the indexing threads.
+     */
+    private static void tagRegions(SearchIndex index, RegionTagger tagger) {
+        index.useRegions(id -> {
+            Article a = PENDING.remove(id);
+            if (a == null) {
+                return new IndexedRegions.Codes(java.util.Set.of(), java.util.Set.of());
+            }
+            RegionTags tags = tagger.tag(a.title(), a.listSummary(), ArticleText.plain(a.bodyHtml(), RegionTagger.BODY_LIMIT));
+            List<Region> all = new ArrayList<>(tags.others());
+            all.add(0, tags.primary());
+            return IndexedRegions.codes(all, tagger.directory());
+        });
+    }
+
     private static long indexAll(Path file, SearchIndex index, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         Semaphore inFlight = new Semaphore(threads * 2);
@@ -198,7 +248,9 @@ public final class SearchBench {
             List<Article> batch = new ArrayList<>();
             String line;
             while ((line = reader.readLine()) != null) {
-                batch.add(article(++read, JSON.readTree(line)));
+                Article article = article(++read, JSON.readTree(line));
+                PENDING.put(article.id(), article);
+                batch.add(article);
                 if (batch.size() == IndexRebuilder.BATCH) {
                     submit(pool, inFlight, index, batch, done);
                     batch = new ArrayList<>();
