@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
 
 /**
@@ -32,7 +33,7 @@ final class QueryCosts {
 
     /** One query's cost: CPU nanoseconds in each engine, in the full-match ranking alone, and documents scored. */
     private record Cost(String query, long main, long other, long fullOnly, long partialOnly, long scored,
-                        boolean partial,
+                        long partialScored, long partialUnbounded, boolean partial,
                         boolean corrected) {
     }
 
@@ -77,29 +78,40 @@ final class QueryCosts {
             }
             long fullOnly = cpu() - start;
             long partialOnly = 0;
+            long[] partialScored = {0, 0};
             if (results.total() < LuceneSearchEngine.PARTIAL_BELOW) {
                 start = cpu();
-                searcher = index.acquire();
-                try {
-                    IndexSearcher ranking = new IndexSearcher(searcher.getIndexReader());
-                    ranking.setSimilarity(similarity);
-                    QueryText parsed = QueryText.parse(text, index.wordAnalyzer(), index.lexicon(),
-                            properties.maxQueryLength(), properties.maxQueryWords());
-                    var partial = builder.partial(parsed, index.lexicon(), SearchQuery.simple(text),
-                            searcher.getIndexReader());
-                    int n = (int) results.total() + properties.pageSize();
-                    if (partial != null) {
-                        RankedSearch.topAmongNewest(ranking, partial, n, LuceneSearchEngine.PARTIAL_SCAN, null);
-                    }
-                } finally {
-                    index.release(searcher);
-                }
+                partialScored[0] = partial(index, properties, builder, similarity, text, results, true);
                 partialOnly = cpu() - start;
+                partialScored[1] = partial(index, properties, builder, similarity, text, results, false);
             }
-            costs.add(new Cost(text, mainCost, otherCost, fullOnly, partialOnly, results.total(),
-                    !results.partialHits().isEmpty(), results.correction() != null && results.correction().applied()));
+            costs.add(new Cost(text, mainCost, otherCost, fullOnly, partialOnly, results.total(), partialScored[0],
+                    partialScored[1], !results.partialHits().isEmpty(),
+                    results.correction() != null && results.correction().applied()));
         }
         return costs;
+    }
+
+    /** The partial query as the engine runs it (bounded) or without the bound; returns the documents it scored. */
+    private static long partial(SearchIndex index, SearchProperties properties, QueryBuilder builder,
+                                PlaceSimilarity similarity, String text, SearchResults results, boolean bounded)
+            throws Exception {
+        IndexSearcher searcher = index.acquire();
+        try {
+            IndexSearcher ranking = new IndexSearcher(searcher.getIndexReader());
+            ranking.setSimilarity(similarity);
+            QueryText parsed = QueryText.parse(text, index.wordAnalyzer(), index.lexicon(),
+                    properties.maxQueryLength(), properties.maxQueryWords());
+            Query partial = builder.partial(parsed, index.lexicon(), SearchQuery.simple(text), searcher.getIndexReader());
+            if (partial == null) {
+                return 0;
+            }
+            int n = (int) results.total() + properties.pageSize();
+            return (bounded ? RankedSearch.topAmongNewest(ranking, partial, n, LuceneSearchEngine.PARTIAL_SCAN, null)
+                    : RankedSearch.top(ranking, partial, null, n, n, null)).totalHits.value;
+        } finally {
+            index.release(searcher);
+        }
     }
 
     private static void report(String name, List<Cost> costs) {
@@ -116,11 +128,19 @@ final class QueryCosts {
                 sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.9)] / 1e6,
                 sorted[(int) (sorted.length * 0.99)] / 1e6,
                 costs.stream().mapToLong(Cost::scored).sum() / Math.max(1, costs.size()));
+        List<Cost> partials = costs.stream().filter(Cost::partial).toList();
+        System.out.printf(Locale.ROOT, "  %d took the partial path: documents it scored %,d on average (%,d without the"
+                        + " bound), at most %,d (%,d)%n", partials.size(),
+                partials.stream().mapToLong(Cost::partialScored).sum() / Math.max(1, partials.size()),
+                partials.stream().mapToLong(Cost::partialUnbounded).sum() / Math.max(1, partials.size()),
+                partials.stream().mapToLong(Cost::partialScored).max().orElse(0),
+                partials.stream().mapToLong(Cost::partialUnbounded).max().orElse(0));
         costs.stream().sorted(Comparator.comparingLong(Cost::main).reversed()).distinct().limit(15).forEach(c ->
                 System.out.printf(Locale.ROOT, "  %6.1f ms (without region words %6.1f, full-match alone %6.1f, partial"
                                 + " alone %6.1f)  %s  [%,d scored%s%s]%n", c.main / 1e6, c.other / 1e6, c.fullOnly / 1e6,
-                        c.partialOnly / 1e6, c.query,
-                        c.scored, c.partial ? ", partial" : "", c.corrected ? ", corrected" : ""));
+                        c.partialOnly / 1e6, c.query, c.scored, c.partial ? String.format(Locale.ROOT,
+                                ", partial: %,d scored, %,d unbounded", c.partialScored, c.partialUnbounded) : "",
+                        c.corrected ? ", corrected" : ""));
     }
 
     /** CPU time of this thread and of the search helper threads (found before each pass). */
