@@ -6,6 +6,7 @@ import org.shegong.search.SearchResults;
 import org.shegong.search.analysis.SearchAnalyzers;
 import org.shegong.search.index.SearchIndex;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * The search benchmark's diagnosis ({@code DIAG=1 bench/search-bench.sh …}): the CPU time of each query (the
@@ -63,19 +63,10 @@ final class QueryCosts {
             other.search(SearchQuery.simple(text));
             long otherCost = cpu() - start;
             start = cpu();
-            IndexSearcher searcher = index.acquire();
-            try {
-                IndexSearcher ranking = new IndexSearcher(searcher.getIndexReader());
-                ranking.setSimilarity(similarity);
-                QueryText parsed = QueryText.parse(text, index.wordAnalyzer(), index.lexicon(),
-                        properties.maxQueryLength(), properties.maxQueryWords());
-                TopDocs top = RankedSearch.top(ranking, builder.full(parsed, index.lexicon(), SearchQuery.simple(text)),
-                        builder.rescoring(parsed, Instant.parse("2026-11-01T00:00:00Z")), properties.pageSize(),
-                        LuceneSearchEngine.COUNT_LIMIT, null);
-                top.scoreDocs.clone();
-            } finally {
-                index.release(searcher);
-            }
+            withRanking(index, properties, similarity, text, (ranking, parsed) -> RankedSearch.top(ranking,
+                    builder.full(parsed, index.lexicon(), SearchQuery.simple(text)),
+                    builder.rescoring(parsed, Instant.parse("2026-11-01T00:00:00Z")), properties.pageSize(),
+                    LuceneSearchEngine.COUNT_LIMIT, null).totalHits.value);
             long fullOnly = cpu() - start;
             long partialOnly = 0;
             long[] partialScored = {0, 0};
@@ -95,20 +86,29 @@ final class QueryCosts {
     /** The partial query as the engine runs it (bounded) or without the bound; returns the documents it scored. */
     private static long partial(SearchIndex index, SearchProperties properties, QueryBuilder builder,
                                 PlaceSimilarity similarity, String text, SearchResults results, boolean bounded)
-            throws Exception {
+            throws IOException {
+        int n = (int) results.total() + properties.pageSize();
+        return withRanking(index, properties, similarity, text, (ranking, parsed) -> {
+            Query partial = builder.partial(parsed, index.lexicon(), SearchQuery.simple(text), ranking.getIndexReader());
+            return partial == null ? 0
+                    : (bounded ? RankedSearch.topAmongNewest(ranking, partial, n, LuceneSearchEngine.PARTIAL_SCAN, null)
+                    : RankedSearch.top(ranking, partial, null, n, n, null)).totalHits.value;
+        });
+    }
+
+    /** A ranking over the current index, as the engine's (ADR 0018). */
+    private interface Ranking {
+        long run(IndexSearcher ranking, QueryText parsed) throws IOException;
+    }
+
+    private static long withRanking(SearchIndex index, SearchProperties properties, PlaceSimilarity similarity,
+                                    String text, Ranking work) throws IOException {
         IndexSearcher searcher = index.acquire();
         try {
             IndexSearcher ranking = new IndexSearcher(searcher.getIndexReader());
             ranking.setSimilarity(similarity);
-            QueryText parsed = QueryText.parse(text, index.wordAnalyzer(), index.lexicon(),
-                    properties.maxQueryLength(), properties.maxQueryWords());
-            Query partial = builder.partial(parsed, index.lexicon(), SearchQuery.simple(text), searcher.getIndexReader());
-            if (partial == null) {
-                return 0;
-            }
-            int n = (int) results.total() + properties.pageSize();
-            return (bounded ? RankedSearch.topAmongNewest(ranking, partial, n, LuceneSearchEngine.PARTIAL_SCAN, null)
-                    : RankedSearch.top(ranking, partial, null, n, n, null)).totalHits.value;
+            return work.run(ranking, QueryText.parse(text, index.wordAnalyzer(), index.lexicon(),
+                    properties.maxQueryLength(), properties.maxQueryWords()));
         } finally {
             index.release(searcher);
         }
