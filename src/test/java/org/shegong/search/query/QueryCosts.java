@@ -72,9 +72,9 @@ final class QueryCosts {
             long[] partialScored = {0, 0};
             if (results.total() < LuceneSearchEngine.PARTIAL_BELOW) {
                 start = cpu();
-                partialScored[0] = partial(index, properties, builder, similarity, text, results, true);
+                partialScored[0] = partialScored(index, properties, builder, text, results.total(), true);
                 partialOnly = cpu() - start;
-                partialScored[1] = partial(index, properties, builder, similarity, text, results, false);
+                partialScored[1] = partialScored(index, properties, builder, text, results.total(), false);
             }
             costs.add(new Cost(text, mainCost, otherCost, fullOnly, partialOnly, results.total(), partialScored[0],
                     partialScored[1], !results.partialHits().isEmpty(),
@@ -83,12 +83,14 @@ final class QueryCosts {
         return costs;
     }
 
-    /** The partial query as the engine runs it (bounded) or without the bound; returns the documents it scored. */
-    private static long partial(SearchIndex index, SearchProperties properties, QueryBuilder builder,
-                                PlaceSimilarity similarity, String text, SearchResults results, boolean bounded)
-            throws IOException {
-        int n = (int) results.total() + properties.pageSize();
-        return withRanking(index, properties, similarity, text, (ranking, parsed) -> {
+    /**
+     * The documents the partial query scores for this text with this many full matches, bounded as the engine
+     * runs it or not.
+     */
+    static long partialScored(SearchIndex index, SearchProperties properties, QueryBuilder builder, String text,
+                              long fullMatches, boolean bounded) throws IOException {
+        int n = (int) fullMatches + properties.pageSize();
+        return withRanking(index, properties, new PlaceSimilarity(properties), text, (ranking, parsed) -> {
             Query partial = builder.partial(parsed, index.lexicon(), SearchQuery.simple(text), ranking.getIndexReader());
             return partial == null ? 0
                     : (bounded ? RankedSearch.topAmongNewest(ranking, partial, n, LuceneSearchEngine.PARTIAL_SCAN, null)
