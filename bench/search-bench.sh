@@ -7,7 +7,9 @@
 #
 # GEN overrides the generator (default bench/gen_articles.py); files and the index go to $BENCH_DIR
 # (default /tmp/shegong-search-bench) and are reused/overwritten between runs; REUSE_INDEX=1 times the queries
-# on the index of the previous run without rebuilding it.
+# on the index of the previous run without rebuilding it. Articles get region codes from the region tagger and
+# queries use region words, as in production (REGIONS=0: neither). DIAG=1 prints per-query CPU time with and
+# without region words, the full-match and partial-match rankings alone and the costliest queries (ADR 0053).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-200000}

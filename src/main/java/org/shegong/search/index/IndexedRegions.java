@@ -1,5 +1,6 @@
 package org.shegong.search.index;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.shegong.region.ArticleRegion;
@@ -26,14 +27,19 @@ public class IndexedRegions {
     }
 
     public Codes of(long articleId) {
+        return codes(tagging.of(articleId).stream().map(ArticleRegion::region).toList(), directory);
+    }
+
+    /** The codes for these tags (the search benchmark tags generated articles without a database). */
+    public static Codes codes(Collection<Region> tags, RegionDirectory directory) {
         Set<String> all = new LinkedHashSet<>();
         Set<String> provinces = new LinkedHashSet<>();
-        for (ArticleRegion tag : tagging.of(articleId)) {
-            all.add(tag.region().code());
-            for (Region above : directory.chain(tag.region().code())) {
+        for (Region tag : tags) {
+            all.add(tag.code());
+            for (Region above : directory.chain(tag.code())) {
                 all.add(above.code());
             }
-            directory.provinceOf(tag.region().code()).ifPresent(province -> {
+            directory.provinceOf(tag.code()).ifPresent(province -> {
                 provinces.add(province.code());
                 directory.macrosOf(province.code()).forEach(macro -> all.add(macro.code()));
             });

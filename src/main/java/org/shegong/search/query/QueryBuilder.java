@@ -216,11 +216,11 @@ final class QueryBuilder {
             addForms(any, synonym, false, weights.synonymWeight(), lexicon);
         }
         // A place's name also finds what is tagged with it or a place under it (辽宁 → 沈阳浑南区), scored like a
-        // mention in the summary: the tag says the article is about the place.
-        List<String> codes = regionWords.codesNamed(part.text());
-        if (!codes.isEmpty()) {
-            any.add(boost(new ConstantScoreQuery(new TermInSetQuery(ArticleDocuments.REGION,
-                    codes.stream().map(BytesRef::new).toList())), weights.summaryBoost()));
+        // mention in the summary: the tag says the article is about the place. One term query per code, side by
+        // side with the word's own (ADR 0053): a term set would be rewritten per segment and scored by another
+        // layer of disjunction; these score their boost (PlaceSimilarity) with exact block maxima.
+        for (String code : regionWords.codesNamed(part.text())) {
+            any.add(boost(new TermQuery(new Term(ArticleDocuments.REGION, code)), weights.summaryBoost()));
         }
         return new DisjunctionMaxQuery(any, 0f);
     }

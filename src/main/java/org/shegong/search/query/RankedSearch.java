@@ -51,14 +51,29 @@ final class RankedSearch {
      */
     static TopDocs top(IndexSearcher searcher, Query query, Query rescoring, int n, int countLimit, Executor helpers)
             throws IOException {
+        return top(searcher, query, rescoring, n, countLimit, Long.MAX_VALUE, helpers);
+    }
+
+    /**
+     * The best {@code n} among the first {@code scanLimit} matches in index order (newest first), which bounds the
+     * work of a query whose scores take too many values to stop early: the partial matches (ADR 0053). Without
+     * rescoring only {@code n} candidates are kept, so the lowest competitive score rises sooner.
+     */
+    static TopDocs topAmongNewest(IndexSearcher searcher, Query query, int n, long scanLimit, Executor helpers)
+            throws IOException {
+        return top(searcher, query, null, n, n, scanLimit, helpers);
+    }
+
+    private static TopDocs top(IndexSearcher searcher, Query query, Query rescoring, int n, int countLimit,
+                               long scanLimit, Executor helpers) throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
         List<Segment> leaves = new ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             leaves.add(new Segment(leaf, newestIn(leaf)));
         }
         leaves.sort(Comparator.comparingLong(Segment::newest).reversed());
-        int wanted = Math.max(n, WINDOW);
-        List<Best> bests = searchInParallel(weight, leaves, wanted, countLimit, helpers);
+        int wanted = rescoring == null ? n : Math.max(n, WINDOW);
+        List<Best> bests = searchInParallel(weight, leaves, wanted, countLimit, scanLimit, helpers);
         List<Candidate> merged = new ArrayList<>();
         long total = 0;
         boolean skipped = false;
@@ -84,7 +99,7 @@ final class RankedSearch {
      * pool never makes a search wait.
      */
     private static List<Best> searchInParallel(Weight weight, List<Segment> leaves, int wanted,
-                                               int countLimit, Executor helpers) throws IOException {
+                                               int countLimit, long scanLimit, Executor helpers) throws IOException {
         int groups = helpers == null ? 1 : Math.max(1, Math.min(PARALLELISM, leaves.size()));
         List<Best> bests = new ArrayList<>();
         List<FutureTask<Void>> tasks = new ArrayList<>();
@@ -93,7 +108,7 @@ final class RankedSearch {
             for (int i = g; i < leaves.size(); i += groups) {
                 group.add(leaves.get(i));
             }
-            Best best = new Best(wanted, Math.max(1, countLimit / groups));
+            Best best = new Best(wanted, Math.max(1, countLimit / groups), Math.max(1, scanLimit / groups));
             bests.add(best);
             tasks.add(new FutureTask<>(() -> {
                 search(weight, group, best);
@@ -127,6 +142,9 @@ final class RankedSearch {
 
     private static void search(Weight weight, List<Segment> segments, Best best) throws IOException {
         for (Segment segment : segments) {
+            if (best.scanned()) {
+                return;
+            }
             BulkScorer scorer = weight.bulkScorer(segment.leaf());
             if (scorer != null) {
                 try {
@@ -158,14 +176,21 @@ final class RankedSearch {
 
         private final int size;
         private final int countLimit;
+        private final long scanLimit;
         private final PriorityQueue<Candidate> heap;
         private long total;
         private boolean skipped;
 
-        Best(int size, int countLimit) {
+        Best(int size, int countLimit, long scanLimit) {
             this.size = size;
             this.countLimit = countLimit;
+            this.scanLimit = scanLimit;
             this.heap = new PriorityQueue<>(size + 1, Candidate.ORDER.reversed());
+        }
+
+        /** Whether this group has scored as many matches as it may. */
+        boolean scanned() {
+            return total >= scanLimit;
         }
 
         LeafCollector collectorFor(Segment segment) throws IOException {
@@ -183,6 +208,10 @@ final class RankedSearch {
 
                 @Override
                 public void collect(int doc) throws IOException {
+                    if (scanned()) {
+                        skipped = true;
+                        throw new CollectionTerminatedException(); // and search() leaves the group's other segments
+                    }
                     total++;
                     float score = scorer.score();
                     if (heap.size() == size && score < heap.peek().score) {

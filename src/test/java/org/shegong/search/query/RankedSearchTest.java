@@ -5,6 +5,7 @@ import org.shegong.search.SearchProperties;
 import org.shegong.search.SearchQuery;
 import org.shegong.search.SearchResults;
 import org.shegong.search.analysis.Lexicon;
+import org.shegong.search.index.ArticleDocuments;
 import org.shegong.search.index.IndexRebuilder;
 import org.shegong.search.index.SearchIndex;
 
@@ -19,6 +20,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.io.IOException;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shegong.content.Article;
@@ -94,6 +101,41 @@ class RankedSearchTest {
             List<Instant> newest = dates.stream().sorted(java.util.Comparator.reverseOrder()).limit(20).toList();
             assertThat(results.hits()).extracting(SearchHit::publishedAt).containsExactlyElementsOf(newest);
         }
+    }
+
+    /**
+     * The partial matches' bound (ADR 0053): a search stops once it has scored as many documents as it may. Here
+     * every article is more competitive than the newer ones (a score that grows with age), so nothing can be
+     * skipped: a bound of 100 ranks only the newest 100, while an unbounded search reaches the oldest.
+     */
+    @Test
+    void aBoundedScanStopsAfterScoringItsLimit(@TempDir Path dir) throws Exception {
+        try (SearchIndex index = new SearchIndex(dir, Lexicon.load(null))) {
+            long generation = index.startGeneration();
+            for (int i = 1; i <= 1_000; i++) {
+                index.upsert(article(i, "通知 " + i, NOW.minus(Duration.ofHours(i))));
+            }
+            index.finishGeneration(generation);
+            IndexSearcher searcher = index.acquire();
+            try {
+                Query olderIsBetter = LongPoint.newDistanceFeatureQuery(ArticleDocuments.PUBLISHED, 1f,
+                        NOW.minus(Duration.ofHours(5_000)).toEpochMilli(), Duration.ofHours(1).toMillis());
+                assertThat(ids(searcher, RankedSearch.topAmongNewest(searcher, olderIsBetter, 5, 100, null)))
+                        .containsExactly(100L, 99L, 98L, 97L, 96L);
+                assertThat(ids(searcher, RankedSearch.topAmongNewest(searcher, olderIsBetter, 5, 5_000, null)))
+                        .containsExactly(1_000L, 999L, 998L, 997L, 996L);
+            } finally {
+                index.release(searcher);
+            }
+        }
+    }
+
+    private static List<Long> ids(IndexSearcher searcher, TopDocs top) throws IOException {
+        List<Long> ids = new ArrayList<>();
+        for (ScoreDoc doc : top.scoreDocs) {
+            ids.add(Long.parseLong(searcher.storedFields().document(doc.doc).get(ArticleDocuments.ID)));
+        }
+        return ids;
     }
 
     @Test
