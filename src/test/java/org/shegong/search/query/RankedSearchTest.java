@@ -130,6 +130,30 @@ class RankedSearchTest {
         }
     }
 
+    /** The full matches' bound (ADR 0054) works the same way with the rescoring stage. */
+    @Test
+    void aBoundedFullSearchRanksOnlyTheNewestItScored(@TempDir Path dir) throws Exception {
+        try (SearchIndex index = new SearchIndex(dir, Lexicon.load(null))) {
+            long generation = index.startGeneration();
+            for (int i = 1; i <= 1_000; i++) {
+                index.upsert(article(i, "通知 " + i, NOW.minus(Duration.ofHours(i))));
+            }
+            index.finishGeneration(generation);
+            IndexSearcher searcher = index.acquire();
+            try {
+                Query olderIsBetter = LongPoint.newDistanceFeatureQuery(ArticleDocuments.PUBLISHED, 1f,
+                        NOW.minus(Duration.ofHours(5_000)).toEpochMilli(), Duration.ofHours(1).toMillis());
+                Query noBonus = new org.apache.lucene.search.MatchNoDocsQuery();
+                assertThat(ids(searcher, RankedSearch.top(searcher, olderIsBetter, noBonus, 5, 1_000, 200, null)))
+                        .containsExactly(200L, 199L, 198L, 197L, 196L);
+                assertThat(ids(searcher, RankedSearch.top(searcher, olderIsBetter, noBonus, 5, 1_000, null)))
+                        .containsExactly(1_000L, 999L, 998L, 997L, 996L);
+            } finally {
+                index.release(searcher);
+            }
+        }
+    }
+
     private static List<Long> ids(IndexSearcher searcher, TopDocs top) throws IOException {
         List<Long> ids = new ArrayList<>();
         for (ScoreDoc doc : top.scoreDocs) {
