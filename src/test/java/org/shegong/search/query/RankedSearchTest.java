@@ -103,36 +103,38 @@ class RankedSearchTest {
         }
     }
 
-    /**
-     * The partial matches' bound (ADR 0053): a search stops once it has scored as many documents as it may. Here
-     * every article is more competitive than the newer ones (a score that grows with age), so nothing can be
-     * skipped: a bound of 100 ranks only the newest 100, while an unbounded search reaches the oldest.
-     */
+    /** The partial matches' bound (ADR 0053): a search stops once it has scored as many documents as it may. */
     @Test
     void aBoundedScanStopsAfterScoringItsLimit(@TempDir Path dir) throws Exception {
-        try (SearchIndex index = new SearchIndex(dir, Lexicon.load(null))) {
-            long generation = index.startGeneration();
-            for (int i = 1; i <= 1_000; i++) {
-                index.upsert(article(i, "通知 " + i, NOW.minus(Duration.ofHours(i))));
-            }
-            index.finishGeneration(generation);
-            IndexSearcher searcher = index.acquire();
-            try {
-                Query olderIsBetter = LongPoint.newDistanceFeatureQuery(ArticleDocuments.PUBLISHED, 1f,
-                        NOW.minus(Duration.ofHours(5_000)).toEpochMilli(), Duration.ofHours(1).toMillis());
-                assertThat(ids(searcher, RankedSearch.topAmongNewest(searcher, olderIsBetter, 5, 100, null)))
-                        .containsExactly(100L, 99L, 98L, 97L, 96L);
-                assertThat(ids(searcher, RankedSearch.topAmongNewest(searcher, olderIsBetter, 5, 5_000, null)))
-                        .containsExactly(1_000L, 999L, 998L, 997L, 996L);
-            } finally {
-                index.release(searcher);
-            }
-        }
+        withOlderIsBetter(dir, (searcher, olderIsBetter) -> {
+            assertThat(ids(searcher, RankedSearch.topAmongNewest(searcher, olderIsBetter, 5, 100, null)))
+                    .containsExactly(100L, 99L, 98L, 97L, 96L);
+            assertThat(ids(searcher, RankedSearch.topAmongNewest(searcher, olderIsBetter, 5, 5_000, null)))
+                    .containsExactly(1_000L, 999L, 998L, 997L, 996L);
+        });
     }
 
     /** The full matches' bound (ADR 0054) works the same way with the rescoring stage. */
     @Test
     void aBoundedFullSearchRanksOnlyTheNewestItScored(@TempDir Path dir) throws Exception {
+        withOlderIsBetter(dir, (searcher, olderIsBetter) -> {
+            Query noBonus = new org.apache.lucene.search.MatchNoDocsQuery();
+            assertThat(ids(searcher, RankedSearch.top(searcher, olderIsBetter, noBonus, 5, 1_000, 200, null)))
+                    .containsExactly(200L, 199L, 198L, 197L, 196L);
+            assertThat(ids(searcher, RankedSearch.top(searcher, olderIsBetter, noBonus, 5, 1_000, null)))
+                    .containsExactly(1_000L, 999L, 998L, 997L, 996L);
+        });
+    }
+
+    private interface SearchCheck {
+        void check(IndexSearcher searcher, Query olderIsBetter) throws IOException;
+    }
+
+    /**
+     * 1,000 articles where every one is more competitive than the newer ones (a score that grows with age), so
+     * nothing can be skipped: only a bound stops the search before the oldest.
+     */
+    private static void withOlderIsBetter(Path dir, SearchCheck check) throws IOException {
         try (SearchIndex index = new SearchIndex(dir, Lexicon.load(null))) {
             long generation = index.startGeneration();
             for (int i = 1; i <= 1_000; i++) {
@@ -141,13 +143,8 @@ class RankedSearchTest {
             index.finishGeneration(generation);
             IndexSearcher searcher = index.acquire();
             try {
-                Query olderIsBetter = LongPoint.newDistanceFeatureQuery(ArticleDocuments.PUBLISHED, 1f,
-                        NOW.minus(Duration.ofHours(5_000)).toEpochMilli(), Duration.ofHours(1).toMillis());
-                Query noBonus = new org.apache.lucene.search.MatchNoDocsQuery();
-                assertThat(ids(searcher, RankedSearch.top(searcher, olderIsBetter, noBonus, 5, 1_000, 200, null)))
-                        .containsExactly(200L, 199L, 198L, 197L, 196L);
-                assertThat(ids(searcher, RankedSearch.top(searcher, olderIsBetter, noBonus, 5, 1_000, null)))
-                        .containsExactly(1_000L, 999L, 998L, 997L, 996L);
+                check.check(searcher, LongPoint.newDistanceFeatureQuery(ArticleDocuments.PUBLISHED, 1f,
+                        NOW.minus(Duration.ofHours(5_000)).toEpochMilli(), Duration.ofHours(1).toMillis()));
             } finally {
                 index.release(searcher);
             }
