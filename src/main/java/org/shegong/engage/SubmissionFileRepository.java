@@ -33,4 +33,10 @@ class SubmissionFileRepository {
                         rs.getString(4).startsWith("image/"), rs.getLong(5)))
                 .list();
     }
+
+    /** Few rows (one per attachment sent), so no index on media_id. */
+    List<Long> articlesWithMedia(long mediaId) {
+        return jdbc.sql("SELECT DISTINCT article_id FROM engage_submission_file WHERE media_id = ? ORDER BY article_id")
+                .param(mediaId).query(Long.class).list();
+    }
 }

@@ -38,8 +38,11 @@ class MediaLibraryController {
     private final MediaRepository repository;
     private final MediaProperties limits;
     private final SiteProperties site;
+    private final MediaHolds holds;
 
-    MediaLibraryController(MediaService media, MediaRepository repository, MediaProperties limits, SiteProperties site) {
+    MediaLibraryController(MediaService media, MediaRepository repository, MediaProperties limits, SiteProperties site,
+                           MediaHolds holds) {
+        this.holds = holds;
         this.media = media;
         this.repository = repository;
         this.limits = limits;
@@ -88,6 +91,7 @@ class MediaLibraryController {
         model.addAttribute("chrome", AdminChrome.of(request, site.name()));
         model.addAttribute("file", file);
         model.addAttribute("usedBy", repository.usedBy(id));
+        model.addAttribute("holds", holds.of(file));
         return "admin/media-file";
     }
 

@@ -36,9 +36,11 @@ public class MediaService {
     private final MediaProperties limits;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final MediaHolds holds;
 
     MediaService(MediaRepository repository, MediaStorage storage, ContentSniffer sniffer, MediaProperties limits,
-                 TransactionTemplate transactions, Clock clock) {
+                 TransactionTemplate transactions, Clock clock, MediaHolds holds) {
+        this.holds = holds;
         this.repository = repository;
         this.storage = storage;
         this.sniffer = sniffer;
@@ -167,7 +169,10 @@ public class MediaService {
         }
     }
 
-    /** Removes a file no live article uses; only its uploader or an administrator may. */
+    /**
+     * Removes a file nothing uses: no live or withdrawn article, no draft or change waiting for review, no 投稿.
+     * Only its uploader or an administrator may.
+     */
     public void delete(long userId, boolean administrator, long mediaId) throws IOException {
         MediaFile file = repository.find(mediaId).orElseThrow(() -> new MediaNotFound(mediaId));
         if (file.uploadedBy() != userId && !administrator) {
@@ -175,6 +180,10 @@ public class MediaService {
         }
         if (!repository.usedBy(mediaId).isEmpty()) {
             throw UploadRejected.badRequest("文件仍被文章使用，不能删除");
+        }
+        List<MediaHolds.Hold> held = holds.of(file);
+        if (!held.isEmpty()) {
+            throw UploadRejected.badRequest("文件仍被使用，不能删除：" + MediaHolds.describe(held));
         }
         transactions.executeWithoutResult(s -> repository.delete(mediaId));
         removeQuietly(file.storedKeys());

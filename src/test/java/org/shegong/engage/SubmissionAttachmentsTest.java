@@ -1,6 +1,7 @@
 package org.shegong.engage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -20,6 +21,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shegong.account.Role;
+import org.shegong.media.MediaService;
+import org.shegong.media.UploadRejected;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -45,6 +48,7 @@ class SubmissionAttachmentsTest extends OrganisationPagesTest {
     private static final Pattern MEDIA = Pattern.compile("(?:href|src)=\"(/media/[0-9a-f]{2}/[0-9a-f]{32}\\.[a-z]+)\"");
 
     OrgFixture fixture;
+    @Autowired MediaService media;
 
     @BeforeEach
     void setUp() {
@@ -87,6 +91,14 @@ class SubmissionAttachmentsTest extends OrganisationPagesTest {
         fixture.act(chief, id, "approve-and-publish", "同意");
         String article = fixture.page(null, "/article/" + id, 200);
         assertThat(article).contains(pdfUrl).contains("活动方案.pdf");
+
+        // What an organisation sent stays the record of what it sent, even after the article stops showing it.
+        long pdfId = jdbc.sql("SELECT id FROM media_file WHERE storage_key = ?")
+                .param(pdfUrl.substring("/media/".length())).query(Long.class).single();
+        jdbc.sql("DELETE FROM media_use WHERE media_id = ?").param(pdfId).update();
+        assertThatThrownBy(() -> media.delete(1L, true, pdfId)).isInstanceOf(UploadRejected.class)
+                .hasMessageContaining("投稿附件 #" + id);
+        assertThat(mvc.perform(get(pdfUrl)).andReturn().getResponse().getStatus()).isEqualTo(200);
     }
 
     @Test

@@ -307,6 +307,34 @@ class MediaUploadTest {
         assertThat(fetch(MediaUrls.ofWidth(photo, 640)).getStatus()).isEqualTo(404);
     }
 
+    @Test
+    void aFileOnlyADraftUsesIsKeptWithTheDraftNamedInTheRefusal() throws Exception {
+        MockHttpSession editor = login("media-draft", Role.EDITOR);
+        MediaFile photo = file(accepted(editor, "草稿配图.jpg", TestFiles.jpeg(900, 600)));
+        MediaFile other = file(accepted(editor, "无关.jpg", TestFiles.jpeg(300, 200)));
+        String news = String.valueOf(columns.bySlug("news").orElseThrow().id());
+        String location = mvc.perform(post("/admin/articles").session(editor).with(csrf()).param("title", "尚未发布的稿件")
+                        .param("primaryColumn", news).param("kind", "NEWS")
+                        .param("body", "<p><img src=\"" + MediaUrls.ofWidth(photo, 640) + "\" alt=\"配图\"></p>"))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).as("draft saved").isNotNull();
+        long draft = Long.parseLong(location.replaceAll("\\D*(\\d+).*", "$1"));
+        relay.drain();
+        assertThat(repository.usedBy(photo.id())).as("no live article uses it").isEmpty();
+
+        MockHttpServletResponse refused = mvc.perform(post("/admin/media/" + photo.id() + "/delete").session(editor)
+                .with(csrf())).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("未发布的稿件或修改", "#" + draft);
+        assertThat(repository.find(photo.id())).isPresent();
+        assertThat(fetch(MediaUrls.ofWidth(photo, 640)).getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/admin/media/" + photo.id()).session(editor)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("未发布的稿件或修改", "/admin/articles/" + draft);
+
+        mvc.perform(post("/admin/media/" + other.id() + "/delete").session(editor).with(csrf()));
+        assertThat(repository.find(other.id())).as("a file nothing holds is deleted").isEmpty();
+    }
+
     private long save(String externalId, String body, long column) {
         ArticleInput input = ArticleInput.builder("社工站揭牌", List.of(column)).externalId(externalId).bodyHtml(body)
                 .source("民政局").publishedAt(java.time.Instant.parse("2021-08-27T02:00:00Z"))

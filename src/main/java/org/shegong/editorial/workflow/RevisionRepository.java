@@ -57,6 +57,22 @@ public class RevisionRepository {
                 .param(articleId).query(RevisionRepository::revision).list();
     }
 
+    /**
+     * Articles whose work since the live version (a draft never published, changes waiting for review, autosaves)
+     * contains {@code text} in the body or the item-type fields. Scans only unpublished revisions; for the rare
+     * question "may this file be deleted", not for pages.
+     */
+    public List<Long> unpublishedContaining(String text) {
+        String pattern = "%" + text.replace("%", "").replace("_", "") + "%";
+        return jdbc.sql("""
+                SELECT DISTINCT r.article_id FROM article_workflow w
+                JOIN article_revision r ON r.article_id = w.article_id AND r.number > COALESCE(w.live_revision, 0)
+                WHERE w.latest_revision <> COALESCE(w.live_revision, 0)
+                  AND (r.body_html LIKE ? OR r.kind_fields LIKE ?)
+                ORDER BY r.article_id""")
+                .params(pattern, pattern).query(Long.class).list();
+    }
+
     /** A revision's item-type fields, written by this class (so well formed) as a JSON object of texts. */
     private static KindFields fields(String json) {
         return json == null ? KindFields.NONE : KindFields.fromMap(JSON.readValue(json, MAP));

@@ -71,6 +71,28 @@ class WorkflowRepositoryTest {
     }
 
     @Test
+    void onlyRevisionsNewerThanTheLiveOneHoldAFile() {
+        RevisionContent live = new RevisionContent("标题", null, null, "<p><img src=\"/media/aa/1111-w640.jpg\"></p>",
+                null, null, null, Kind.NEWS, false, List.of(news), List.of(), null, T);
+        RevisionContent pending = new RevisionContent("标题", null, null, "<p><a href=\"/media/bb/2222.pdf\">名单</a></p>",
+                null, null, null, Kind.NEWS, false, List.of(news), List.of(), null, T);
+        revisions.insert(new Revision(articleId, 1, 0, live, 7L, "王编辑", T, false));
+        revisions.insert(new Revision(articleId, 2, 1, pending, 7L, "王编辑", T.plusSeconds(1), false));
+        WorkflowRecord changed = new WorkflowRecord(articleId, WorkflowState.DRAFT, 0, 7L, news, 2, 1, false, null,
+                null, null, T, 0, List.of());
+        workflows.insert(changed, 7L);
+
+        assertThat(revisions.unpublishedContaining("/media/bb/2222")).containsExactly(articleId);
+        assertThat(revisions.unpublishedContaining("/media/aa/1111")).as("only in the live revision").isEmpty();
+        assertThat(revisions.unpublishedContaining("/media/cc/3333")).isEmpty();
+
+        WorkflowRecord published = new WorkflowRecord(articleId, WorkflowState.LIVE, 0, 7L, news, 2, 2, true,
+                null, null, null, T, 1, List.of());
+        assertThat(workflows.compareAndSet(published, 0, 7L)).isTrue();
+        assertThat(revisions.unpublishedContaining("/media/bb/2222")).as("now live: media_use follows it").isEmpty();
+    }
+
+    @Test
     void aTransitionFromAStaleVersionIsRefused() {
         WorkflowRecord draft = new WorkflowRecord(articleId, WorkflowState.DRAFT, 0, 7L, news, 1, null, false, null,
                 null, null, T, 0, java.util.List.of());
