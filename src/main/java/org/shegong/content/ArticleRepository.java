@@ -133,6 +133,23 @@ public class ArticleRepository {
     }
 
     /**
+     * Ids of the articles on the public site or withdrawn whose body or file fields contain {@code text}: one scan
+     * in the database, for rare follow-ups (after a bulk import) that would otherwise read every body.
+     */
+    public List<Long> idsMentioning(String text) {
+        String pattern = "%" + text.replace("%", "").replace("_", "") + "%";
+        return jdbc.sql("""
+                SELECT a.id FROM article a JOIN article_body b ON b.article_id = a.id
+                WHERE a.status <> 'DRAFT' AND b.body_html LIKE ?
+                UNION
+                SELECT a.id FROM article a JOIN article_fields f ON f.article_id = a.id
+                WHERE a.status <> 'DRAFT' AND (f.cover_url LIKE ? OR f.image_url LIKE ? OR f.attachment_url LIKE ?
+                  OR f.video_url LIKE ? OR f.poster_url LIKE ?)
+                ORDER BY 1""")
+                .params(pattern, pattern, pattern, pattern, pattern, pattern).query(Long.class).list();
+    }
+
+    /**
      * Hands every article in {@code status}, with its body, columns and tags, to {@code sink} in batches of
      * {@code batch}, in id order, seeking by id so the whole archive never sits in memory (a search index rebuild).
      * The ORDER BY names status first so H2 walks ix_article_live_id in order; ordered by id alone it sorted

@@ -47,6 +47,11 @@ public class ArticleService {
         articles.forEachLive(batch, sink);
     }
 
+    /** See {@link ArticleRepository#idsMentioning}. */
+    public List<Long> idsMentioning(String text) {
+        return articles.idsMentioning(text);
+    }
+
     public long countLive() {
         return articles.countWithStatus(ArticleStatus.LIVE);
     }

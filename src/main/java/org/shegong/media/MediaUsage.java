@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps "where used" (media_use) from the outbox: after each published, edited, imported or withdrawn article it
  * records which stored files the body refers to. A withdrawn article keeps its uses (it may be published again),
  * so its files cannot be deleted from under it. Drafts that were never published emit no event and so do not
- * count: the library warns that deleting is checked against published articles.
+ * count here; {@link MediaHolders} keep their files before a delete. A bulk import sends one event for all its
+ * articles, so then every article that names a stored file is re-read (the database finds them in one scan).
  */
 @Component
 class MediaUsage implements OutboxConsumer {
@@ -45,6 +46,9 @@ class MediaUsage implements OutboxConsumer {
             if (event.type().startsWith("article.")) {
                 articles.find(event.aggregateId()).ifPresent(this::record);
             }
+        }
+        if (events.stream().anyMatch(OutboxEvent::isBulkImport)) {
+            articles.idsMentioning("/media/").forEach(id -> articles.find(id).ifPresent(this::record));
         }
     }
 

@@ -67,6 +67,23 @@ class KindFieldsRepositoryTest {
     }
 
     @Test
+    void articlesNamingAFileAreFoundByBodyOrFieldButNotWhileDrafts() {
+        long policy = save("p", Kind.POLICY, policy("民政部", LocalDate.of(2021, 8, 20), "民发〔2021〕1号"), "news");
+        ArticleInput withImage = ArticleInput.builder("正文里有图", List.of(content.column("news").id()))
+                .externalId("b").bodyHtml("<p><img src=\"" + IMAGE.replace(".jpg", "-w640.jpg") + "\"></p>")
+                .publishedAt(Instant.parse("2021-08-27T02:00:00Z")).status(ArticleStatus.LIVE).build();
+        long body = content.db.transactions().execute(s -> content.service.save(withImage)).id();
+        ArticleInput draft = ArticleInput.builder("草稿", List.of(content.column("news").id())).externalId("d")
+                .bodyHtml("<p><a href=\"" + PDF + "\">附件</a></p>").status(ArticleStatus.DRAFT).build();
+        content.db.transactions().execute(s -> content.service.save(draft));
+
+        assertThat(content.service.idsMentioning(PDF.substring(0, PDF.indexOf('.')))).containsExactly(policy);
+        assertThat(content.service.idsMentioning(IMAGE.substring(0, IMAGE.indexOf('.')))).containsExactly(body);
+        assertThat(content.service.idsMentioning("/media/")).containsExactly(Math.min(policy, body),
+                Math.max(policy, body));
+    }
+
+    @Test
     void listingsCarryTheThumbnailSourceAndThePeriodButNoBody() {
         save("n", Kind.NOTICE, new KindFields(null, LocalDate.of(2021, 8, 27), LocalDate.of(2021, 9, 2), null,
                 null, null, null, null, null, null, null, null, null, null), "notices");

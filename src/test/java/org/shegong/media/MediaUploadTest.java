@@ -62,6 +62,7 @@ class MediaUploadTest {
     @Autowired ArticleService articles;
     @Autowired OutboxRelay relay;
     @Autowired TransactionTemplate transactions;
+    @Autowired org.shegong.content.importer.BulkImporter bulk;
 
     @DynamicPropertySource
     static void directory(DynamicPropertyRegistry registry) throws IOException {
@@ -333,6 +334,24 @@ class MediaUploadTest {
 
         mvc.perform(post("/admin/media/" + other.id() + "/delete").session(editor).with(csrf()));
         assertThat(repository.find(other.id())).as("a file nothing holds is deleted").isEmpty();
+    }
+
+    @Test
+    void filesNamedByABulkImportAreInUseOnceTheImportIsFollowed() throws Exception {
+        MockHttpSession editor = login("media-bulk", Role.EDITOR);
+        MediaFile photo = file(accepted(editor, "批量导入配图.jpg", TestFiles.jpeg(900, 600)));
+        String line = "{\"id\":\"media-bulk-1\",\"column\":\"行业动态\",\"title\":\"批量导入的图片新闻\","
+                + "\"body\":\"<p><img src=\\\"" + MediaUrls.ofWidth(photo, 640) + "\\\" alt=\\\"配图\\\"></p>\","
+                + "\"published_at\":\"2024-05-01T10:00:00+08:00\"}";
+        assertThat(bulk.importJsonLines(new java.io.ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), n -> { })
+                .created()).isEqualTo(1);
+        relay.drain();
+        long article = articles.existing(List.of("media-bulk-1")).get("media-bulk-1").id();
+        assertThat(repository.usedBy(photo.id())).containsExactly(article);
+        int status = mvc.perform(post("/admin/media/" + photo.id() + "/delete").session(editor).with(csrf()))
+                .andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(400);
+        assertThat(repository.find(photo.id())).isPresent();
     }
 
     private long save(String externalId, String body, long column) {
