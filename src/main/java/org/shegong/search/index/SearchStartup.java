@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 @Profile("!cli")
 class SearchStartup {
 
-    private final SearchIndex index;
+    private final IndexStore index;
     private final IndexRebuilder rebuilder;
 
-    SearchStartup(@Lazy SearchIndex index, IndexRebuilder rebuilder) {
+    SearchStartup(@Lazy IndexStore index, IndexRebuilder rebuilder) {
         this.index = index;
         this.rebuilder = rebuilder;
     }
