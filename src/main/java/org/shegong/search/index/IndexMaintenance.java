@@ -11,11 +11,11 @@ import org.springframework.stereotype.Service;
 public class IndexMaintenance {
 
     private final SearchEngine engine;
-    private final SearchIndex index;
+    private final IndexStore index;
     private final IndexRebuilder rebuilder;
     private final LexiconSource lexicons;
 
-    IndexMaintenance(SearchEngine engine, @Lazy SearchIndex index, IndexRebuilder rebuilder, LexiconSource lexicons) {
+    IndexMaintenance(SearchEngine engine, @Lazy IndexStore index, IndexRebuilder rebuilder, LexiconSource lexicons) {
         this.engine = engine;
         this.index = index;
         this.rebuilder = rebuilder;
@@ -24,7 +24,7 @@ public class IndexMaintenance {
 
     public IndexReport report() {
         return new IndexReport(engine.status(), rebuilder.progress().running(),
-                index.count(EditorDocuments.readersFind()),
+                index.publicDocumentCount(),
                 index.lastRebuild(), index.lexicon().words().size(), lexicons.loadedAt(), lexicons.files());
     }
 

@@ -48,7 +48,7 @@ public class IndexRebuilder implements DisposableBean {
     public static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(IndexRebuilder.class);
 
-    private final SearchIndex index;
+    private final IndexStore index;
     private final ArticleService articles;
     private final WorkingCopies copies;
     private final SearchProperties properties;
@@ -62,13 +62,13 @@ public class IndexRebuilder implements DisposableBean {
     private final Set<Long> touched = ConcurrentHashMap.newKeySet();
 
     @Autowired
-    public IndexRebuilder(@Lazy SearchIndex index, ArticleService articles, WorkingCopies copies,
+    public IndexRebuilder(@Lazy IndexStore index, ArticleService articles, WorkingCopies copies,
                    SearchProperties properties, LexiconSource lexicons, Clock clock, OutboxBacklog outbox) {
         this(index, articles, copies, properties, lexicons, clock, outbox, OutboxRelay.HOLE_TIMEOUT);
     }
 
     /** {@code settle}: how long a rebuild waits for transactions still committing when it starts (tests: less). */
-    public IndexRebuilder(SearchIndex index, ArticleService articles, WorkingCopies copies, SearchProperties properties,
+    public IndexRebuilder(IndexStore index, ArticleService articles, WorkingCopies copies, SearchProperties properties,
                    LexiconSource lexicons, Clock clock, OutboxBacklog outbox, Duration settle) {
         this.index = index;
         this.articles = articles;

@@ -1,21 +1,13 @@
 package org.shegong.search.index;
 
-import org.shegong.search.WorkingCopy;
 import org.shegong.search.analysis.Lexicon;
-import org.shegong.search.analysis.SearchAnalyzers;
-import org.shegong.search.analysis.Pinyin;
-import org.shegong.search.analysis.TextNormaliser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -32,7 +24,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
-import org.shegong.content.Article;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * may come from several threads (the writer is thread-safe); {@link #lock()} orders the outbox consumer
  * against a rebuild.
  */
-public class SearchIndex implements AutoCloseable {
+public class SearchIndex extends GenerationalIndex {
 
     /** Bump when analysis or fields change: an index written by another version is rebuilt at start. */
     static final String SCHEMA = "5"; // 5: region codes and province facets (issue 13)
@@ -53,58 +44,34 @@ public class SearchIndex implements AutoCloseable {
      */
     public static final Sort NEWEST_FIRST = new Sort(new SortField(ArticleDocuments.PUBLISHED, SortField.Type.LONG, true));
     private static final String SCHEMA_KEY = "shegong.schema";
-    private static final String COMPLETE_KEY = "shegong.complete";
-    /** The outbox position the last completed rebuild covered (every event up to it is in the index). */
-    private static final String COVERED_KEY = "shegong.outbox-covered";
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
     private final Path path;
-    private volatile Function<Long, IndexedRegions.Codes> regions;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final Analyzer wordAnalyzer;
-    private final Analyzer bigramAnalyzer;
-    private final Analyzer dictionaryAnalyzer;
-    private final ReentrantLock lock = new ReentrantLock();
-    private volatile Lexicon lexicon;
-    private volatile boolean needsRebuild;
-    private volatile long generation;
-    private volatile FinishedRebuild lastRebuild;
-    private volatile long covered;
 
     public SearchIndex(Path path, Lexicon lexicon) {
+        super(lexicon);
         this.path = path;
-        this.lexicon = lexicon;
-        // The fold table is built from ICU once (seconds on a busy machine), and pinyin4j reads its table: when the
-        // index opens at start, not when the first published article or the first reader waits.
-        TextNormaliser.fold(' ');
-        Pinyin.readings('社');
-        Supplier<Lexicon> current = () -> this.lexicon;
-        this.wordAnalyzer = SearchAnalyzers.words(current);
-        this.bigramAnalyzer = SearchAnalyzers.bigrams();
-        this.dictionaryAnalyzer = SearchAnalyzers.dictionaryWords(current);
         try {
             Files.createDirectories(path);
             this.directory = FSDirectory.open(path);
             String problem = problemWith(directory);
             if (problem != null) {
                 log.warn("搜索索引 {} {}，将在后台重建", path, problem);
-                needsRebuild = true;
+                rebuildNeeded();
             }
-            IndexWriterConfig config = new IndexWriterConfig(
-                    ArticleDocuments.perField(wordAnalyzer, dictionaryAnalyzer, bigramAnalyzer))
+            IndexWriterConfig config = new IndexWriterConfig(analysis().perField())
                     .setOpenMode(problem == null ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
                             : IndexWriterConfig.OpenMode.CREATE)
                     .setIndexSort(NEWEST_FIRST)
                     .setRAMBufferSizeMB(64);
             this.writer = new IndexWriter(directory, config);
             if (problem != null) {
-                commit();
+                saveState();
             } else {
-                Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-                lastRebuild = FinishedRebuild.fromCommit(data);
-                covered = Long.parseLong(data.getOrDefault(COVERED_KEY, "0"));
+                restore(SegmentInfos.readLatestCommit(directory).getUserData());
             }
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -133,68 +100,20 @@ public class SearchIndex implements AutoCloseable {
         }
     }
 
-    public boolean needsRebuild() {
-        return needsRebuild;
-    }
-
     Path path() {
         return path;
     }
 
-    public Lexicon lexicon() {
-        return lexicon;
-    }
-
-    /** Dictionary changes reach the index through a rebuild (texts already indexed keep their old words). */
-    void useLexicon(Lexicon lexicon) {
-        this.lexicon = lexicon;
-    }
-
     public Analyzer wordAnalyzer() {
-        return wordAnalyzer;
+        return analysis().wordAnalyzer();
     }
 
     Analyzer bigramAnalyzer() {
-        return bigramAnalyzer;
+        return analysis().bigramAnalyzer();
     }
 
-    ReentrantLock lock() {
-        return lock;
-    }
-
-    FinishedRebuild lastRebuild() {
-        return lastRebuild;
-    }
-
-    /** A live article's public document, which editors find too (nothing newer pending). */
-    public void upsert(Article article) {
-        upsert(article, true);
-    }
-
-    void upsert(Article article, boolean editorsFindIt) {
-        update(EditorDocuments.publicKey(article.id()), withRegions(article.id(),
-                EditorDocuments.published(article, generation, editorsFindIt, dictionaryAnalyzer)));
-    }
-
-    void upsertWorking(WorkingCopy copy) {
-        update(EditorDocuments.workingKey(copy.article().id()), withRegions(copy.article().id(),
-                EditorDocuments.working(copy, generation, dictionaryAnalyzer)));
-    }
-
-    /** Where documents learn their region codes (none until set: tests that do not need regions). */
-    public void useRegions(Function<Long, IndexedRegions.Codes> regions) {
-        this.regions = regions;
-    }
-
-    private Document withRegions(long articleId, Document doc) {
-        Function<Long, IndexedRegions.Codes> source = regions;
-        if (source != null) {
-            ArticleDocuments.addRegions(doc, source.apply(articleId));
-        }
-        return doc;
-    }
-
-    private void update(Term key, Document doc) {
+    @Override
+    void put(Term key, Document doc) {
         try {
             writer.updateDocument(key, doc);
         } catch (IOException e) {
@@ -202,15 +121,8 @@ public class SearchIndex implements AutoCloseable {
         }
     }
 
-    void delete(long articleId) {
-        delete(EditorDocuments.publicKey(articleId));
-    }
-
-    void deleteWorking(long articleId) {
-        delete(EditorDocuments.workingKey(articleId));
-    }
-
-    private void delete(Term key) {
+    @Override
+    void remove(Term key) {
         try {
             writer.deleteDocuments(key);
         } catch (IOException e) {
@@ -218,67 +130,21 @@ public class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** The outbox position up to which the last completed rebuild read everything (0 if unknown). */
-    long coveredUpTo() {
-        return covered;
-    }
-
-    /**
-     * Records, durably, that the index is incomplete until a rebuild finishes: a process that stops before then
-     * rebuilds again at its next start instead of trusting an index that misses what the rebuild was for.
-     */
-    synchronized void markIncomplete() {
-        if (!needsRebuild) {
-            needsRebuild = true;
-            commit();
-        }
-    }
-
-    /** Starts a rebuild generation: documents written from now on carry it; the index is incomplete until it ends. */
-    public long startGeneration() {
-        markIncomplete();
-        generation = System.currentTimeMillis();
-        return generation;
-    }
-
-    /** Ends a rebuild that covered nothing of the outbox and keeps no record (benchmarks, tests). */
-    public void finishGeneration(long finished) {
-        finishGeneration(finished, lastRebuild, covered, true);
-    }
-
-    /**
-     * Ends a rebuild: drops every document an earlier generation wrote that this one did not rewrite, and records
-     * the rebuild (the back office shows it after a restart) and the outbox position it covered. {@code complete}
-     * is false when another rebuild has already been asked for.
-     */
-    synchronized void finishGeneration(long finished, FinishedRebuild record, long coveredUpTo, boolean complete) {
+    @Override
+    void removeGenerationsBefore(long generation) {
         try {
-            writer.deleteDocuments(LongPoint.newRangeQuery(ArticleDocuments.GENERATION, Long.MIN_VALUE, finished - 1));
-            lastRebuild = record;
-            covered = Math.max(covered, coveredUpTo);
-            needsRebuild = !complete;
-            commit();
-            refresh();
+            writer.deleteDocuments(LongPoint.newRangeQuery(ArticleDocuments.GENERATION, Long.MIN_VALUE, generation - 1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Makes the latest writes durable and visible to searches. */
-    public void commitAndRefresh() {
-        commit();
-        refresh();
-    }
-
-    /** Synchronized so that the completeness recorded is the one in force when the commit is made. */
-    private synchronized void commit() {
+    /** A commit; synchronized so that the completeness recorded is the one in force when the commit is made. */
+    @Override
+    synchronized void saveState() {
         try {
-            Map<String, String> data = new HashMap<>(Map.of(SCHEMA_KEY, SCHEMA, COMPLETE_KEY,
-                    Boolean.toString(!needsRebuild), COVERED_KEY, Long.toString(covered)));
-            FinishedRebuild last = lastRebuild;
-            if (last != null) {
-                last.toCommit(data);
-            }
+            Map<String, String> data = state();
+            data.put(SCHEMA_KEY, SCHEMA);
             writer.setLiveCommitData(data.entrySet());
             writer.commit();
         } catch (IOException e) {
@@ -286,6 +152,7 @@ public class SearchIndex implements AutoCloseable {
         }
     }
 
+    @Override
     void refresh() {
         try {
             searchers.maybeRefreshBlocking();
@@ -310,13 +177,19 @@ public class SearchIndex implements AutoCloseable {
         }
     }
 
-    public int documentCount() {
+    @Override
+    public long documentCount() {
         IndexSearcher searcher = acquire();
         try {
             return searcher.getIndexReader().numDocs();
         } finally {
             release(searcher);
         }
+    }
+
+    @Override
+    public long publicDocumentCount() {
+        return count(EditorDocuments.readersFind());
     }
 
     int count(Query query) {

@@ -32,17 +32,17 @@ class SearchIndexer implements OutboxConsumer {
             OutboxEvent.ARTICLE_UPDATED, OutboxEvent.ARTICLE_WITHDRAWN, OutboxEvent.ARTICLE_IMPORTED,
             OutboxEvent.EDITORIAL_CHANGED);
 
-    private final SearchIndex index;
+    private final IndexStore index;
     private final IndexRebuilder rebuilder;
     private final OutboxBacklog backlog;
     private final int backlogLimit;
 
     @Autowired
-    SearchIndexer(@Lazy SearchIndex index, @Lazy IndexRebuilder rebuilder, OutboxBacklog backlog) {
+    SearchIndexer(@Lazy IndexStore index, @Lazy IndexRebuilder rebuilder, OutboxBacklog backlog) {
         this(index, rebuilder, backlog, BACKLOG_LIMIT);
     }
 
-    SearchIndexer(SearchIndex index, IndexRebuilder rebuilder, OutboxBacklog backlog, int backlogLimit) {
+    SearchIndexer(IndexStore index, IndexRebuilder rebuilder, OutboxBacklog backlog, int backlogLimit) {
         this.index = index;
         this.rebuilder = rebuilder;
         this.backlog = backlog;

@@ -1,67 +1,49 @@
 package org.shegong.search.query;
 
-import org.shegong.search.IndexStatus;
-import org.shegong.search.SearchEngine;
-import org.shegong.search.SearchHit;
 import org.shegong.search.SearchProperties;
 import org.shegong.search.SearchQuery;
-import org.shegong.search.SearchResults;
-import org.shegong.search.analysis.Lexicon;
 import org.shegong.search.analysis.SearchAnalyzers;
-import org.shegong.search.analysis.TextNormaliser;
 import org.shegong.search.index.ArticleDocuments;
 import org.shegong.search.index.IndexRebuilder;
 import org.shegong.search.index.SearchIndex;
 
-import org.shegong.system.web.SiteUrls;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
-import org.shegong.content.BodyHtml;
 import org.shegong.content.Kind;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.shegong.region.data.RegionDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
-/** {@link SearchEngine} on the embedded Lucene index. */
+/** {@link org.shegong.search.SearchEngine} on the embedded Lucene index (the default backend). */
 @Service
-public class LuceneSearchEngine implements SearchEngine {
+@ConditionalOnProperty(name = "shegong.search.backend", havingValue = "lucene", matchIfMissing = true)
+public class LuceneSearchEngine extends AnalysedSearchEngine {
 
-    /**
-     * Counting stops here (the page says "1000+"): beyond it Lucene may skip non-competitive documents, which
-     * is what keeps common words fast at a million articles. 50 pages of 20 need no more.
-     */
-    static final int COUNT_LIMIT = 1_000;
-    private static final int SUGGEST_MAX_LENGTH = 30;
-    /** Fewer full matches than this on the first page, and partial matches follow ("a handful"). */
-    static final int PARTIAL_BELOW = 5;
     /**
      * Partial matches are the best among this many of the newest articles containing some of the words (ADR 0053):
      * their scores take many values, so nothing stops early, and without a bound a query of common words would
@@ -74,17 +56,10 @@ public class LuceneSearchEngine implements SearchEngine {
      * (up to every article: 120 ms of CPU at 1,000,000). Below this many matches nothing changes.
      */
     static final int FULL_SCAN = 400_000;
-    /** Corrections tried (each an existence check) before giving up. */
-    private static final int CORRECTIONS = 5;
     /** The index's own order (see {@link SearchIndex}), so Lucene stops in each segment after n hits. */
     private static final Sort NEWEST = SearchIndex.NEWEST_FIRST;
-    private static final Logger log = LoggerFactory.getLogger(LuceneSearchEngine.class);
 
     private final SearchIndex index;
-    private final IndexRebuilder rebuilder;
-    private final SearchProperties properties;
-    private final QueryBuilder queries;
-    private final Clock clock;
     private final PlaceSimilarity similarity;
     /** Search segment groups beside the request's thread (RankedSearch); daemon threads, idle when unused. */
     private final ExecutorService helpers = Executors.newFixedThreadPool(
@@ -107,11 +82,8 @@ public class LuceneSearchEngine implements SearchEngine {
 
     private LuceneSearchEngine(SearchIndex index, IndexRebuilder rebuilder, SearchProperties properties, Clock clock,
                                RegionWords regionWords) {
+        super(index, rebuilder, properties, clock, new QueryBuilder(properties, SearchAnalyzers.bigrams(), regionWords));
         this.index = index;
-        this.rebuilder = rebuilder;
-        this.properties = properties;
-        this.queries = new QueryBuilder(properties, SearchAnalyzers.bigrams(), regionWords);
-        this.clock = clock;
         this.similarity = new PlaceSimilarity(properties);
     }
 
@@ -120,135 +92,65 @@ public class LuceneSearchEngine implements SearchEngine {
         helpers.shutdownNow();
     }
 
-    /**
-     * The articles containing every part of the query. For readers, on the first page, and only then: when there are none,
-     * a correction of a typo or of pinyin that finds some is searched instead (and said so); a correction of a
-     * query that did find something is offered as a link; and when fewer than {@link #PARTIAL_BELOW} articles
-     * contain every part, articles containing some of them follow, apart.
-     */
     @Override
-    public SearchResults search(SearchQuery request) {
-        QueryText text = parse(request.text());
-        SearchResults results = matching(text, request);
-        // Editors search their own texts for exact words: no corrections or partial matches behind their back.
-        if (text.isEmpty() || request.page() != 1 || request.audience() != SearchQuery.Audience.READERS) {
-            return results;
-        }
-        QueryText searched = text;
-        SearchResults.Correction correction = correction(text, request, results.total() == 0);
-        if (correction != null && correction.applied()) {
-            searched = parse(correction.text());
-            results = matching(searched, request);
-        }
-        results = results.with(text.text(), correction);
-        if (results.total() < PARTIAL_BELOW) {
-            results = results.withPartialHits(partial(searched, request, results.hits()));
-        }
-        return results;
+    Analyzer wordAnalyzer() {
+        return index.wordAnalyzer();
     }
 
-    /**
-     * A text that finds something for a query that found nothing ({@code applied}), or a dictionary word a
-     * query with a non-dictionary part nearly spells (offered); null when there is none.
-     */
-    private SearchResults.Correction correction(QueryText text, SearchQuery request, boolean foundNothing) {
-        Lexicon lexicon = index.lexicon();
-        if (foundNothing) {
-            for (String latin : Corrections.pinyin(text.text(), lexicon, CORRECTIONS)) {
-                if (hasHits(latin, request)) {
-                    return new SearchResults.Correction(latin, true, true);
-                }
-            }
-        }
-        if (!foundNothing && text.parts().stream().allMatch(p -> lexicon.isWord(p.text()))) {
-            return null;
-        }
-        // 社工占 finds 社工 with 占 (of 占比) somewhere: a lone character is rarely what a reader meant, so a
-        // correction that makes it part of a dictionary word is searched instead, as for a query finding nothing.
-        boolean loneCharacter = text.parts().stream().anyMatch(p -> p.text().length() == 1 && QueryText.allHan(p.text()));
-        for (String typo : Corrections.typos(text.text(), lexicon, CORRECTIONS)) {
-            if (hasHits(typo, request)) {
-                return new SearchResults.Correction(typo, foundNothing || loneCharacter, false);
-            }
-        }
-        return null;
-    }
-
-    /** Articles with some but not all of the parts, best coverage first; none when the query has one part. */
-    private List<SearchHit> partial(QueryText text, SearchQuery request, List<SearchHit> exact) {
-        Lexicon lexicon = index.lexicon();
-        Set<Long> shown = new java.util.HashSet<>();
-        exact.forEach(hit -> shown.add(hit.articleId()));
-        IndexSearcher searcher = index.acquire();
-        try {
-            Query query = queries.partial(text, lexicon, request, searcher.getIndexReader());
-            if (query == null) {
-                return List.of();
-            }
-            // Bounded: the few full matches plus one page of partial ones; counting stops there too.
-            int n = exact.size() + properties.pageSize();
-            TopDocs top = RankedSearch.topAmongNewest(ranking(searcher), query, n, PARTIAL_SCAN, helpers);
-            Highlighter highlighter = Highlighter.forQuery(text, lexicon);
-            StoredFields stored = searcher.storedFields();
-            List<SearchHit> hits = new ArrayList<>();
-            for (ScoreDoc scoreDoc : top.scoreDocs) {
-                SearchHit hit = hit(stored, scoreDoc, highlighter);
-                if (shown.add(hit.articleId()) && hits.size() < properties.pageSize()) {
-                    hits.add(hit);
-                }
-            }
-            return hits;
-        } catch (IndexSearcher.TooManyClauses e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            index.release(searcher);
-        }
-    }
-
-    private SearchResults matching(QueryText text, SearchQuery request) {
-        IndexStatus status = status();
-        if (text.isEmpty()) {
-            return SearchResults.empty(text.text(), status);
-        }
-        Lexicon lexicon = index.lexicon();
-        Query query = queries.full(text, lexicon, request);
-        Query rescoring = queries.rescoring(text, clock.instant());
-        int size = properties.pageSize();
-        int page = Math.min(request.page(), properties.maxPages());
-        IndexSearcher searcher = index.acquire();
-        try {
-            TopDocs top = request.page() > properties.maxPages() ? null : top(searcher, query, rescoring, request, page * size);
-            if (top == null) {
-                return new SearchResults(text.text(), 0, false, request.page(), 0, List.of(), status);
-            }
-            long total = top.totalHits.value;
-            int pages = (int) Math.min(properties.maxPages(), (total + size - 1) / size);
-            Highlighter highlighter = Highlighter.forQuery(text, lexicon);
-            List<SearchHit> hits = new ArrayList<>();
+    @Override
+    Top top(Query query, QueryText text, SearchQuery request, int page, int size) {
+        return withSearcher(searcher -> {
+            int n = page * size;
+            TopDocs top = request.sort() == SearchQuery.Sort.NEWEST
+                    ? searcher.search(query, new TopFieldCollectorManager(NEWEST, n, null, COUNT_LIMIT))
+                    : RankedSearch.top(ranking(searcher), query, queries.rescoring(text, clock.instant()), n,
+                            COUNT_LIMIT, FULL_SCAN, helpers);
+            List<Stored> docs = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
             for (int i = (page - 1) * size; i < top.scoreDocs.length; i++) {
-                hits.add(hit(stored, top.scoreDocs[i], highlighter));
+                docs.add(stored(stored, top.scoreDocs[i]));
             }
-            return new SearchResults(text.text(), total, top.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
-                    request.page(), pages, hits, status);
-        } catch (IndexSearcher.TooManyClauses e) {
-            log.info("Query too complex, answered with no results: {}", text.text());
-            return SearchResults.empty(text.text(), status);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            index.release(searcher);
-        }
+            return new Top(docs, top.totalHits.value,
+                    top.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);
+        });
     }
 
-    private TopDocs top(IndexSearcher searcher, Query query, Query rescoring, SearchQuery request, int n)
-            throws IOException {
-        if (request.sort() == SearchQuery.Sort.NEWEST) {
-            return searcher.search(query, new TopFieldCollectorManager(NEWEST, n, null, COUNT_LIMIT));
+    @Override
+    List<Stored> partialTop(Query query, int n) {
+        return withSearcher(searcher -> stored(searcher,
+                RankedSearch.topAmongNewest(ranking(searcher), query, n, PARTIAL_SCAN, helpers)));
+    }
+
+    @Override
+    Frequencies frequencies(Collection<Term> terms) {
+        return withSearcher(searcher -> frequencies(searcher.getIndexReader(), terms));
+    }
+
+    /** Read at once: the reader may be closed once its searcher is released. */
+    static Frequencies frequencies(IndexReader reader, Collection<Term> terms) throws IOException {
+        Map<Term, Long> counts = new HashMap<>();
+        for (Term term : terms) {
+            counts.put(term, (long) reader.docFreq(term));
         }
-        return RankedSearch.top(ranking(searcher), query, rescoring, n, COUNT_LIMIT, FULL_SCAN, helpers);
+        return Frequencies.of(reader.maxDoc(), counts);
+    }
+
+    @Override
+    boolean exists(Query query) {
+        // Existence only: unscored, and collection stops at the first match.
+        return withSearcher(searcher -> searcher.search(new ConstantScoreQuery(query),
+                new TopScoreDocCollectorManager(1, null, 1)).scoreDocs.length > 0);
+    }
+
+    @Override
+    List<Stored> newest(Query query, int n) {
+        return withSearcher(searcher -> stored(searcher,
+                searcher.search(query, new TopFieldCollectorManager(NEWEST, n, null, 1))));
+    }
+
+    @Override
+    RegionCounts facets(Query query) {
+        return withSearcher(searcher -> RegionFacets.count(searcher, query));
     }
 
     /** The same reader, scored by where words occur (ADR 0018); a searcher is cheap to create. */
@@ -258,145 +160,39 @@ public class LuceneSearchEngine implements SearchEngine {
         return ranking;
     }
 
-    private SearchHit hit(StoredFields stored, ScoreDoc scoreDoc, Highlighter highlighter) throws IOException {
+    private interface Search<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs on a searcher of the current index and releases it; Lucene's clause limit becomes {@link TooComplex}. */
+    private <T> T withSearcher(Search<T> search) {
+        IndexSearcher searcher = index.acquire();
+        try {
+            return search.run(searcher);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new TooComplex(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    private static List<Stored> stored(IndexSearcher searcher, TopDocs top) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        List<Stored> docs = new ArrayList<>();
+        for (ScoreDoc scoreDoc : top.scoreDocs) {
+            docs.add(stored(stored, scoreDoc));
+        }
+        return docs;
+    }
+
+    private static Stored stored(StoredFields stored, ScoreDoc scoreDoc) throws IOException {
         Document doc = stored.document(scoreDoc.doc, SearchIndex.storedFields());
-        String title = doc.get(ArticleDocuments.TITLE);
-        String summary = doc.get(ArticleDocuments.SUMMARY);
-        String snippet = highlighter.snippet(doc.get(ArticleDocuments.BODY));
-        if (snippet == null) {
-            snippet = highlighter.snippet(summary);
-        }
-        if (snippet == null) {
-            snippet = BodyHtml.escape(summary == null ? "" : cut(summary, Highlighter.SNIPPET_LENGTH));
-        }
-        return new SearchHit(Long.parseLong(doc.get(ArticleDocuments.ID)), highlighter.highlight(title), snippet,
+        return new Stored(Long.parseLong(doc.get(ArticleDocuments.ID)), doc.get(ArticleDocuments.TITLE),
+                doc.get(ArticleDocuments.SUMMARY), doc.get(ArticleDocuments.BODY),
                 doc.getField(ArticleDocuments.PRIMARY_COLUMN).numericValue().longValue(),
                 Kind.valueOf(doc.get(ArticleDocuments.KIND)),
-                Instant.ofEpochMilli(doc.getField(ArticleDocuments.PUBLISHED).numericValue().longValue()),
-                scoreDoc.score);
-    }
-
-    @Override
-    public List<Suggestion> suggest(String prefix, int limit) {
-        String typed = QueryText.clean(prefix, SUGGEST_MAX_LENGTH);
-        if (typed.isBlank() || limit <= 0) {
-            return List.of();
-        }
-        List<Suggestion> suggestions = new ArrayList<>();
-        for (String term : index.lexicon().wordsStartingWith(typed, Math.max(1, limit / 3))) {
-            suggestions.add(new Suggestion(term, "term", null));
-        }
-        String folded = TextNormaliser.normalise(typed);
-        Query titles = folded.codePointCount(0, folded.length()) == 1
-                ? new PrefixQuery(new Term(ArticleDocuments.TITLE_BIGRAMS, folded))
-                : queries.bigramPhrase(ArticleDocuments.TITLE_BIGRAMS, folded);
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(titles, Occur.MUST);
-        QueryBuilder.filters(SearchQuery.simple(typed)).forEach(f -> query.add(f, Occur.FILTER));
-        IndexSearcher searcher = index.acquire();
-        try {
-            TopDocs top = searcher.search(query.build(), new TopFieldCollectorManager(NEWEST,
-                    limit - suggestions.size(), null, 1));
-            StoredFields stored = searcher.storedFields();
-            for (ScoreDoc scoreDoc : top.scoreDocs) {
-                Document doc = stored.document(scoreDoc.doc, Set.of(ArticleDocuments.ID, ArticleDocuments.TITLE));
-                suggestions.add(new Suggestion(doc.get(ArticleDocuments.TITLE), "title",
-                        SiteUrls.article(Long.parseLong(doc.get(ArticleDocuments.ID)))));
-            }
-        } catch (IndexSearcher.TooManyClauses e) {
-            log.debug("Too many prefix terms for {}", typed);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            index.release(searcher);
-        }
-        return suggestions;
-    }
-
-    @Override
-    public List<String> alternatives(String raw, int limit) {
-        QueryText text = parse(raw);
-        if (text.isEmpty()) {
-            return List.of();
-        }
-        Lexicon lexicon = index.lexicon();
-        Set<String> candidates = new LinkedHashSet<>();
-        for (QueryText.Part part : text.parts()) {
-            candidates.addAll(lexicon.synonymsOf(part.text()));
-        }
-        candidates.addAll(lexicon.wordsSharingCharacters(text.phrase(), limit * 2));
-        if (text.parts().size() > 1) {
-            text.parts().forEach(p -> candidates.add(p.text()));
-        }
-        candidates.remove(text.text());
-        List<String> found = new ArrayList<>();
-        for (String candidate : candidates) {
-            if (found.size() >= limit) {
-                break;
-            }
-            if (hasHits(candidate)) {
-                found.add(candidate);
-            }
-        }
-        return found;
-    }
-
-    private boolean hasHits(String candidate) {
-        return hasHits(candidate, SearchQuery.simple(candidate));
-    }
-
-    /** Whether {@code candidate} finds anything under the request's audience and filters. */
-    private boolean hasHits(String candidate, SearchQuery request) {
-        QueryText text = parse(candidate);
-        if (text.isEmpty()) {
-            return false;
-        }
-        Query query = queries.full(text, index.lexicon(), request);
-        IndexSearcher searcher = index.acquire();
-        try {
-            // Existence only: unscored, and collection stops at the first match.
-            return searcher.search(new ConstantScoreQuery(query), new TopScoreDocCollectorManager(1, null, 1))
-                    .scoreDocs.length > 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            index.release(searcher);
-        }
-    }
-
-    @Override
-    public RegionCounts regionCounts(SearchQuery request) {
-        QueryText text = parse(request.text());
-        if (text.isEmpty()) {
-            return RegionCounts.NONE;
-        }
-        IndexSearcher searcher = index.acquire();
-        try {
-            return RegionFacets.count(searcher, queries.full(text, index.lexicon(), request.inRegion(null)));
-        } catch (IndexSearcher.TooManyClauses e) {
-            return RegionCounts.NONE;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            index.release(searcher);
-        }
-    }
-
-    @Override
-    public IndexStatus status() {
-        IndexRebuilder.Progress progress = rebuilder.progress();
-        return new IndexStatus(progress.running() || index.needsRebuild(), progress.done(), progress.total(),
-                index.documentCount());
-    }
-
-    private QueryText parse(String raw) {
-        return QueryText.parse(raw, index.wordAnalyzer(), index.lexicon(), properties.maxQueryLength(), properties.maxQueryWords());
-    }
-
-    private static String cut(String text, int length) {
-        if (text.length() <= length) {
-            return text;
-        }
-        int end = Character.isLowSurrogate(text.charAt(length)) ? length - 1 : length;
-        return text.substring(0, end) + "…";
+                doc.getField(ArticleDocuments.PUBLISHED).numericValue().longValue(), scoreDoc.score);
     }
 }

@@ -19,7 +19,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -83,7 +82,7 @@ final class QueryBuilder {
      * first, and among equal coverage the better places. It finds the full matches too (the caller drops
      * them). Null when the query has a single part (its partial match is the full one).
      */
-    Query partial(QueryText text, Lexicon lexicon, SearchQuery request, IndexReader reader) throws IOException {
+    Query partial(QueryText text, Lexicon lexicon, SearchQuery request, AnalysedSearchEngine.Frequencies frequencies) {
         List<QueryText.Part> parts = distinctParts(text, lexicon);
         if (parts.size() < 2) {
             return null;
@@ -92,7 +91,8 @@ final class QueryBuilder {
         double[] rarity = new double[parts.size()];
         double rarest = 0;
         for (int i = 0; i < parts.size(); i++) {
-            rarity[i] = Math.log(1 + (reader.maxDoc() + 1.0) / (documentFrequency(parts.get(i), lexicon, reader) + 1.0));
+            rarity[i] = Math.log(1 + (frequencies.documents() + 1.0)
+                    / (documentFrequency(parts.get(i), lexicon, frequencies) + 1.0));
             rarest = Math.max(rarest, rarity[i]);
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -109,19 +109,39 @@ final class QueryBuilder {
     }
 
     /** About how many articles contain the part: its place posting list, or its rarest bigram's. */
-    private static int documentFrequency(QueryText.Part part, Lexicon lexicon, IndexReader reader) throws IOException {
-        String text = part.text();
-        if (lexicon.isWord(text) && !part.unknown()) {
-            return reader.docFreq(new Term(ArticleDocuments.PLACE_WORDS, text));
-        }
-        if (text.length() < 2 || !QueryText.allHan(text)) {
-            return reader.docFreq(new Term(ArticleDocuments.TITLE, text));
-        }
-        int rarest = Integer.MAX_VALUE;
-        for (int i = 0; i + 2 <= text.length(); i++) {
-            rarest = Math.min(rarest, reader.docFreq(new Term(ArticleDocuments.PLACE_BIGRAMS, text.substring(i, i + 2))));
+    private static long documentFrequency(QueryText.Part part, Lexicon lexicon,
+                                          AnalysedSearchEngine.Frequencies frequencies) {
+        long rarest = Long.MAX_VALUE;
+        for (Term term : frequencyTerms(part, lexicon)) {
+            rarest = Math.min(rarest, frequencies.of(term));
         }
         return rarest;
+    }
+
+    /** The terms whose document counts {@link #partial} needs for this text (none for a single part). */
+    List<Term> frequencyTerms(QueryText text, Lexicon lexicon) {
+        List<QueryText.Part> parts = distinctParts(text, lexicon);
+        List<Term> terms = new ArrayList<>();
+        if (parts.size() > 1) {
+            parts.forEach(part -> terms.addAll(frequencyTerms(part, lexicon)));
+        }
+        return terms;
+    }
+
+    /** The part's place term, its title term, or its bigrams (the rarest counts). */
+    private static List<Term> frequencyTerms(QueryText.Part part, Lexicon lexicon) {
+        String text = part.text();
+        if (lexicon.isWord(text) && !part.unknown()) {
+            return List.of(new Term(ArticleDocuments.PLACE_WORDS, text));
+        }
+        if (text.length() < 2 || !QueryText.allHan(text)) {
+            return List.of(new Term(ArticleDocuments.TITLE, text));
+        }
+        List<Term> bigrams = new ArrayList<>();
+        for (int i = 0; i + 2 <= text.length(); i++) {
+            bigrams.add(new Term(ArticleDocuments.PLACE_BIGRAMS, text.substring(i, i + 2)));
+        }
+        return bigrams;
     }
 
     /** More than the place weights of all parts together, so one more part always outweighs better places. */
@@ -150,10 +170,9 @@ final class QueryBuilder {
     Query rescoring(QueryText text, Instant now) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean any = false;
-        if (text.parts().size() > 1 && weights.phraseBoost() > 0) {
-            String phrase = text.phrase();
-            query.add(boost(bigramPhrase(ArticleDocuments.TITLE_BIGRAMS, phrase), weights.phraseBoost() * weights.titleBoost()), Occur.SHOULD);
-            query.add(boost(bigramPhrase(ArticleDocuments.BODY_BIGRAMS, phrase), weights.phraseBoost()), Occur.SHOULD);
+        Query phrase = phraseBonus(text);
+        if (phrase != null) {
+            query.add(phrase, Occur.SHOULD);
             any = true;
         }
         if (weights.recencyWeight() > 0) {
@@ -162,6 +181,18 @@ final class QueryBuilder {
             any = true;
         }
         return any ? query.build() : null;
+    }
+
+    /** The whole query as one phrase in titles and bodies, or null for a query of one part. */
+    Query phraseBonus(QueryText text) {
+        if (text.parts().size() < 2 || weights.phraseBoost() <= 0) {
+            return null;
+        }
+        String phrase = text.phrase();
+        return new BooleanQuery.Builder()
+                .add(boost(bigramPhrase(ArticleDocuments.TITLE_BIGRAMS, phrase), weights.phraseBoost() * weights.titleBoost()), Occur.SHOULD)
+                .add(boost(bigramPhrase(ArticleDocuments.BODY_BIGRAMS, phrase), weights.phraseBoost()), Occur.SHOULD)
+                .build();
     }
 
     static List<Query> filters(SearchQuery request) {

@@ -31,7 +31,9 @@ public class Refusal extends RuntimeException {
         /** The request's values are wrong. */
         INVALID(400),
         /** The request carries more than is allowed (an upload over its size limit or over the person's quota). */
-        TOO_LARGE(413);
+        TOO_LARGE(413),
+        /** A service the request needs is away for now (the search cluster); asking again later may succeed. */
+        UNAVAILABLE(503);
 
         private final int status;
 

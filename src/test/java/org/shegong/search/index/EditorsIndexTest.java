@@ -6,7 +6,7 @@ import org.shegong.search.SearchQuery;
 import org.shegong.search.SearchResults;
 import org.shegong.search.analysis.Lexicon;
 import org.shegong.search.analysis.LexiconSource;
-import org.shegong.search.query.LuceneSearchEngine;
+import org.shegong.search.SearchEngine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.util.stream.Stream;
 import org.shegong.editorial.workflow.EditorialCopies;
 import org.shegong.editorial.workflow.Revision;
 import org.shegong.editorial.workflow.RevisionContent;
@@ -40,21 +42,32 @@ import org.shegong.system.db.TestDatabase;
  * withdrawn articles and pending revisions for editors only, one document per article, with their stages; readers
  * find live articles' public text and nothing else.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(DatabaseTarget.class)
+@ParameterizedClass(name = "{0} {1}")
+@MethodSource("targets")
 class EditorsIndexTest {
 
     private static final Instant T = Instant.parse("2026-10-01T02:00:00Z");
 
-    @Parameter
+    @Parameter(0)
     DatabaseTarget target;
+
+    @Parameter(1)
+    SearchBackend backend;
+
+    /** Every database with the Lucene backend; the OpenSearch backend on H2 (the index does not see the database). */
+    static Stream<Arguments> targets() {
+        return Stream.concat(Stream.of(DatabaseTarget.values()).map(t -> Arguments.of(t, SearchBackend.LUCENE)),
+                Stream.of(Arguments.of(DatabaseTarget.H2, SearchBackend.OPENSEARCH)));
+    }
+
+    String name;
 
     ContentFixture content;
     WorkflowRepository workflows;
     RevisionRepository revisions;
-    SearchIndex index;
+    IndexStore index;
     IndexRebuilder rebuilder;
-    LuceneSearchEngine engine;
+    SearchEngine engine;
     Path dir;
     long news;
 
@@ -66,12 +79,13 @@ class EditorsIndexTest {
         news = content.column("news").id();
         dir = Files.createTempDirectory("shegong-editors-index");
         LexiconSource lexicons = new LexiconSource(dir.toString(), content.clock);
-        index = new SearchIndex(dir.resolve("index"), lexicons.load());
+        name = SearchBackend.name("editors");
+        index = backend.open(dir.resolve("index"), lexicons.load(), name);
         SearchProperties properties = SearchProperties.defaults();
         rebuilder = new IndexRebuilder(index, content.service, new EditorialCopies(workflows, revisions,
                 content.service), properties, lexicons, content.clock,
                 new org.shegong.system.outbox.OutboxBacklog(content.db.jdbc()));
-        engine = new LuceneSearchEngine(index, rebuilder, properties, content.clock);
+        engine = backend.engine(index, rebuilder, properties, content.clock);
     }
 
     @AfterEach
@@ -113,13 +127,13 @@ class EditorsIndexTest {
         SearchHit shown = engine.search(SearchQuery.editors("紫藤园", null, null, null, SearchQuery.Sort.RELEVANCE, 1))
                 .hits().get(0);
         assertThat(shown.titleHtml()).contains("新标题");
-        assertThat(index.count(EditorDocuments.readersFind())).isEqualTo(2);
+        assertThat(index.publicDocumentCount()).isEqualTo(2);
         assertThat(index.documentCount()).isEqualTo(5);
         assertThat(index.lastRebuild().documents()).isEqualTo(5);
 
         FinishedRebuild recorded = index.lastRebuild();
         index.close();
-        index = new SearchIndex(dir.resolve("index"), Lexicon.load(null));
+        index = backend.open(dir.resolve("index"), Lexicon.load(null), name);
         assertThat(index.needsRebuild()).isFalse();
         assertThat(index.lastRebuild()).as("kept in the commit across a restart").isEqualTo(recorded);
     }

@@ -40,7 +40,7 @@ class SearchIndexPageTest {
     @Autowired ColumnService columns;
     @Autowired SearchEngine engine;
     @Autowired IndexRebuilder rebuilder;
-    @Autowired SearchIndex index;
+    @Autowired IndexStore index;
 
     MockHttpSession administrator;
     MockHttpSession contributor;
@@ -80,7 +80,7 @@ class SearchIndexPageTest {
     @Test
     void thePageShowsTheIndexAndSaysVocabularyChangesApplyOnRebuild() throws Exception {
         String shown = page(administrator, "/admin/search-index");
-        assertThat(shown).contains("搜索索引", "正常", "网站可搜到的已发布文章 " + index.count(EditorDocuments.readersFind()),
+        assertThat(shown).contains("搜索索引", "正常", "网站可搜到的已发布文章 " + index.publicDocumentCount(),
                 "重建索引", "name=\"_csrf\"", "dictionary.txt", "synonyms.txt",
                 "修改词典和同义词后需要<strong>重建索引</strong>才能生效", "java -jar shegong.jar reindex")
                 .doesNotContain("http-equiv=\"refresh\"");

@@ -23,6 +23,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleSearchRepository;
@@ -40,9 +43,15 @@ import org.shegong.system.outbox.OutboxWriter;
  * The indexer's two ways of following the outbox: article by article for a few events; one full rebuild for a
  * bulk import or a large backlog, after which the events it covers are passed over (docs/adr/0016).
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(SearchBackend.class)
 class SearchIndexerTest {
 
     private static final int LIMIT = 550;
+
+    @Parameter
+    SearchBackend backend;
+    String name;
 
     @TempDir
     Path dir;
@@ -51,7 +60,7 @@ class SearchIndexerTest {
     CountingArticles articles;
     LexiconSource lexicons;
     OutboxBacklog backlog;
-    SearchIndex index;
+    IndexStore index;
     IndexRebuilder rebuilder;
     OutboxRelay relay;
 
@@ -61,11 +70,12 @@ class SearchIndexerTest {
         articles = new CountingArticles(content);
         lexicons = new LexiconSource(dir.toString(), content.clock);
         backlog = new OutboxBacklog(content.db.jdbc());
+        name = SearchBackend.name("indexer");
         open(Duration.ofMillis(20));
     }
 
     private void open(Duration settle) {
-        index = new SearchIndex(dir.resolve("index"), lexicons.load());
+        index = backend.open(dir.resolve("index"), lexicons.load(), name);
         rebuilder = new IndexRebuilder(index, articles, new EditorialCopies(new WorkflowRepository(content.db.jdbc()),
                 new RevisionRepository(content.db.jdbc()), articles), SearchProperties.defaults(), lexicons,
                 content.clock, backlog, settle);

@@ -27,6 +27,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.shegong.search.index.SearchBackend;
 import org.junit.jupiter.api.io.TempDir;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleStatus;
@@ -37,9 +40,10 @@ class RankedSearchTest {
 
     private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
 
-    @Test
-    void pagesBeyondTheRescoredCandidatesNeitherRepeatNorSkip() {
-        SearchFixture fixture = SearchFixture.shared();
+    @ParameterizedTest
+    @EnumSource(SearchBackend.class)
+    void pagesBeyondTheRescoredCandidatesNeitherRepeatNorSkip(SearchBackend backend) {
+        SearchFixture fixture = SearchFixture.shared(backend);
         SearchResults first = fixture.engine.search(SearchQuery.simple("社会工作"));
         assertThat(first.total()).as("the corpus must reach past the rescored window")
                 .isGreaterThan(RankedSearch.WINDOW + 40);
@@ -53,9 +57,10 @@ class RankedSearchTest {
         assertThat((long) seen.size()).isEqualTo(Math.min(first.total(), 20L * first.pages()));
     }
 
-    @Test
-    void beyondTheRescoredCandidatesEqualScoresComeNewestFirst() {
-        SearchFixture fixture = SearchFixture.shared();
+    @ParameterizedTest
+    @EnumSource(SearchBackend.class)
+    void beyondTheRescoredCandidatesEqualScoresComeNewestFirst(SearchBackend backend) {
+        SearchFixture fixture = SearchFixture.shared(backend);
         List<SearchHit> deep = new ArrayList<>();
         for (int page = RankedSearch.WINDOW / 20 + 1; page <= RankedSearch.WINDOW / 20 + 3; page++) {
             deep.addAll(fixture.engine.search(SearchQuery.reader("社会工作", null, null, null, null,

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.shegong.search.index.SearchBackend;
 import org.junit.jupiter.api.Test;
 import org.shegong.search.SearchHit;
 import org.shegong.search.SearchQuery;
@@ -21,13 +25,18 @@ import org.shegong.search.analysis.TextNormaliser;
  * ranking judged is what the page shows: the full matches, then the partial ones, for the query as typed (a
  * correction the engine applies counts, since the page shows its results).
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(SearchBackend.class)
 class ReaderQueriesTest {
 
     private static SearchFixture fixture;
 
-    @BeforeAll
-    static void index() {
-        fixture = SearchFixture.samples();
+    @Parameter
+    SearchBackend backend;
+
+    @BeforeEach
+    void index() {
+        fixture = SearchFixture.samples(backend);
     }
 
     record Judged(String kind, String query, Predicate<String> relevantTitle) {

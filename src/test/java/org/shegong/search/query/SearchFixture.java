@@ -3,7 +3,9 @@ package org.shegong.search.query;
 import org.shegong.search.SearchProperties;
 import org.shegong.search.analysis.LexiconSource;
 import org.shegong.search.index.IndexRebuilder;
-import org.shegong.search.index.SearchIndex;
+import org.shegong.search.index.IndexStore;
+import org.shegong.search.index.SearchBackend;
+import org.shegong.search.SearchEngine;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
 import org.shegong.editorial.workflow.EditorialCopies;
 import org.shegong.editorial.workflow.RevisionRepository;
 import org.shegong.editorial.workflow.WorkflowRepository;
@@ -24,23 +28,24 @@ import org.shegong.system.db.TestDatabase;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The seed page plus a corpus, imported into H2 and indexed by a real rebuild into a temporary directory; built
- * once and shared by the search tests. {@link #shared()}: 200 generated articles (bench/gen_articles.py 200
- * --seed 7); {@link #samples()}: the 300 sample articles of the shared samples.
+ * The seed page plus a corpus, imported into H2 and indexed by a real rebuild into a temporary directory (Lucene) or
+ * an index on the test OpenSearch node; built once per backend and shared by the search tests. {@link #shared}: 200
+ * generated articles (bench/gen_articles.py 200 --seed 7); {@link #samples}: the 300 sample articles of the shared
+ * samples.
  */
 final class SearchFixture {
 
     static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
-    private static SearchFixture shared;
-    private static SearchFixture samples;
+    private static final Map<SearchBackend, SearchFixture> SHARED = new EnumMap<>(SearchBackend.class);
+    private static final Map<SearchBackend, SearchFixture> SAMPLES = new EnumMap<>(SearchBackend.class);
 
     final ContentFixture content;
-    final SearchIndex index;
+    final IndexStore index;
     final IndexRebuilder rebuilder;
-    final LuceneSearchEngine engine;
+    final SearchEngine engine;
     final long indexed;
 
-    private SearchFixture(String corpusResource, String database) throws IOException {
+    private SearchFixture(String corpusResource, String database, SearchBackend backend) throws IOException {
         // A database of its own: the shared per-target test database is emptied by every other test class,
         // and this fixture lives for the whole test run.
         content = new ContentFixture(TestDatabase.open(DatabaseTarget.H2,
@@ -55,32 +60,27 @@ final class SearchFixture {
         dir.toFile().deleteOnExit();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         LexiconSource lexicons = new LexiconSource(dir.toString(), clock);
-        index = new SearchIndex(dir.resolve("index"), lexicons.load());
+        index = backend.open(dir.resolve("index"), lexicons.load(), SearchBackend.name(database));
         SearchProperties properties = SearchProperties.defaults();
         rebuilder = new IndexRebuilder(index, content.service, new EditorialCopies(new WorkflowRepository(
                 content.db.jdbc()), new RevisionRepository(content.db.jdbc()), content.service), properties, lexicons,
                 clock, new org.shegong.system.outbox.OutboxBacklog(content.db.jdbc()));
         indexed = rebuilder.rebuild(n -> { });
-        engine = new LuceneSearchEngine(index, rebuilder, properties, clock);
+        engine = backend.engine(index, rebuilder, properties, clock);
     }
 
-    static synchronized SearchFixture shared() {
-        if (shared == null) {
-            shared = build("search/corpus-200.jsonl", "search-fixture");
-        }
-        return shared;
+    static synchronized SearchFixture shared(SearchBackend backend) {
+        return SHARED.computeIfAbsent(backend, b -> build("search/corpus-200.jsonl", "search-fixture", b));
     }
 
-    static synchronized SearchFixture samples() {
-        if (samples == null) {
-            samples = build("samples/articles.jsonl", "search-samples");
-        }
-        return samples;
+    static synchronized SearchFixture samples(SearchBackend backend) {
+        return SAMPLES.computeIfAbsent(backend, b -> build("samples/articles.jsonl", "search-samples", b));
     }
 
-    private static SearchFixture build(String corpus, String database) {
+    private static SearchFixture build(String corpus, String database, SearchBackend backend) {
         try {
-            return new SearchFixture(corpus, database);
+            // Each backend's fixture has a database of its own: tests add articles to it.
+            return new SearchFixture(corpus, database + "-" + backend.name().toLowerCase(), backend);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.shegong.search.index.SearchBackend;
 import org.junit.jupiter.api.Test;
 import org.shegong.content.Article;
 import org.shegong.content.Kind;
@@ -23,13 +27,18 @@ import org.shegong.content.Kind;
  * articles are relevant (decided from the article's title by a rule a reader would apply, independent of the
  * engine), measured as precision@5 and mean reciprocal rank, with floors.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(SearchBackend.class)
 class SearchRelevanceTest {
 
     static SearchFixture fixture;
 
-    @BeforeAll
-    static void index() {
-        fixture = SearchFixture.shared();
+    @Parameter
+    SearchBackend backend;
+
+    @BeforeEach
+    void index() {
+        fixture = SearchFixture.shared(backend);
     }
 
     /** A query and what makes a result relevant to it (judged on the title, where readers judge). */
