@@ -41,9 +41,13 @@ public class PublicAddress {
                 ? of(attributes.getRequest()) : configured;
     }
 
-    /** The base URL for links in the response to {@code request}. */
+    /**
+     * The base URL for links in the response to {@code request}: the forwarded address when a trusted proxy forwarded
+     * one (X-Forwarded-Host, -Proto or -Port present), else the configured one — also for a request from a trusted
+     * address that forwarded nothing, such as a health check from the proxy's machine.
+     */
     public String of(HttpServletRequest request) {
-        if (!trustProxy || !forwardedByTrustedProxy(request)) {
+        if (!trustProxy || !forwardedByTrustedProxy(request) || !forwardsAddress(request)) {
             return configured;
         }
         String scheme = request.getScheme().toLowerCase(Locale.ROOT);
@@ -58,6 +62,11 @@ public class PublicAddress {
     /** Whether the request came from a trusted proxy, whose forwarded headers the valve applied. */
     static boolean forwardedByTrustedProxy(HttpServletRequest request) {
         return Boolean.TRUE.equals(request.getAttribute(Globals.REQUEST_FORWARDED_ATTRIBUTE));
+    }
+
+    private static boolean forwardsAddress(HttpServletRequest request) {
+        return request.getHeader("X-Forwarded-Host") != null || request.getHeader("X-Forwarded-Proto") != null
+                || request.getHeader("X-Forwarded-Port") != null;
     }
 
     static String portPart(String scheme, int port) {
