@@ -66,8 +66,9 @@ public class PublicAddressCheck extends OncePerRequestFilter {
             String address = request.getScheme() + "://" + host
                     + PublicAddress.portPart(request.getScheme(), request.getServerPort());
             if (!isLocal(host) && !DEFAULT.equals(address) && seen.compareAndSet(null, address)) {
-                log.warn("公开地址仍是默认的 {}，但有请求来自 {}：邮件、一周动态邮件、订阅源和站点地图里的链接会指向错误的地址。"
-                        + "请设置 SHEGONG_BASE_URL（shegong.site.base-url）为网站的公开地址并重启。", DEFAULT, address);
+                log.warn("公开地址仍是默认的 {}，但有请求来自 {}：{}里的链接会指向错误的地址。"
+                        + "请设置 SHEGONG_BASE_URL（shegong.site.base-url）为网站的公开地址并重启。", DEFAULT, address,
+                        trustProxy ? "邮件和一周动态邮件" : "邮件、一周动态邮件、订阅源和站点地图");
             }
         }
         if (ignoredForwarding.get() == null && carriesForwarding(request)
