@@ -75,7 +75,8 @@ class DashboardController {
                 rows(visibleTo(actor, WorkflowState.SCHEDULED)),
                 rows(visibleTo(actor, WorkflowState.LIVE)),
                 user.administrator() && !subscriptions.mailConfigured(),
-                user.administrator() ? address.mismatchSeen().orElse(null) : null));
+                user.administrator() ? address.mismatchSeen().orElse(null) : null,
+                user.administrator() ? address.ignoredForwardingSeen().orElse(null) : null, address.trustsProxy()));
         return "admin/dashboard";
     }
 

@@ -135,6 +135,23 @@ class DemoSiteTest {
         assertThat(dashboardOf(editor)).doesNotContain("公开地址未设置");
     }
 
+    @Test
+    void forwardedHeadersWhileTheProxyIsNotTrustedAreToldToAdministrators() throws Exception {
+        String boss = "boss" + System.nanoTime() % 1_000_000;
+        accounts.create(boss, "管理员", "pass-word-12345", true, List.of());
+        String editor = "ed" + System.nanoTime() % 1_000_000;
+        accounts.create(editor, "编辑", "pass-word-12345", false, List.of());
+        assertThat(dashboardOf(boss)).doesNotContain("反向代理的转发头被忽略");
+
+        mvc.perform(get("/rss.xml").header("X-Forwarded-For", "203.0.113.9").header("X-Forwarded-Proto", "https")
+                .with(r -> {
+                    r.setRemoteAddr("10.0.0.7");
+                    return r;
+                })).andExpect(status().isOk());
+        assertThat(dashboardOf(boss)).contains("反向代理的转发头被忽略", "10.0.0.7", "SHEGONG_TRUST_PROXY=true");
+        assertThat(dashboardOf(editor)).doesNotContain("反向代理的转发头被忽略");
+    }
+
     private String dashboardOf(String name) throws Exception {
         MockHttpSession session = (MockHttpSession) mvc.perform(post("/admin/login").param("username", name)
                 .param("password", "pass-word-12345").with(csrf())).andReturn().getRequest().getSession();

@@ -47,18 +47,13 @@ public class ScheduledPublishing {
 
     /** One run; returns how many articles it published or took down (0 when another node holds the lease). */
     public int runOnce() {
-        if (!lock.tryAcquire(JOB, node, Duration.ofMinutes(2))) {
-            return 0;
-        }
-        try {
+        return lock.runLeased(JOB, node, Duration.ofMinutes(2), () -> {
             Actor system = Actor.system();
             int done = 0;
             done += each(workflows.dueForPublishing(publish.now(), BATCH), id -> publish.publish(system, id, null, null));
             done += each(workflows.dueForExpiry(publish.now(), BATCH), id -> expire.expire(system, id));
             return done;
-        } finally {
-            lock.release(JOB, node);
-        }
+        }).orElse(0);
     }
 
     private int each(List<Long> ids, java.util.function.LongConsumer action) {

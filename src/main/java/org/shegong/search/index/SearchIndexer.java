@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Profile("!cli")
 class SearchIndexer implements OutboxConsumer {
 
+    /** Its name in {@code outbox_consumer} and in the outbox metrics. */
+    static final String NAME = "search-index";
     static final int BACKLOG_LIMIT = 5_000;
     /** Below this many article events in one delivery, the outbox is not asked how many more are waiting. */
     private static final int COUNT_FROM = 100;
@@ -51,7 +53,7 @@ class SearchIndexer implements OutboxConsumer {
 
     @Override
     public String name() {
-        return "search-index";
+        return NAME;
     }
 
     @Override

@@ -2,9 +2,14 @@ package org.shegong.site.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.shegong.system.web.PublicAddress;
 import org.shegong.system.web.ReaderDisplay;
 import org.springframework.stereotype.Component;
 
@@ -14,23 +19,55 @@ import org.springframework.stereotype.Component;
  * <p>A page rendered while an invalidation happens may have read the old data; storing it would bring the stale
  * page back after the eviction. So every invalidation moves an epoch forward first, and a page is kept only if the
  * epoch is the one seen before rendering started, checked both before and after storing.
+ *
+ * <p>Pages carry absolute links (canonical, OpenGraph) built from the address the reader used when a trusted proxy
+ * forwards it (docs/adr/0059), so a page seen at another address than the configured one is kept under a key that
+ * names that address; only a few such addresses get pages kept, so a proxy that forwards any Host header cannot
+ * fill the cache with copies. Hits and misses are counted for the metrics ({@code cache.gets{cache="page"}}).
  */
 @Component
 public class PageCache {
 
     private static final List<String> VARIANTS = ReaderDisplay.variantSuffixes();
+    /** Other public addresses (besides the configured one) whose pages are kept. */
+    static final int OTHER_ADDRESSES = 8;
+    private static final String AT = " @";
 
     private final boolean enabled;
     private final Cache<String, CachedPage> pages;
     private final AtomicLong epoch = new AtomicLong();
+    private final String configuredAddress;
+    private final Set<String> otherAddresses = ConcurrentHashMap.newKeySet();
 
-    PageCache(PageCacheProperties properties) {
+    PageCache(PageCacheProperties properties, PublicAddress address, MeterRegistry meters) {
         this.enabled = properties.enabled();
+        this.configuredAddress = address.configured();
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(properties.maxSize().toBytes())
                 .weigher((String path, CachedPage page) -> page.weight())
                 .expireAfterWrite(properties.timeToLive())
+                .recordStats()
                 .build();
+        CaffeineCacheMetrics.monitor(meters, pages, "page");
+    }
+
+    /**
+     * The key of a page ({@code pathAndVariant}: the path plus the display variant's suffix) as rendered for
+     * readers at {@code address}; null when pages of that address are not kept.
+     */
+    String key(String pathAndVariant, String address) {
+        if (address.equals(configuredAddress)) {
+            return pathAndVariant;
+        }
+        if (!otherAddresses.contains(address)) {
+            synchronized (otherAddresses) {
+                if (otherAddresses.size() >= OTHER_ADDRESSES) {
+                    return null;
+                }
+                otherAddresses.add(address);
+            }
+        }
+        return pathAndVariant + AT + address;
     }
 
     boolean enabled() {
@@ -66,6 +103,12 @@ public class PageCache {
         for (String suffix : VARIANTS) {
             pages.invalidate(path + suffix);
         }
+        for (String address : otherAddresses) {
+            pages.invalidate(path + AT + address);
+            for (String suffix : VARIANTS) {
+                pages.invalidate(path + suffix + AT + address);
+            }
+        }
     }
 
     public void evictIf(Predicate<String> path) {
@@ -73,7 +116,7 @@ public class PageCache {
         pages.asMap().keySet().removeIf(key -> path.test(pathOf(key)));
     }
 
-    /** The path of a cache key: keys of a display variant are the path, a space, and the variant. */
+    /** The path of a cache key: keys of a display variant or another address add a space and more. */
     static String pathOf(String key) {
         int space = key.indexOf(' ');
         return space < 0 ? key : key.substring(0, space);

@@ -2,6 +2,7 @@ package org.shegong.site.cache;
 
 import java.time.Clock;
 import org.shegong.content.ViewCounter;
+import org.shegong.system.web.PublicAddress;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +21,9 @@ class PageCacheConfig {
 
     @Bean
     FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageCacheProperties properties,
-                                                            ViewCounter views, Clock clock) {
+                                                            ViewCounter views, Clock clock, PublicAddress address) {
         FilterRegistrationBean<PageCacheFilter> registration =
-                new FilterRegistrationBean<>(new PageCacheFilter(cache, properties, views, clock));
+                new FilterRegistrationBean<>(new PageCacheFilter(cache, properties, views, clock, address));
         registration.setOrder(ORDER);
         registration.addUrlPatterns("/*");
         return registration;

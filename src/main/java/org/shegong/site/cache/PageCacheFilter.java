@@ -14,8 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.shegong.content.ViewCounter;
+import org.shegong.system.web.PublicAddress;
 import org.shegong.system.web.ReaderDisplay;
+import org.shegong.system.web.SiteUrls;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -36,8 +39,11 @@ final class PageCacheFilter extends OncePerRequestFilter {
     private final ViewCounter views;
     private final String cacheControl;
     private final Clock clock;
+    private final PublicAddress address;
 
-    PageCacheFilter(PageCache cache, PageCacheProperties properties, ViewCounter views, Clock clock) {
+    PageCacheFilter(PageCache cache, PageCacheProperties properties, ViewCounter views, Clock clock,
+                    PublicAddress address) {
+        this.address = address;
         this.cache = cache;
         this.cacheable = new CacheableRequest(properties.ignoredCookies());
         this.views = views;
@@ -54,7 +60,11 @@ final class PageCacheFilter extends OncePerRequestFilter {
         }
         String path = request.getRequestURI();
         ReaderDisplay display = ReaderDisplay.fromCookie(cookie(request, ReaderDisplay.COOKIE));
-        String key = path + display.cacheKeySuffix();
+        String key = cache.key(path + display.cacheKeySuffix(), address.of(request));
+        if (key == null) {
+            chain.doFilter(request, response);
+            return;
+        }
         CachedPage page = cache.get(key);
         if (page != null) {
             long articleId = CacheableRequest.articleId(path);
@@ -62,6 +72,9 @@ final class PageCacheFilter extends OncePerRequestFilter {
                 views.record(articleId); // the controller is skipped, but the reader still read the article
             }
             response.setHeader("X-Cache", "HIT");
+            // No controller ran, so the request metrics would say uri="UNKNOWN"; a hit counts under its route.
+            ServerHttpObservationFilter.findObservationContext(request)
+                    .ifPresent(context -> context.setPathPattern(SiteUrls.readerPageRoute(path)));
             respond(page, request, response);
             return;
         }

@@ -10,6 +10,7 @@ import org.shegong.region.RegionTagging;
 import org.shegong.region.data.Region;
 import org.shegong.region.data.RegionDirectory;
 import org.shegong.system.web.NotFoundException;
+import org.shegong.system.web.PublicAddress;
 import org.shegong.system.web.SiteUrls;
 import org.shegong.system.SiteProperties;
 import org.springframework.http.MediaType;
@@ -32,9 +33,11 @@ class FeedController {
     private final SiteProperties site;
     private final RegionDirectory regions;
     private final RegionTagging tagging;
+    private final PublicAddress address;
 
     FeedController(PublishedRepository published, ColumnService columns, SiteProperties site, RegionDirectory regions,
-                   RegionTagging tagging) {
+                   RegionTagging tagging, PublicAddress address) {
+        this.address = address;
         this.regions = regions;
         this.tagging = tagging;
         this.published = published;
@@ -88,8 +91,9 @@ class FeedController {
 
     private FeedChannel channel(String title, String description, String page, String self,
                                 List<PublishedItem> items) {
-        return new FeedChannel(title, description, site.baseUrl() + page, site.baseUrl() + self, site.owner(),
-                site.baseUrl(), items, id -> columns.byId(id).map(Column::name).orElse(null));
+        String base = address.current();
+        return new FeedChannel(title, description, base + page, base + self, site.owner(), base, items,
+                id -> columns.byId(id).map(Column::name).orElse(null));
     }
 
     private static ResponseEntity<String> respond(WebRequest request, FeedChannel channel, boolean rss) {

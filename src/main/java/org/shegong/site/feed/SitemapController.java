@@ -14,6 +14,7 @@ import org.shegong.content.PublishedRepository;
 import org.shegong.content.PublishedRepository.SitemapEntry;
 import org.shegong.content.PublishedRepository.SitemapPage;
 import org.shegong.system.web.NotFoundException;
+import org.shegong.system.web.PublicAddress;
 import org.shegong.system.web.SiteUrls;
 import org.shegong.system.SiteProperties;
 import org.shegong.system.Times;
@@ -48,9 +49,11 @@ class SitemapController {
     private final ColumnService columns;
     private final SiteProperties site;
     private final Clock clock;
+    private final PublicAddress address;
 
     SitemapController(PublishedRepository published, SitemapPages sitemapPages, ColumnService columns,
-                      SiteProperties site, Clock clock) {
+                      SiteProperties site, Clock clock, PublicAddress address) {
+        this.address = address;
         this.published = published;
         this.sitemapPages = sitemapPages;
         this.columns = columns;
@@ -108,7 +111,7 @@ class SitemapController {
         SitemapPage range = pages.get(number - 1);
         // The range, size and newest change identify the content: a withdrawal changes the count, a
         // publication or an edit the newest change.
-        String etag = ConditionalXml.etagOf(site.baseUrl(), String.valueOf(range.firstId()),
+        String etag = ConditionalXml.etagOf(address.current(), String.valueOf(range.firstId()),
                 String.valueOf(range.lastId()), String.valueOf(range.count()), String.valueOf(range.lastModified()));
         response.setHeader(HttpHeaders.CACHE_CONTROL, ConditionalXml.CACHE.getHeaderValue());
         if (request.checkNotModified(etag, range.lastModified().toEpochMilli())) {
@@ -135,7 +138,7 @@ class SitemapController {
             urlset(xml, true);
             for (PublishedItem item : items) {
                 xml.writeStartElement(NS, "url");
-                FeedWriter.text(xml, "loc", site.baseUrl() + SiteUrls.article(item.id()));
+                FeedWriter.text(xml, "loc", address.current() + SiteUrls.article(item.id()));
                 xml.writeStartElement("news", "news", NEWS_NS);
                 xml.writeStartElement("news", "publication", NEWS_NS);
                 newsText(xml, "name", site.name());
@@ -160,7 +163,7 @@ class SitemapController {
                 Allow: /
 
                 Sitemap: %s%s
-                """.formatted(site.baseUrl(), SiteUrls.SITEMAP_INDEX);
+                """.formatted(address.current(), SiteUrls.SITEMAP_INDEX);
         return ConditionalXml.respond(request, TEXT, body, null);
     }
 
@@ -185,7 +188,7 @@ class SitemapController {
     private void located(XMLStreamWriter xml, String element, String path, Instant lastModified)
             throws XMLStreamException {
         xml.writeStartElement(NS, element);
-        FeedWriter.text(xml, "loc", site.baseUrl() + path);
+        FeedWriter.text(xml, "loc", address.current() + path);
         if (lastModified != null) {
             FeedWriter.text(xml, "lastmod", Times.iso(lastModified));
         }

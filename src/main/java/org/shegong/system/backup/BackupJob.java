@@ -31,12 +31,23 @@ class BackupJob {
         if (!backups.applies()) {
             return;
         }
-        lock.runOnce("h2-backup", Duration.ofMinutes(5), Duration.ofHours(3), () -> {
-            try {
-                backups.backup();
-            } catch (Exception e) {
-                log.error("备份失败: {}", e.getMessage(), e);
-            }
-        });
+        try {
+            lock.runOnce("h2-backup", Duration.ofMinutes(5), Duration.ofHours(3), () -> {
+                try {
+                    backups.backup();
+                } catch (Exception e) {
+                    throw new Failed(e); // through the lock, so the run is counted as a failure
+                }
+            });
+        } catch (Failed e) {
+            log.error("备份失败: {}", e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static final class Failed extends RuntimeException {
+
+        Failed(Exception cause) {
+            super(cause);
+        }
     }
 }

@@ -4,7 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.shegong.system.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
  * job until {@code holdAtMost} has passed.
  *
  * <p>Statements run outside any transaction on purpose: a failed INSERT must not abort a caller's
- * PostgreSQL transaction.
+ * PostgreSQL transaction. Every run, skip and failure is counted for the metrics ({@link JobRuns}).
  */
 @Component
 public class JobLock {
@@ -32,16 +34,26 @@ public class JobLock {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String node;
+    private final JobRuns runs;
 
     @Autowired
+    public JobLock(JdbcClient jdbc, Clock clock, JobRuns runs) {
+        this(jdbc, clock, ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID(), runs);
+    }
+
     public JobLock(JdbcClient jdbc, Clock clock) {
-        this(jdbc, clock, ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID());
+        this(jdbc, clock, JobRuns.unobserved());
     }
 
     public JobLock(JdbcClient jdbc, Clock clock, String node) {
+        this(jdbc, clock, node, JobRuns.unobserved());
+    }
+
+    JobLock(JdbcClient jdbc, Clock clock, String node, JobRuns runs) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.node = node.length() > 128 ? node.substring(0, 128) : node;
+        this.runs = runs;
     }
 
     /** Runs {@code job} if this node gets the lease; returns whether it ran. */
@@ -49,11 +61,14 @@ public class JobLock {
         Instant lockedAt = Times.truncate(clock.instant());
         if (!acquire(name, lockedAt, lockedAt.plus(holdAtMost))) {
             log.info("Job {} skipped: another node holds it", name);
+            runs.skipped(name);
             return false;
         }
         try {
-            job.run();
-            return true;
+            return runs.record(name, () -> {
+                job.run();
+                return true;
+            });
         } finally {
             Instant now = clock.instant();
             Instant keep = lockedAt.plus(holdAtLeast);
@@ -96,6 +111,22 @@ public class JobLock {
         Instant now = Times.truncate(clock.instant());
         String holder = owner.length() > 128 ? owner.substring(0, 128) : owner;
         return take(name, holder, now, now.plus(lease), true);
+    }
+
+    /**
+     * Runs {@code job} under the renewable lease {@code name} held as {@code owner} ({@link #tryAcquire}), and gives
+     * the lease back after; empty when another owner holds it.
+     */
+    public <T> Optional<T> runLeased(String name, String owner, Duration lease, Supplier<T> job) {
+        if (!tryAcquire(name, owner, lease)) {
+            runs.skipped(name);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(runs.record(name, job));
+        } finally {
+            release(name, owner);
+        }
     }
 
     /** Gives the lease back early, so the next run (on any node) need not wait for it to run out. */

@@ -21,9 +21,11 @@ public class ChromeFactory {
     private final SiteProperties site;
     private final FooterProperties footer;
     private final ObjectProvider<MailSubscription> mail;
+    private final PublicAddress address;
 
     ChromeFactory(Navigation navigation, SiteProperties site, FooterProperties footer,
-                  ObjectProvider<MailSubscription> mail) {
+                  ObjectProvider<MailSubscription> mail, PublicAddress address) {
+        this.address = address;
         this.navigation = navigation;
         this.site = site;
         this.footer = footer;
@@ -32,7 +34,7 @@ public class ChromeFactory {
 
     public Chrome chrome(String activeSlug) {
         MailSubscription subscription = mail.getIfAvailable();
-        return new Chrome(site.name(), site.owner(), site.baseUrl(), navigation.items(), activeSlug,
+        return new Chrome(site.name(), site.owner(), address.current(), navigation.items(), activeSlug,
                 subscription != null && subscription.offered(), footer, display(), path());
     }
 
@@ -42,7 +44,7 @@ public class ChromeFactory {
             return chrome(null);
         } catch (RuntimeException e) {
             log.debug("Navigation unavailable for the error page", e);
-            return new Chrome(site.name(), site.owner(), site.baseUrl(), List.of(), null, false, footer, display(),
+            return new Chrome(site.name(), site.owner(), address.current(), List.of(), null, false, footer, display(),
                     path());
         }
     }

@@ -32,6 +32,23 @@ public final class SiteUrls {
         return READER_PAGE.matcher(path).matches();
     }
 
+    /**
+     * The route of a readers' page ({@link #isReaderPage}) as its controller maps it ("/column/{slug}/page/{page}"),
+     * so that request metrics name pages served from the page cache like those rendered.
+     */
+    public static String readerPageRoute(String path) {
+        if (path.equals("/") || path.equals(REGIONS)) {
+            return path;
+        }
+        String[] parts = path.substring(1).split("/");
+        return switch (parts[0]) {
+            case "column" -> parts.length > 2 ? "/column/{slug}/page/{page}" : "/column/{slug}";
+            case "article" -> "/article/{id}";
+            case "region" -> parts.length > 2 ? "/region/{code}/page/{page}" : "/region/{code}";
+            default -> "UNKNOWN";
+        };
+    }
+
     /** The article id of an article page's path, or -1 for any other path. */
     public static long articleIdOf(String path) {
         Matcher m = ARTICLE_PAGE.matcher(path);

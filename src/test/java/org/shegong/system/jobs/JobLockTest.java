@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -106,6 +109,37 @@ class JobLockTest {
         assertThat(nodeB.runOnce("job", AT_LEAST, AT_MOST, runs::incrementAndGet)).isFalse();
         clock.advance(AT_LEAST);
         assertThat(nodeB.runOnce("job", AT_LEAST, AT_MOST, runs::incrementAndGet)).isTrue();
+    }
+
+    @Test
+    void runsSkipsAndFailuresAreCountedAndTimedPerJobForTheMetrics() {
+        TestDatabase db = TestDatabase.fresh(target);
+        MeterRegistry meters = new SimpleMeterRegistry();
+        JobLock a = new JobLock(db.jdbc(), clock, "node-a", new JobRuns(meters));
+        JobLock b = new JobLock(db.jdbc(), clock, "node-b", new JobRuns(meters));
+        assertThat(a.runOnce("digest", AT_LEAST, AT_MOST, runs::incrementAndGet)).isTrue();
+        assertThat(b.runOnce("digest", AT_LEAST, AT_MOST, runs::incrementAndGet)).isFalse();
+        clock.advance(AT_MOST);
+        assertThatThrownBy(() -> b.runOnce("digest", AT_LEAST, AT_MOST, () -> {
+            throw new IllegalStateException("the job failed");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(a.runLeased("publishing", "owner-a", AT_LEAST, () -> 7)).contains(7);
+        assertThat(a.tryAcquire("publishing", "owner-a", AT_LEAST)).as("runLeased gave the lease back").isTrue();
+        assertThat(b.runLeased("publishing", "owner-b", AT_LEAST, () -> 1)).isEqualTo(Optional.empty());
+
+        assertThat(count(meters, "digest", JobRuns.SUCCESS)).isEqualTo(1);
+        assertThat(count(meters, "digest", JobRuns.SKIPPED)).isEqualTo(1);
+        assertThat(count(meters, "digest", JobRuns.FAILURE)).isEqualTo(1);
+        assertThat(count(meters, "publishing", JobRuns.SUCCESS)).isEqualTo(1);
+        assertThat(count(meters, "publishing", JobRuns.SKIPPED)).isEqualTo(1);
+        assertThat(meters.get("shegong.jobs.duration").tags("job", "digest", "outcome", JobRuns.FAILURE).timer().count())
+                .isEqualTo(1);
+        assertThat(meters.find("shegong.jobs.duration").tags("outcome", JobRuns.SKIPPED).timer())
+                .as("a skipped run is not timed").isNull();
+    }
+
+    private static double count(MeterRegistry meters, String job, String outcome) {
+        return meters.get("shegong.jobs.runs").tags("job", job, "outcome", outcome).counter().count();
     }
 
     private void slowJob() {

@@ -2,6 +2,8 @@ package org.shegong.system.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +17,10 @@ import org.shegong.system.MutableClock;
 import org.shegong.system.db.DatabaseTarget;
 import org.shegong.system.db.TestDatabase;
 
-/** The relay hands events over in order, remembers positions across restarts and copes with holes. */
+/**
+ * The relay hands events over in order, remembers positions across restarts and copes with holes; the lag gauges
+ * say how far each consumer is behind.
+ */
 @ParameterizedClass(name = "{0}")
 @EnumSource(DatabaseTarget.class)
 class OutboxRelayTest {
@@ -108,6 +113,40 @@ class OutboxRelayTest {
         assertThat(backlog.countAfter(ids.get(0), 100)).isEqualTo(4);
         assertThat(backlog.countAfter(ids.get(0), 3)).isEqualTo(3);
         assertThat(backlog.countAfter(ids.get(4), 100)).isZero();
+    }
+
+    @Test
+    void aConsumerThatKeepsFailingFallsBehindByEventsAndSecondsAndTheLagGaugesSaySo() {
+        Recorder fast = new Recorder("fast", false);
+        Recorder stuck = new Recorder("stuck", false);
+        stuck.failuresLeft = Integer.MAX_VALUE;
+        MeterRegistry early = new SimpleMeterRegistry();
+        new OutboxLag(db.jdbc(), clock, List.of(fast, stuck), early);
+        assertThat(gauge(early, "shegong.outbox.behind", "stuck")).as("no position before the first poll").isNaN();
+
+        append(1, 2, 3);
+        clock.advance(Duration.ofSeconds(90));
+        append(4);
+        new OutboxRelay(db.jdbc(), List.of(fast, stuck), clock).drain();
+
+        assertThat(new OutboxLag(db.jdbc(), clock).of("fast")).contains(new OutboxLag.Lag(0, 0));
+        assertThat(new OutboxLag(db.jdbc(), clock).of("stuck")).contains(new OutboxLag.Lag(4, 90));
+        assertThat(new OutboxLag(db.jdbc(), clock).of("nobody")).isEmpty();
+        // The gauges read a snapshot kept a few seconds, so a scrape of all of them costs one round of queries.
+        assertThat(gauge(early, "shegong.outbox.behind", "stuck")).as("the snapshot from before the poll").isNaN();
+        MeterRegistry meters = new SimpleMeterRegistry();
+        OutboxLag scraped = new OutboxLag(db.jdbc(), clock, List.of(fast, stuck), meters);
+        assertThat(gauge(meters, "shegong.outbox.behind", "stuck")).isEqualTo(4);
+        assertThat(gauge(meters, "shegong.outbox.lag", "stuck")).isEqualTo(90);
+        assertThat(gauge(meters, "shegong.outbox.behind", "fast")).isZero();
+        assertThat(gauge(meters, "shegong.outbox.lag", "fast")).isZero();
+        append(5, 6);
+        assertThat(scraped.of("stuck")).contains(new OutboxLag.Lag(4, 90));
+        assertThat(new OutboxLag(db.jdbc(), clock).of("stuck")).contains(new OutboxLag.Lag(6, 90));
+    }
+
+    private static double gauge(MeterRegistry meters, String name, String consumer) {
+        return meters.get(name).tag("consumer", consumer).gauge().value();
     }
 
     private void append(long... aggregates) {
