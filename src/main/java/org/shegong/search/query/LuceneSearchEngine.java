@@ -3,6 +3,7 @@ package org.shegong.search.query;
 import org.shegong.search.IndexStatus;
 import org.shegong.search.SearchEngine;
 import org.shegong.search.SearchHit;
+import org.shegong.search.SearchLoadProperties;
 import org.shegong.search.SearchProperties;
 import org.shegong.search.SearchQuery;
 import org.shegong.search.SearchResults;
@@ -86,6 +87,9 @@ public class LuceneSearchEngine implements SearchEngine {
     private final QueryBuilder queries;
     private final Clock clock;
     private final PlaceSimilarity similarity;
+    private final ResultCache cache;
+    /** Null when searches are never refused (tests, benchmarks). */
+    private final SearchGate gate;
     /** Search segment groups beside the request's thread (RankedSearch); daemon threads, idle when unused. */
     private final ExecutorService helpers = Executors.newFixedThreadPool(
             Math.max(1, RankedSearch.PARALLELISM - 1), runnable -> {
@@ -94,25 +98,47 @@ public class LuceneSearchEngine implements SearchEngine {
                 return thread;
             });
 
+    /** Without region words, result cache or load shedding: every call searches (tests, benchmarks). */
     public LuceneSearchEngine(SearchIndex index, IndexRebuilder rebuilder, SearchProperties properties, Clock clock) {
         this(index, rebuilder, properties, clock, RegionWords.NONE);
     }
 
-    /** With region words: a place's name in a query also finds what is tagged with that place or one under it. */
+    /** With region words, without result cache or load shedding (the single-stream benchmark). */
+    public LuceneSearchEngine(SearchIndex index, IndexRebuilder rebuilder, SearchProperties properties, Clock clock,
+                              RegionDirectory regions) {
+        this(index, rebuilder, properties, clock, new RegionWords(regions));
+    }
+
+    /**
+     * The site's engine: region words (a place's name in a query also finds what is tagged with that place or one
+     * under it), and for readers a result cache and load shedding (ADR 0061).
+     */
     @Autowired
     public LuceneSearchEngine(@Lazy SearchIndex index, @Lazy IndexRebuilder rebuilder, SearchProperties properties,
-                              Clock clock, RegionDirectory regions) {
-        this(index, rebuilder, properties, clock, new RegionWords(regions));
+                              Clock clock, RegionDirectory regions, SearchLoadProperties load, SearchGate gate) {
+        this(index, rebuilder, properties, clock, new RegionWords(regions), new ResultCache(load), gate);
     }
 
     private LuceneSearchEngine(SearchIndex index, IndexRebuilder rebuilder, SearchProperties properties, Clock clock,
                                RegionWords regionWords) {
+        this(index, rebuilder, properties, clock, regionWords, new ResultCache(SearchLoadProperties.unlimited()), null);
+    }
+
+    private LuceneSearchEngine(SearchIndex index, IndexRebuilder rebuilder, SearchProperties properties, Clock clock,
+                               RegionWords regionWords, ResultCache cache, SearchGate gate) {
         this.index = index;
         this.rebuilder = rebuilder;
         this.properties = properties;
         this.queries = new QueryBuilder(properties, SearchAnalyzers.bigrams(), regionWords);
         this.clock = clock;
         this.similarity = new PlaceSimilarity(properties);
+        this.cache = cache;
+        this.gate = gate;
+    }
+
+    /** The readers' result cache (tests look at its hits). */
+    ResultCache resultCache() {
+        return cache;
     }
 
     @PreDestroy
@@ -128,6 +154,27 @@ public class LuceneSearchEngine implements SearchEngine {
      */
     @Override
     public SearchResults search(SearchQuery request) {
+        if (!forReaders(request)) {
+            return searchNow(request);
+        }
+        SearchQuery asked = cleaned(request);
+        // The view is read before the search acquires a searcher: see SearchIndex.refreshes().
+        return cache.get(new ResultCache.Key("search", asked, index.refreshes(), index.lexicon()),
+                () -> gate == null ? searchNow(asked) : gate.call(() -> searchNow(asked)),
+                results -> !results.status().rebuilding());
+    }
+
+    /** Readers' searches are cached and shed under load; editors' (their own drafts, few of them) never are. */
+    private static boolean forReaders(SearchQuery request) {
+        return request.audience() == SearchQuery.Audience.READERS && request.within() == null;
+    }
+
+    /** The request with its text as the engine reads it, so that spacing and what is cut off do not split the cache. */
+    private SearchQuery cleaned(SearchQuery request) {
+        return request.withText(QueryText.clean(request.text(), properties.maxQueryLength()));
+    }
+
+    private SearchResults searchNow(SearchQuery request) {
         QueryText text = parse(request.text());
         SearchResults results = matching(text, request);
         // Editors search their own texts for exact words: no corrections or partial matches behind their back.
@@ -314,6 +361,12 @@ public class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public List<String> alternatives(String raw, int limit) {
+        SearchQuery asked = SearchQuery.simple(QueryText.clean(raw, properties.maxQueryLength()));
+        return cache.get(new ResultCache.Key("alternatives:" + limit, asked, index.refreshes(), index.lexicon()),
+                () -> alternativesNow(asked.text(), limit), found -> true);
+    }
+
+    private List<String> alternativesNow(String raw, int limit) {
         QueryText text = parse(raw);
         if (text.isEmpty()) {
             return List.of();
@@ -365,6 +418,15 @@ public class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public RegionCounts regionCounts(SearchQuery request) {
+        if (!forReaders(request)) {
+            return regionCountsNow(request);
+        }
+        SearchQuery asked = cleaned(request).inRegion(null);
+        return cache.get(new ResultCache.Key("regions", asked, index.refreshes(), index.lexicon()),
+                () -> regionCountsNow(asked), counts -> true);
+    }
+
+    private RegionCounts regionCountsNow(SearchQuery request) {
         QueryText text = parse(request.text());
         if (text.isEmpty()) {
             return RegionCounts.NONE;
