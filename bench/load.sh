@@ -9,6 +9,7 @@
 # Data: bench/out/articles-N.jsonl (generated when missing) imported into bench/out/data-N (when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 N=${1:-1000000}
 DURATION=${2:-10s}
@@ -61,36 +62,12 @@ curl -sS -o /dev/null "http://127.0.0.1:$PORT/column/news/page/5000" || true
 deep_first=$(echo "$(date +%s.%N) - $t" | bc)
 
 # An article for the cached runs, and its page as the static file nginx serves.
-article=$(curl -fsS "http://127.0.0.1:$PORT/column/news" | grep -o 'href="/article/[0-9]*"' | head -1 | grep -o '[0-9]*')
-curl -fsS -o "$OUT/static/article.html" "http://127.0.0.1:$PORT/article/$article"
+article=$(static_article "$PORT" "$OUT")
 size=$(stat -c %s "$OUT/static/article.html")
 max_id=$(( N + 100 ))
 
-cat > "$OUT/nginx.conf" <<NGINX
-worker_processes auto;
-pid $OUT/nginx.pid;
-error_log $OUT/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  types { text/html html; }
-  server { listen 127.0.0.1:$NGINX_PORT; root $OUT/static; }
-}
-NGINX
-nginx -c "$OUT/nginx.conf" -p "$OUT" -g 'daemon off;' &
-nginx_pid=$!
-sleep 0.5
-
-cat > "$OUT/random-article.lua" <<LUA
--- A different article on every request, over the whole id range, so the page cache cannot answer.
-math.randomseed(os.time())
-request = function()
-  return wrk.format("GET", "/article/" .. math.random(1, $max_id))
-end
-LUA
+start_nginx "$OUT" "$NGINX_PORT"
+wrk_scripts "$OUT" "$max_id"
 
 cat > "$OUT/random-search.lua" <<'LUA'
 -- One to three words from the search benchmark's list (SearchBench.WORDS), a different query on every request.
@@ -109,14 +86,6 @@ request = function()
 end
 LUA
 
-cat > "$OUT/no-cache.lua" <<LUA
--- Any cookie but an analytics one makes the request personal, so the page cache lets the controllers answer.
-wrk.headers["Cookie"] = "JSESSIONID=bench"
-LUA
-
-ms() { # wrk latency (812.00us, 1.23ms, 1.01s) -> milliseconds
-  awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'
-}
 results=()
 measure() { # label url [lua]
   local label=$1 url=$2 script=${3:-} file

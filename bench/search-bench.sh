@@ -10,6 +10,8 @@
 # on the index of the previous run without rebuilding it. Articles get region codes from the region tagger and
 # queries use region words, as in production (REGIONS=0: neither). DIAG=1 prints per-query CPU time with and
 # without region words, the full-match and partial-match rankings alone and the costliest queries (ADR 0053).
+# GEN=bench/gen_realistic.py indexes the realistic corpus instead (issue 18); QUERY_FILE=FILE times the queries of
+# a bench/gen_queries.py file (one a line, in order, wrapping around) instead of mixes of SearchBench.WORDS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-200000}

@@ -2,6 +2,7 @@ package org.shegong.api;
 
 import org.shegong.api.token.TokenRefused;
 import org.shegong.editorial.workflow.EditConflictException;
+import org.shegong.system.web.Overloaded;
 import org.shegong.system.web.Problems;
 import org.shegong.system.web.Refusal;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +41,14 @@ class ApiErrors {
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds())).body(answer.getBody());
         }
         return answer;
+    }
+
+    /** Too busy for this now (the search under a flood): 503 with Retry-After. */
+    @ExceptionHandler(Overloaded.class)
+    ResponseEntity<ProblemDetail> overloaded(Overloaded e) {
+        ResponseEntity<ProblemDetail> answer = Problems.response(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(answer.getBody());
     }
 
     /** No usable bearer token (RFC 6750: 401 with WWW-Authenticate). */

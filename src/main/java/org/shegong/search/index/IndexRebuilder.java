@@ -107,6 +107,7 @@ public class IndexRebuilder implements DisposableBean {
                     run(n -> { });
                 } while (coverage.next(stopping));
                 ended = true; // next() ended it: another rebuild may already have begun, which is not this one's to end
+                compact(); // after the rebuild has ended: the index is complete and says so meanwhile
             } catch (Stopped e) {
                 log.info("搜索索引重建因关闭而中止，下次启动时重新开始");
             } catch (RuntimeException e) {
@@ -132,7 +133,7 @@ public class IndexRebuilder implements DisposableBean {
     public void destroy() throws InterruptedException {
         stopping = true;
         Thread thread = background;
-        if (thread != null) {
+        if (thread != null && !index.compacting()) { // a merge is abandoned when the index closes, not awaited
             thread.join(TimeUnit.SECONDS.toMillis(30));
         }
     }
@@ -142,13 +143,16 @@ public class IndexRebuilder implements DisposableBean {
         if (!coverage.begin()) {
             throw new IllegalStateException("a rebuild is already running");
         }
+        long indexed;
         try {
-            return run(progress);
+            indexed = run(progress);
         } finally {
             if (coverage.end()) {
                 requestRebuild();
             }
         }
+        compact();
+        return indexed;
     }
 
     /**
@@ -224,6 +228,27 @@ public class IndexRebuilder implements DisposableBean {
         log.info("搜索索引重建完成: {} 篇, {} 秒, {} 篇/秒", done.get(), "%.1f".formatted(took.toMillis() / 1000.0),
                 record.rate());
         return done.get();
+    }
+
+    /**
+     * Merges what a rebuild left into a few segments (ADR 0061); searches go on meanwhile. A failure leaves the index
+     * as complete as it was, in more segments; a shutdown abandons the merge (SearchIndex.close()).
+     */
+    private void compact() {
+        long started = System.nanoTime();
+        try {
+            int[] segments = index.compact();
+            if (segments[0] != segments[1]) {
+                log.info("搜索索引合并: {} 段 → {} 段, {} 秒", segments[0], segments[1],
+                        "%.1f".formatted((System.nanoTime() - started) / 1e9));
+            }
+        } catch (RuntimeException e) {
+            if (stopping) {
+                log.info("搜索索引合并因关闭而中止");
+            } else {
+                log.warn("搜索索引合并失败（索引完整，只是段较多）", e);
+            }
+        }
     }
 
     private void finish(long generation, FinishedRebuild record) {

@@ -8,16 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LiveIndexWriterConfig;
+import org.apache.lucene.index.MergePolicy;
+import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -43,6 +49,8 @@ public class SearchIndex extends GenerationalIndex {
      * the newest article without reading dates.
      */
     public static final Sort NEWEST_FIRST = new Sort(new SortField(ArticleDocuments.PUBLISHED, SortField.Type.LONG, true));
+    /** Segments a complete rebuild is merged into (see {@link #compact()}). */
+    static final int COMPACT_SEGMENTS = 4;
     private static final String SCHEMA_KEY = "shegong.schema";
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
@@ -50,6 +58,9 @@ public class SearchIndex extends GenerationalIndex {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private volatile boolean compacting;
+    /** Searchers opened since start: what a search sees changes only when this does (see {@link #refreshes()}). */
+    private final AtomicLong refreshes = new AtomicLong();
 
     public SearchIndex(Path path, Lexicon lexicon) {
         super(lexicon);
@@ -74,6 +85,18 @@ public class SearchIndex extends GenerationalIndex {
                 restore(SegmentInfos.readLatestCommit(directory).getUserData());
             }
             this.searchers = new SearcherManager(writer, null);
+            this.searchers.addListener(new ReferenceManager.RefreshListener() {
+                @Override
+                public void beforeRefresh() {
+                }
+
+                @Override
+                public void afterRefresh(boolean didRefresh) {
+                    if (didRefresh) {
+                        refreshes.incrementAndGet();
+                    }
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("无法打开搜索索引 " + path + ": " + e.getMessage(), e);
         }
@@ -161,6 +184,63 @@ public class SearchIndex extends GenerationalIndex {
         }
     }
 
+    /**
+     * Merges the index into at most {@link #COMPACT_SEGMENTS} segments of similar size, after a complete rebuild
+     * (ADR 0061). A search pays per segment for every term it looks up (the words, their synonyms and bigrams, the
+     * phrase of the rescoring stage), for its facet counts and its partial matches: a rebuild leaves a dozen or more
+     * segments (sixteen at 100,000 articles), which that cost multiplies under many readers. Two groups of two still
+     * let one search use both cores (RankedSearch). Searches go on meanwhile; returns the segments before and after.
+     */
+    public int[] compact() {
+        IndexSearcher searcher = acquire();
+        int before = searcher.getIndexReader().leaves().size();
+        release(searcher);
+        if (before <= COMPACT_SEGMENTS) {
+            return new int[] {before, before};
+        }
+        LiveIndexWriterConfig config = writer.getConfig();
+        MergePolicy normal = config.getMergePolicy();
+        compacting = true;
+        try {
+            long bytes = 0;
+            for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(directory)) {
+                bytes += segment.sizeInBytes();
+            }
+            // A forced merge fills segments up to the largest allowed: a bound a little above an even share keeps
+            // them of similar size, so that the two halves a search runs on both cores take similar times.
+            TieredMergePolicy even = new TieredMergePolicy();
+            even.setMaxMergedSegmentMB(Math.max(1, bytes / 1_048_576.0 / COMPACT_SEGMENTS * 1.3));
+            config.setMergePolicy(even);
+            writer.forceMerge(COMPACT_SEGMENTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            config.setMergePolicy(normal);
+            compacting = false;
+        }
+        commitAndRefresh();
+        searcher = acquire();
+        try {
+            return new int[] {before, searcher.getIndexReader().leaves().size()};
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** Whether {@link #compact()} is merging (a shutdown then abandons the merge instead of waiting for it). */
+    boolean compacting() {
+        return compacting;
+    }
+
+    /**
+     * How many times searches have been given a newer view of the index. Read before {@link #acquire()}, it is a
+     * version for caching what a search found: a searcher acquired afterwards sees at least that view, and every
+     * write that became visible since moved it on (a listener counts after the new view is in place).
+     */
+    public long refreshes() {
+        return refreshes.get();
+    }
+
     public IndexSearcher acquire() {
         try {
             return searchers.acquire();
@@ -206,8 +286,14 @@ public class SearchIndex extends GenerationalIndex {
     @Override
     public void close() {
         try {
+            if (compacting) {
+                // Closing would wait for the merge, minutes at a million articles: what is written is committed
+                // first, then the merge is abandoned (its segments are not part of any commit).
+                saveState();
+                writer.rollback();
+            }
             IOUtils.close(searchers, writer, directory);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             log.warn("Closing the search index failed", e);
         }
     }

@@ -1,7 +1,9 @@
 package org.shegong.search.query;
 
+import org.shegong.search.SearchLoadProperties;
 import org.shegong.search.SearchProperties;
 import org.shegong.search.SearchQuery;
+import org.shegong.search.SearchResults;
 import org.shegong.search.analysis.SearchAnalyzers;
 import org.shegong.search.index.ArticleDocuments;
 import org.shegong.search.index.IndexRebuilder;
@@ -61,6 +63,9 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
 
     private final SearchIndex index;
     private final PlaceSimilarity similarity;
+    private final ResultCache cache;
+    /** Null when searches are never refused (tests, benchmarks). */
+    private final SearchGate gate;
     /** Search segment groups beside the request's thread (RankedSearch); daemon threads, idle when unused. */
     private final ExecutorService helpers = Executors.newFixedThreadPool(
             Math.max(1, RankedSearch.PARALLELISM - 1), runnable -> {
@@ -69,22 +74,83 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
                 return thread;
             });
 
+    /** Without region words, result cache or load shedding: every call searches (tests, benchmarks). */
     public LuceneSearchEngine(SearchIndex index, IndexRebuilder rebuilder, SearchProperties properties, Clock clock) {
         this(index, rebuilder, properties, clock, RegionWords.NONE);
     }
 
-    /** With region words: a place's name in a query also finds what is tagged with that place or one under it. */
+    /** With region words, without result cache or load shedding (the single-stream benchmark). */
+    public LuceneSearchEngine(SearchIndex index, IndexRebuilder rebuilder, SearchProperties properties, Clock clock,
+                              RegionDirectory regions) {
+        this(index, rebuilder, properties, clock, new RegionWords(regions));
+    }
+
+    /**
+     * The site's engine: region words (a place's name in a query also finds what is tagged with that place or one
+     * under it), and for readers a result cache and load shedding (ADR 0061).
+     */
     @Autowired
     public LuceneSearchEngine(@Lazy SearchIndex index, @Lazy IndexRebuilder rebuilder, SearchProperties properties,
-                              Clock clock, RegionDirectory regions) {
-        this(index, rebuilder, properties, clock, new RegionWords(regions));
+                              Clock clock, RegionDirectory regions, SearchLoadProperties load, SearchGate gate) {
+        this(index, rebuilder, properties, clock, new RegionWords(regions), new ResultCache(load), gate);
     }
 
     private LuceneSearchEngine(SearchIndex index, IndexRebuilder rebuilder, SearchProperties properties, Clock clock,
                                RegionWords regionWords) {
+        this(index, rebuilder, properties, clock, regionWords, new ResultCache(SearchLoadProperties.unlimited()), null);
+    }
+
+    private LuceneSearchEngine(SearchIndex index, IndexRebuilder rebuilder, SearchProperties properties, Clock clock,
+                               RegionWords regionWords, ResultCache cache, SearchGate gate) {
         super(index, rebuilder, properties, clock, new QueryBuilder(properties, SearchAnalyzers.bigrams(), regionWords));
         this.index = index;
         this.similarity = new PlaceSimilarity(properties);
+        this.cache = cache;
+        this.gate = gate;
+    }
+
+    /** The readers' result cache (tests look at its hits). */
+    ResultCache resultCache() {
+        return cache;
+    }
+
+    @Override
+    public SearchResults search(SearchQuery request) {
+        if (!forReaders(request)) {
+            return super.search(request);
+        }
+        SearchQuery asked = cleaned(request);
+        // The view is read before the search acquires a searcher: see SearchIndex.refreshes().
+        return cache.get(new ResultCache.Key("search", asked, index.refreshes(), index.lexicon()),
+                () -> gate == null ? super.search(asked) : gate.call(() -> super.search(asked)),
+                results -> !results.status().rebuilding());
+    }
+
+    @Override
+    public List<String> alternatives(String raw, int limit) {
+        SearchQuery asked = SearchQuery.simple(QueryText.clean(raw, properties.maxQueryLength()));
+        return cache.get(new ResultCache.Key("alternatives:" + limit, asked, index.refreshes(), index.lexicon()),
+                () -> super.alternatives(asked.text(), limit), found -> true);
+    }
+
+    @Override
+    public RegionCounts regionCounts(SearchQuery request) {
+        if (!forReaders(request)) {
+            return super.regionCounts(request);
+        }
+        SearchQuery asked = cleaned(request).inRegion(null);
+        return cache.get(new ResultCache.Key("regions", asked, index.refreshes(), index.lexicon()),
+                () -> super.regionCounts(asked), counts -> true);
+    }
+
+    /** Readers' searches are cached and shed under load; editors' (their own drafts, few of them) never are. */
+    private static boolean forReaders(SearchQuery request) {
+        return request.audience() == SearchQuery.Audience.READERS && request.within() == null;
+    }
+
+    /** The request with its text as the engine reads it, so that spacing and what is cut off do not split the cache. */
+    private SearchQuery cleaned(SearchQuery request) {
+        return request.withText(QueryText.clean(request.text(), properties.maxQueryLength()));
     }
 
     @PreDestroy

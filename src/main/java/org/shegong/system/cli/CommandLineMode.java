@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class CommandLineMode implements ApplicationRunner, ExitCodeGenerator {
 
     /** Names recognised before the context starts, so the web server is not started for them. */
-    private static final Set<String> COMMANDS = Set.of("import", "reindex", "digest", "reset-password", "export",
+    static final Set<String> COMMANDS = Set.of("import", "reindex", "retag", "digest", "reset-password", "export",
             "backup");
     private static final Logger log = LoggerFactory.getLogger(CommandLineMode.class);
 

@@ -66,6 +66,7 @@ class ErrorPages implements ErrorController {
             case 403 -> "没有访问权限";
             case 405 -> "请求方式有误";
             case 406 -> "无法提供所需格式";
+            case 503 -> "服务繁忙";
             default -> status >= 500 ? "服务器错误" : "无法处理请求";
         };
         return new ErrorView(chrome, status, heading, message);

@@ -62,6 +62,7 @@ public final class Problems {
             case CONFLICT -> "conflict";
             case CONTENT_TOO_LARGE -> "too-large";
             case UNPROCESSABLE_CONTENT -> "unprocessable";
+            case SERVICE_UNAVAILABLE -> "unavailable";
             default -> status.is5xxServerError() ? "server-error" : "client-error";
         };
     }
@@ -79,11 +80,13 @@ public final class Problems {
             case CONFLICT -> "与当前状态冲突";
             case CONTENT_TOO_LARGE -> "提交的内容过大";
             case UNPROCESSABLE_CONTENT -> "请求无法处理";
+            case SERVICE_UNAVAILABLE -> "服务繁忙";
             default -> status.is5xxServerError() ? "服务器暂时出了点问题" : "无法处理请求";
         };
     }
 
     public static String englishTitle(HttpStatus status) {
-        return status.is5xxServerError() ? "Server error" : status.getReasonPhrase();
+        return status == HttpStatus.SERVICE_UNAVAILABLE ? "Service unavailable"
+                : status.is5xxServerError() ? "Server error" : status.getReasonPhrase();
     }
 }

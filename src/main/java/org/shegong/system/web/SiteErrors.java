@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.beans.TypeMismatchException;
@@ -46,6 +47,13 @@ class SiteErrors {
     @ExceptionHandler(Refusal.class)
     Object refused(Refusal e, HttpServletRequest request, HttpServletResponse response) {
         return page(HttpStatus.valueOf(e.status()), e.getMessage(), request, response);
+    }
+
+    /** Too busy for this now (search under a flood of readers): 503 with Retry-After, never a slow collapse. */
+    @ExceptionHandler(Overloaded.class)
+    Object overloaded(Overloaded e, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        return page(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), request, response);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

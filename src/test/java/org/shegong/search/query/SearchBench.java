@@ -59,7 +59,27 @@ public final class SearchBench {
         "社会工作服务站", "一周动态", "一图读懂", "新时代文明实践中心", "政府购买服务", "社区治理", "困境儿童",
         "揭牌", "运营", "建设", "发布", "规划", "十四五", "专业", "人才", "服务", "基层"};
 
+    /** Queries to time instead of {@link #WORDS} mixes: one a line (env QUERY_FILE, from bench/gen_queries.py). */
+    private static final List<String> QUERY_FILE = readQueryFile(System.getenv("QUERY_FILE"));
+    private static int fileCursor;
+
     private SearchBench() {
+    }
+
+    private static List<String> readQueryFile(String path) {
+        if (path == null || path.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<String> lines = Files.readAllLines(Path.of(path), StandardCharsets.UTF_8).stream()
+                    .map(String::strip).filter(l -> !l.isEmpty()).toList();
+            if (lines.isEmpty()) {
+                throw new IllegalArgumentException("no queries in " + path);
+            }
+            return lines;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -104,8 +124,9 @@ public final class SearchBench {
             run(engine, index, properties, builder, random, Math.min(1000, queries)); // warm-up
             long[] nanos = run(engine, index, properties, builder, random, queries);
             Arrays.sort(nanos);
-            System.out.printf(Locale.ROOT, "%d queries (1-3 words, highlighted, 20 hits): p50 %.1f ms, p90 %.1f ms, "
-                    + "p99 %.1f ms, max %.1f ms%n", queries, nanos[nanos.length / 2] / 1e6,
+            System.out.printf(Locale.ROOT, "%d queries (%s, highlighted, 20 hits): p50 %.1f ms, p90 %.1f ms, "
+                    + "p99 %.1f ms, max %.1f ms%n", queries,
+                    QUERY_FILE.isEmpty() ? "1-3 words" : "from " + System.getenv("QUERY_FILE"), nanos[nanos.length / 2] / 1e6,
                     nanos[(int) (nanos.length * 0.9)] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6,
                     nanos[nanos.length - 1] / 1e6);
             readers(engine, queries);
@@ -224,8 +245,24 @@ public final class SearchBench {
         return nanos;
     }
 
-    /** One- to three-word queries picked from {@link #WORDS}. */
+    /** The next lines of {@code QUERY_FILE} (bench/gen_queries.py), wrapping around; null without it. */
+    private static List<String> fileQueries(int count) {
+        if (QUERY_FILE.isEmpty()) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            texts.add(QUERY_FILE.get(fileCursor++ % QUERY_FILE.size()));
+        }
+        return texts;
+    }
+
+    /** One- to three-word queries picked from {@link #WORDS}, or the next lines of {@code QUERY_FILE} when set. */
     private static List<String> queries(Random random, int count) {
+        List<String> fromFile = fileQueries(count);
+        if (fromFile != null) {
+            return fromFile;
+        }
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int words = 1 + random.nextInt(3);

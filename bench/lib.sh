@@ -1,0 +1,80 @@
+# Shell functions shared by the load benchmarks (bench/load.sh, bench/perf-table.sh, bench/profile-search.sh).
+# Source it: . bench/lib.sh
+
+# settle PID [MAX_SECONDS=3600]: waits until the process has been idle (under 0.15 s of CPU in each of 5 consecutive
+# seconds), so that background work after a start (the region tagging of a bulk import, a rebuild and its merge)
+# does not run during a measurement. Gives up, saying so, after MAX_SECONDS.
+settle() {
+  local pid=$1 max=${2:-3600} quiet=0 waited=0 before after tick
+  tick=$(getconf CLK_TCK)
+  before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  while [ "$quiet" -lt 5 ]; do
+    sleep 1
+    waited=$((waited + 1))
+    kill -0 "$pid" 2>/dev/null || return 1
+    after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+    if [ $(( (after - before) * 100 / tick )) -lt 15 ]; then quiet=$((quiet + 1)); else quiet=0; fi
+    before=$after
+    if [ "$waited" -ge "$max" ]; then
+      echo "    still busy after ${max} s; measuring anyway" >&2
+      return 0
+    fi
+  done
+  echo "    idle after ${waited} s"
+}
+
+# ms LATENCY: a wrk latency (812.00us, 1.23ms, 1.01s, 1.00m) in milliseconds.
+ms() {
+  awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /m$/) n*=60000;
+    else if (v ~ /s$/) n*=1000; printf "%.2f", n }'
+}
+
+# static_article PORT OUT: the id of the newest article of /column/news, whose page is saved as OUT/static/article.html
+# for nginx to serve: the same bytes the server sends.
+static_article() {
+  local port=$1 out=$2 article
+  mkdir -p "$out/static"
+  article=$(curl -fsS "http://127.0.0.1:$port/column/news" | grep -o 'href="/article/[0-9]*"' | head -1 | grep -o '[0-9]*')
+  curl -fsS -o "$out/static/article.html" "http://127.0.0.1:$port/article/$article"
+  echo "$article"
+}
+
+# start_nginx OUT PORT: nginx serving OUT/static on 127.0.0.1:PORT (the baseline), its pid in $nginx_pid.
+start_nginx() {
+  local out=$1 port=$2
+  cat > "$out/nginx.conf" <<NGINX
+worker_processes auto;
+pid $out/nginx.pid;
+error_log $out/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  types { text/html html; }
+  server { listen 127.0.0.1:$port; root $out/static; }
+}
+NGINX
+  nginx -c "$out/nginx.conf" -p "$out" -g 'daemon off;' &
+  nginx_pid=$!
+  until curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null || curl -sS -o /dev/null -w '%{http_code}' \
+      "http://127.0.0.1:$port/" 2>/dev/null | grep -q 40; do
+    sleep 0.1
+  done
+}
+
+# wrk_scripts OUT MAX_ID: OUT/random-article.lua (a different article each request, ids 1..MAX_ID, so the page
+# cache cannot answer) and OUT/no-cache.lua (a session cookie, so the page cache lets the controllers answer).
+wrk_scripts() {
+  local out=$1 max_id=$2
+  cat > "$out/random-article.lua" <<LUA
+math.randomseed(7)
+request = function()
+  return wrk.format("GET", "/article/" .. math.random(1, $max_id))
+end
+LUA
+  cat > "$out/no-cache.lua" <<LUA
+wrk.headers["Cookie"] = "JSESSIONID=bench"
+LUA
+}

@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# The README's performance table in one command (issue 18; not a test). Generates N articles (the realistic or the
+# uniform corpus), imports them into H2 or PostgreSQL, builds the search index, starts the real jar (-Xmx512m), starts
+# nginx serving a copy of an article page, and measures every row with wrk on loopback in bounded runs (a warm-up
+# and a timed run each). Prints ONE markdown table, with ratios against nginx measured in the same run, and keeps it
+# in OUT/table.md; bench/readme-table.py puts that file into README.md.
+#
+#   bench/perf-table.sh [N=20000] [DB=h2|pg] [CORPUS=realistic|uniform]
+#   bench/perf-table.sh 1000000 h2 realistic                 # the figures the issue's targets are about
+#   DURATION=5s bench/perf-table.sh 20000 pg uniform
+#
+# Environment: DURATION (each timed run, default 10s), WARMUP (default 3s), CONNS (default 32), HEAP (-Xmx512m),
+# PORT (19580) and NGINX_PORT (19581), OUT (default bench/out/perf-DB-CORPUS-N). Data is kept in OUT and reused by the
+# next run with the same arguments (the PostgreSQL database perf_CORPUS_N too, unless PG_DROP=1); BUILD=1 rebuilds the
+# jar first. PostgreSQL: 127.0.0.1:5432, user postgres (PGHOST, PGUSER and PGPASSWORD are honoured).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+
+N=${1:-20000}
+DB=${2:-h2}
+CORPUS=${3:-realistic}
+case "$DB" in h2|pg) ;; *) echo "DB must be h2 or pg" >&2; exit 2 ;; esac
+case "$CORPUS" in realistic|uniform) ;; *) echo "CORPUS must be realistic or uniform" >&2; exit 2 ;; esac
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-3s}
+CONNS=${CONNS:-32}
+HEAP=${HEAP:--Xmx512m}
+PORT=${PORT:-19580}
+NGINX_PORT=${NGINX_PORT:-19581}
+OUT=$(realpath -m "${OUT:-bench/out/perf-$DB-$CORPUS-$N}")
+DATA=$OUT/data
+CORPUS_FILE=$(realpath -m "bench/out/corpus-$CORPUS-$N.jsonl")
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+PG_DB=perf_${CORPUS}_$N
+mkdir -p "$OUT/static"
+started_at=$(date +%s)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
+command -v nginx >/dev/null || { echo "nginx is needed (apt-get install nginx)" >&2; exit 1; }
+if [ "${BUILD:-0}" = 1 ] || [ ! -f target/shegong.jar ]; then
+  ./mvnw -B -q -ntp package -DskipTests
+fi
+
+db_args=()
+if [ "$DB" = pg ]; then
+  db_args=(-Dspring.profiles.active=postgres)
+  export SHEGONG_DB_URL="jdbc:postgresql://$PGHOST:5432/$PG_DB" SHEGONG_DB_USER=$PGUSER
+fi
+run_jar() { # log, arguments…
+  local log=$1
+  shift
+  java $HEAP "${db_args[@]}" -jar target/shegong.jar "$@" --shegong.data-dir="$DATA" > "$log" 2>&1
+}
+
+# --- corpus and query files --------------------------------------------------------------------------------------
+if [ ! -s "$CORPUS_FILE" ]; then
+  echo "==> generating $N $CORPUS articles into $CORPUS_FILE"
+  if [ "$CORPUS" = realistic ]; then
+    python3 bench/gen_realistic.py "$N" --seed 7 --out "$CORPUS_FILE"
+  else
+    python3 bench/gen_articles.py "$N" --seed 7 --out "$CORPUS_FILE"
+  fi
+fi
+Q=$OUT/queries
+if [ ! -s "$Q-popular.txt" ]; then
+  echo "==> query workloads (bench/gen_queries.py)"
+  # Timed runs and their warm-ups use different seeds, so a random workload's timed run is not answered from what its
+  # warm-up put in the result cache (the popular mix is meant to be: it is one file).
+  python3 bench/gen_queries.py realistic "$CORPUS_FILE" 50000 --seed 1 --out "$Q-titles.txt"
+  python3 bench/gen_queries.py realistic "$CORPUS_FILE" 10000 --seed 2 --out "$Q-titles-warm.txt"
+  python3 bench/gen_queries.py popular "$Q-titles.txt" 100000 --seed 3 --out "$Q-popular.txt"
+  python3 bench/gen_queries.py uniform 50000 --seed 4 --out "$Q-uniform.txt"
+  python3 bench/gen_queries.py uniform 10000 --seed 5 --out "$Q-uniform-warm.txt"
+fi
+
+# --- database and index --------------------------------------------------------------------------------------------
+if [ "$DB" = pg ] && ! psql -d "$PG_DB" -Atc "SELECT 1 FROM article LIMIT 1" >/dev/null 2>&1; then
+  rm -rf "$DATA"
+  dropdb --if-exists "$PG_DB"
+  createdb "$PG_DB"
+fi
+if [ ! -f "$OUT/imported" ]; then
+  echo "==> importing $N articles (import --bulk, $DB)"
+  [ "$DB" = h2 ] && rm -rf "$DATA"
+  t=$(date +%s.%N)
+  run_jar "$OUT/import.log" import --bulk "$CORPUS_FILE" || { tail -20 "$OUT/import.log"; exit 1; }
+  echo "$(echo "$(date +%s.%N) - $t" | bc)" > "$OUT/imported"
+fi
+if [ ! -f "$OUT/tagged" ]; then
+  # Region tags before the index, so that it holds region codes as in production (the server would tag in the
+  # background after its start, and the index built before that would have none).
+  echo "==> tagging regions (retag)"
+  run_jar "$OUT/retag.log" retag || { tail -20 "$OUT/retag.log"; exit 1; }
+  touch "$OUT/tagged"
+fi
+if [ ! -f "$OUT/indexed" ]; then
+  echo "==> building the search index (reindex)"
+  t=$(date +%s.%N)
+  run_jar "$OUT/reindex.log" reindex || { tail -20 "$OUT/reindex.log"; exit 1; }
+  echo "$(echo "$(date +%s.%N) - $t" | bc)" > "$OUT/indexed"
+fi
+
+# --- server and nginx ------------------------------------------------------------------------------------------------
+echo "==> starting the server ($DB, $N articles)"
+launched=$(date +%s.%N)
+java $HEAP "${db_args[@]}" -jar target/shegong.jar --server.port="$PORT" --shegong.data-dir="$DATA" \
+  > "$OUT/server.log" 2>&1 &
+server=$!
+nginx_pid=""
+cleanup() {
+  kill "$server" 2>/dev/null || true
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  if [ "$DB" = pg ] && [ "${PG_DROP:-0}" = 1 ]; then
+    wait "$server" 2>/dev/null || true
+    dropdb --if-exists "$PG_DB" || true
+    rm -f "$OUT/imported" "$OUT/tagged" "$OUT/indexed"
+  fi
+}
+trap cleanup EXIT
+until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; do
+  kill -0 "$server" 2>/dev/null || { tail -30 "$OUT/server.log"; exit 1; }
+  sleep 0.1
+done
+first_page=$(echo "$(date +%s.%N) - $launched" | bc)
+echo "    first page after ${first_page} s; waiting for background work to finish (after an import: region tags again)"
+settle "$server" 7200
+
+# The deepest column page asked for: 5,000 when 行业动态 (/column/news) has that many pages, else its last page.
+news=$(grep -c '"column": "行业动态"' "$CORPUS_FILE" || true)
+DEEP=$(( news / 20 < 5000 ? (news / 20 > 1 ? news / 20 : 2) : 5000 ))
+article=$(static_article "$PORT" "$OUT")
+size=$(stat -c %s "$OUT/static/article.html")
+max_id=$(( N + 100 ))
+
+start_nginx "$OUT" "$NGINX_PORT"
+wrk_scripts "$OUT" "$max_id"
+
+# --- measurements ----------------------------------------------------------------------------------------------------
+rows=()
+# measure LABEL URL [LUA [QUERY_FILE [WARM_QUERY_FILE]]]
+measure() {
+  local label=$1 url=$2 script=${3:-} queries=${4:-} warm=${5:-${4:-}} file
+  file="$OUT/wrk-$(echo "$label" | tr -c 'a-zA-Z0-9' '-' | tr -s '-').txt"
+  QUERY_FILE=$warm wrk -t2 -c"$CONNS" -d"$WARMUP" ${script:+-s "$script"} "$url" > /dev/null
+  QUERY_FILE=$queries wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s --latency ${script:+-s "$script"} "$url" > "$file"
+  local rps p50 p99 bad
+  rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$file")
+  p50=$(ms "$(awk '$1=="50%" {print $2}' "$file")")
+  p99=$(ms "$(awk '$1=="99%" {print $2}' "$file")")
+  bad=$(awk '/Non-2xx/ {n+=$5} /Socket errors/ {gsub(",", ""); n+=$4+$6+$8+$10} END {print n+0}' "$file")
+  rows+=("$label|$rps|$p50|$p99|$bad")
+  printf '    %-44s %8s req/s\n' "$label" "$rps"
+}
+
+echo "==> measuring: wrk -t2 -c$CONNS -d$DURATION a row (after $WARMUP of warm-up); server, nginx and wrk share $(nproc) cores"
+curl -fsS -o /dev/null "http://127.0.0.1:$PORT/column/news/page/$DEEP"   # the column's first visit builds its anchors
+S=bench/search-queries.lua
+measure "static file (nginx, $size B)" "http://127.0.0.1:$NGINX_PORT/article.html"
+measure "article, cached" "http://127.0.0.1:$PORT/article/$article"
+measure "article, uncached (random ids)" "http://127.0.0.1:$PORT/article/1" "$OUT/random-article.lua"
+measure "column page 1" "http://127.0.0.1:$PORT/column/news"
+measure "column page $DEEP" "http://127.0.0.1:$PORT/column/news/page/$DEEP"
+measure "column page 1, uncached" "http://127.0.0.1:$PORT/column/news" "$OUT/no-cache.lua"
+measure "column page $DEEP, uncached" "http://127.0.0.1:$PORT/column/news/page/$DEEP" "$OUT/no-cache.lua"
+measure "search, words of titles (random)" "http://127.0.0.1:$PORT" "$S" "$Q-titles.txt" "$Q-titles-warm.txt"
+measure "search, popular mix (Zipf, 1,000 queries)" "http://127.0.0.1:$PORT" "$S" "$Q-popular.txt"
+measure "search, SearchBench words (random)" "http://127.0.0.1:$PORT" "$S" "$Q-uniform.txt" "$Q-uniform-warm.txt"
+kill -0 "$server" 2>/dev/null || { echo "the server died: see $OUT/server.log" >&2; exit 1; }
+oom=$(grep -c OutOfMemoryError "$OUT/server.log" || true)
+
+# --- the table --------------------------------------------------------------------------------------------------------
+base=$(echo "${rows[0]}" | cut -d'|' -f2)
+{
+  printf '%s articles (%s corpus), %s, %s; wrk -t2 -c%s -d%s a row after %s of warm-up; %s cores shared by server,' \
+    "$N" "$CORPUS" "$([ "$DB" = pg ] && echo PostgreSQL || echo H2)" "$HEAP" "$CONNS" "$DURATION" "$WARMUP" "$(nproc)"
+  printf ' nginx and wrk; load average %s before, %s after; %s; %d s in all.\n\n' "$load_before" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)" "$(date -u +%Y-%m-%d)" $(( $(date +%s) - started_at ))
+  printf '| %-44s | %9s | %8s | %8s | %8s | %7s |\n' "measure" "req/s" "p50 ms" "p99 ms" "vs nginx" "errors"
+  printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" "-----------" "----------" "----------" "----------" "---------"
+  for row in "${rows[@]}"; do
+    IFS='|' read -r label rps p50 p99 bad <<<"$row"
+    printf '| %-44s | %9s | %8s | %8s | %7.3fx | %7s |\n' "$label" "$rps" "$p50" "$p99" "$(echo "$rps / $base" | bc -l)" "$bad"
+  done
+  printf '| %-44s | %9s | %8s | %8s | %8s | %7s |\n' "start to first page (index present)" "$(printf '%.1f s' "$first_page")" "" "" "" ""
+  for step in "import --bulk:imported" "reindex:indexed"; do
+    seconds=$(cat "$OUT/${step#*:}")
+    printf '| %-44s | %9s | %8s | %8s | %8s | %7s |\n' "${step%%:*} ($(printf "%.0f" "$(echo "$N / $seconds" | bc -l)") articles/s)" \
+      "$(printf '%.0f s' "$seconds")" "" "" "" ""
+  done
+  printf '\nerrors: non-2xx answers (503 when search sheds load, 404 for random ids past the last article) and socket'
+  printf ' errors; OutOfMemoryError in the server log: %s.\n' "$oom"
+} > "$OUT/table.md"
+echo
+cat "$OUT/table.md"

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Where search spends the CPU under concurrent readers (not a test). Starts the real jar (-Xmx512m) on a data directory
+# that already has articles and a search index (bench/perf-table.sh or load.sh leave one), warms up, then records
+# Java Flight Recorder samples while wrk sends the queries of a file, and prints the top frames (bench/jfr-top.py).
+#
+#   bench/profile-search.sh DATA_DIR QUERY_FILE [DURATION=30s] [CONNECTIONS=32]
+#   bench/profile-search.sh bench/out/perf-h2-realistic-100000/data bench/out/perf-h2-realistic-100000/queries-realistic.txt
+#
+# JFR=0 skips the recording (the CPU time per request is printed either way, a figure a busy machine distorts less
+# than req/s). PORT (default 19590) and JAVA_OPTS (added to the server's options, e.g. -Dshegong.search.result-cache.max-entries=0 to
+# profile without the result cache) change the server. The recording is left in DATA_DIR/../search.jfr.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+DATA=$(realpath "$1")
+QUERIES=$(realpath "$2")
+DURATION=${3:-30s}
+CONNS=${4:-32}
+PORT=${PORT:-19590}
+OUT=$(dirname "$DATA")
+[ -f target/shegong.jar ] || ./mvnw -B -q -ntp package -DskipTests
+java -Xmx512m -XX:FlightRecorderOptions:stackdepth=256 ${JAVA_OPTS:-} -jar target/shegong.jar --server.port="$PORT" --shegong.data-dir="$DATA" \
+  > "$OUT/profile-server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; do
+  kill -0 $server 2>/dev/null || { tail -30 "$OUT/profile-server.log"; exit 1; }
+  sleep 0.2
+done
+settle $server 3600   # background work after a start (region tags after an import) would be in the profile
+export QUERY_FILE=$QUERIES
+wrk -t2 -c"$CONNS" -d10s -s bench/search-queries.lua "http://127.0.0.1:$PORT" > /dev/null   # warm-up
+rm -f "$OUT/search.jfr"
+[ "${JFR:-1}" = 1 ] && jcmd $server JFR.start name=search settings=profile filename="$OUT/search.jfr" > /dev/null
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+before=$(cpu)
+wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s --latency -s bench/search-queries.lua "http://127.0.0.1:$PORT" \
+  | tee "$OUT/profile-wrk.txt"
+# CPU time per request: a measure of the work that a machine shared with other jobs distorts far less than req/s.
+requests=$(awk '/requests in/ {print $1}' "$OUT/profile-wrk.txt")
+echo "server CPU per request: $(echo "scale=2; ($(cpu) - $before) * 1000 / $(getconf CLK_TCK) / $requests" | bc) ms"
+if [ "${JFR:-1}" = 1 ]; then
+  jcmd $server JFR.stop name=search > /dev/null
+  python3 bench/jfr-top.py "$OUT/search.jfr"
+fi

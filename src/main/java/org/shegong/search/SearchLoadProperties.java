@@ -1,0 +1,49 @@
+package org.shegong.search;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How the readers' search holds up under many readers ({@code shegong.search.load.*}, ADR 0061).
+ *
+ * @param cacheSize       memory for the readers' recent results (0 turns the result cache off)
+ * @param cacheTimeToLive a result is searched again after this even if the index did not change (the recency
+ *                        bonus moves with the clock)
+ * @param maxConcurrent   searches computed at once; 0 means one per processor
+ * @param maxQueued       searches that may wait for one of those; beyond them the answer is 503 at once
+ * @param maxWait         a search that waited this long is answered 503
+ * @param retryAfter      what a 503 tells the client to wait before trying again
+ */
+@ConfigurationProperties("shegong.search.load")
+public record SearchLoadProperties(
+        @DefaultValue("32MB") DataSize cacheSize,
+        @DefaultValue("60s") Duration cacheTimeToLive,
+        @DefaultValue("0") int maxConcurrent,
+        @DefaultValue("48") int maxQueued,
+        @DefaultValue("1s") Duration maxWait,
+        @DefaultValue("5s") Duration retryAfter) {
+
+    public SearchLoadProperties {
+        if (maxConcurrent < 0 || maxQueued < 0 || cacheSize.isNegative() || maxWait.isNegative()) {
+            throw new IllegalArgumentException("shegong.search.load: sizes and times must not be negative");
+        }
+    }
+
+    public static SearchLoadProperties defaults() {
+        return new SearchLoadProperties(DataSize.ofMegabytes(32), Duration.ofSeconds(60), 0, 48, Duration.ofSeconds(1),
+                Duration.ofSeconds(5));
+    }
+
+    /** No result cache and no limit: every call searches (tests and benchmarks that time the search itself). */
+    public static SearchLoadProperties unlimited() {
+        return new SearchLoadProperties(DataSize.ofBytes(0), Duration.ofSeconds(60), 0, Integer.MAX_VALUE,
+                Duration.ofDays(1), Duration.ofSeconds(5));
+    }
+
+    /** Searches computed at once: {@link #maxConcurrent()}, or one per processor. */
+    public int concurrency() {
+        return maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
+    }
+}

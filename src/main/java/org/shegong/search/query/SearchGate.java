@@ -1,0 +1,83 @@
+package org.shegong.search.query;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.shegong.search.SearchLoadProperties;
+import org.shegong.system.web.Overloaded;
+import org.springframework.stereotype.Component;
+
+/**
+ * Load shedding for the readers' search (ADR 0061): at most {@code concurrency} searches compute at once (a search
+ * is CPU work, so more at once only share the same cores more slowly), a short queue waits for them in arrival
+ * order, and beyond the queue, or after waiting too long, the search is refused with {@link Overloaded} (503 and
+ * Retry-After) instead of every reader's search slowing down until all of them time out.
+ */
+@Component
+public final class SearchGate {
+
+    static final String BUSY = "当前搜索的人数较多，请稍后再试";
+
+    private final Semaphore running;
+    private final int maxQueued;
+    private final long maxWaitNanos;
+    private final long retryAfterSeconds;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong refused = new AtomicLong();
+
+    public SearchGate(SearchLoadProperties properties) {
+        this.running = new Semaphore(properties.concurrency(), true);
+        this.maxQueued = properties.maxQueued();
+        this.maxWaitNanos = properties.maxWait().toNanos();
+        this.retryAfterSeconds = Math.max(1, properties.retryAfter().toSeconds());
+    }
+
+    /** Runs the work when a place is free, waiting in the queue if there is room; otherwise {@link Overloaded}. */
+    public <T> T call(Supplier<T> work) {
+        if (!enter()) {
+            refused.incrementAndGet();
+            throw new Overloaded(BUSY, retryAfterSeconds);
+        }
+        try {
+            return work.get();
+        } finally {
+            leave();
+        }
+    }
+
+    /**
+     * Takes a place: at once if one is free and nobody waits (a fair semaphore's timed acquire does not barge), else
+     * after waiting in the queue, if the queue has room and a place frees up within the wait.
+     */
+    boolean enter() {
+        try {
+            if (running.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+            if (queued.incrementAndGet() > maxQueued) {
+                queued.decrementAndGet();
+                return false;
+            }
+            try {
+                return running.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+            } finally {
+                queued.decrementAndGet();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Gives back a place taken with {@link #enter()}. */
+    void leave() {
+        running.release();
+    }
+
+    /** Searches refused since start. */
+    public long refused() {
+        return refused.get();
+    }
+}

@@ -1,0 +1,72 @@
+package org.shegong.search.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.shegong.search.SearchLoadProperties;
+import org.shegong.system.web.Overloaded;
+import org.springframework.util.unit.DataSize;
+
+/** The readers' search gate (ADR 0061): a bounded number at once, a short queue, 503 beyond it. */
+class SearchGateTest {
+
+    private static SearchGate gate(int concurrent, int queued, Duration wait) {
+        return new SearchGate(new SearchLoadProperties(DataSize.ofMegabytes(1), Duration.ofSeconds(60), concurrent,
+                queued, wait, Duration.ofSeconds(7)));
+    }
+
+    @Test
+    void beyondThePlacesAndAFullQueueASearchIsRefusedAtOnceWithRetryAfter() {
+        SearchGate gate = gate(2, 0, Duration.ofSeconds(30));
+        assertThat(gate.enter()).isTrue();
+        assertThat(gate.enter()).isTrue();
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> gate.call(() -> "never")).isInstanceOf(Overloaded.class)
+                .hasMessage("当前搜索的人数较多，请稍后再试")
+                .satisfies(e -> assertThat(((Overloaded) e).retryAfterSeconds()).isEqualTo(7));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(gate.refused()).isEqualTo(1);
+        gate.leave();
+        assertThat(gate.call(() -> "answered")).isEqualTo("answered");
+    }
+
+    @Test
+    void aQueuedSearchRunsWhenAPlaceFreesUp() throws Exception {
+        SearchGate gate = gate(1, 1, Duration.ofSeconds(30));
+        assertThat(gate.enter()).isTrue();
+        CountDownLatch waiting = new CountDownLatch(1);
+        CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> {
+            waiting.countDown();
+            return gate.call(() -> "after the first");
+        });
+        waiting.await();
+        Thread.sleep(100);
+        assertThat(queued).isNotDone();
+        gate.leave();
+        assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("after the first");
+        assertThat(gate.refused()).isZero();
+    }
+
+    @Test
+    void aSearchThatWaitedTooLongIsRefused() {
+        SearchGate gate = gate(1, 4, Duration.ofMillis(150));
+        assertThat(gate.enter()).isTrue();
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> gate.call(() -> "never")).isInstanceOf(Overloaded.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(140));
+    }
+
+    @Test
+    void aFailingSearchGivesItsPlaceBack() {
+        SearchGate gate = gate(1, 0, Duration.ofSeconds(1));
+        assertThatThrownBy(() -> gate.call(() -> {
+            throw new IllegalStateException("broken");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(gate.call(() -> "next")).isEqualTo("next");
+    }
+}

@@ -1,0 +1,125 @@
+package org.shegong.search.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.shegong.system.Await.awaitWithin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shegong.column.ColumnService;
+import org.shegong.content.ArticleInput;
+import org.shegong.content.ArticleService;
+import org.shegong.content.ArticleStatus;
+import org.shegong.content.Kind;
+import org.shegong.search.SearchHit;
+import org.shegong.search.SearchQuery;
+import org.shegong.search.SearchResults;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The readers' search under load (ADR 0061), in the whole application: a repeated search is answered from the
+ * result cache, a publication is found at once all the same, and with every place of the search gate taken a search
+ * that is not cached gets the Chinese 503 page (or problem details from the API) with Retry-After.
+ */
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:searchload;DB_CLOSE_DELAY=-1",
+        "shegong.search.load.max-concurrent=1", "shegong.search.load.max-queued=0",
+        "shegong.search.load.retry-after=9s"})
+@AutoConfigureMockMvc
+class SearchUnderLoadTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    LuceneSearchEngine engine;
+
+    @Autowired
+    SearchGate gate;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    ColumnService columns;
+
+    @BeforeEach
+    void indexIsReady() {
+        awaitWithin(30_000, () -> !engine.status().rebuilding() && engine.search(SearchQuery.simple("社工站")).total() > 0);
+    }
+
+    @Test
+    void aRepeatedSearchIsAMapLookupAndTheSameAnswer() {
+        SearchQuery query = SearchQuery.simple("社会工作 督导");
+        SearchResults first = engine.search(query);
+        long hits = engine.resultCache().hits();
+        SearchResults again = engine.search(SearchQuery.simple("  社会工作   督导 "));
+        assertThat(engine.resultCache().hits()).isEqualTo(hits + 1);
+        assertThat(again).isSameAs(first);
+        // Another page, sort or filter is another question.
+        engine.search(SearchQuery.reader("社会工作 督导", null, null, null, null, SearchQuery.Sort.NEWEST, 1));
+        assertThat(engine.resultCache().hits()).isEqualTo(hits + 1);
+    }
+
+    @Test
+    void aPublicationIsFoundAtOnceThoughTheQueryWasCached() {
+        assertThat(ids("鹈鹕岬")).isEmpty();
+        long hits = engine.resultCache().hits();
+        assertThat(ids("鹈鹕岬")).isEmpty();
+        assertThat(engine.resultCache().hits()).as("the empty answer was cached").isEqualTo(hits + 1);
+
+        long id = articles.save(input("鹈鹕岬社工站开始服务", ArticleStatus.LIVE)).id();
+        awaitWithin(2_000, () -> ids("鹈鹕岬").contains(id));
+
+        articles.save(input("鹈鹕岬社工站开始服务", ArticleStatus.WITHDRAWN));
+        awaitWithin(2_000, () -> ids("鹈鹕岬").isEmpty());
+    }
+
+    @Test
+    void withEveryPlaceTakenASearchGetsAChinese503WithRetryAfterAndCachedOnesStillAnswer() throws Exception {
+        mvc.perform(get("/search").param("q", "三社联动")).andExpect(status().isOk());
+        assertThat(gate.enter()).isTrue();
+        try {
+            String page = mvc.perform(get("/search").param("q", "志愿服务 培训"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "9"))
+                    .andExpect(content().contentTypeCompatibleWith("text/html"))
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains("服务繁忙", "当前搜索的人数较多，请稍后再试", "错误代码 503");
+
+            mvc.perform(get("/api/v1/search").param("q", "志愿服务 培训"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "9"))
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                    .andExpect(jsonPath("$.status").value(503))
+                    .andExpect(jsonPath("$.code").value("unavailable"))
+                    .andExpect(jsonPath("$.title").value("服务繁忙"))
+                    .andExpect(jsonPath("$.detail").value("当前搜索的人数较多，请稍后再试"));
+
+            mvc.perform(get("/search").param("q", "三社联动")).andExpect(status().isOk());
+        } finally {
+            gate.leave();
+        }
+        mvc.perform(get("/search").param("q", "志愿服务 培训")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/search").param("q", "志愿服务 培训")).andExpect(status().isOk());
+    }
+
+    private List<Long> ids(String query) {
+        return engine.search(SearchQuery.simple(query)).hits().stream().map(SearchHit::articleId).toList();
+    }
+
+    private ArticleInput input(String title, ArticleStatus status) {
+        return new ArticleInput("under-load-1", title, null, null, "<p>" + title + "，居民可以就近找到社工。</p>", "民政部",
+                null, null, Kind.NEWS, false, List.of(columns.bySlug("news").orElseThrow().id()), List.of(), null,
+                Instant.parse("2026-11-20T02:00:00Z"), status);
+    }
+}
