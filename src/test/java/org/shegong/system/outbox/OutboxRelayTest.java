@@ -3,7 +3,6 @@ package org.shegong.system.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,48 +22,51 @@ class OutboxRelayTest {
     @Parameter
     DatabaseTarget target;
 
+    OutboxTestBed bed;
     TestDatabase db;
-    MutableClock clock = new MutableClock(Instant.parse("2021-08-30T00:00:00Z"));
+    MutableClock clock;
     OutboxWriter writer;
 
     @BeforeEach
     void setUp() {
-        db = TestDatabase.fresh(target);
-        writer = new OutboxWriter(db.jdbc(), clock);
+        bed = OutboxTestBed.on(target);
+        db = bed.db();
+        clock = bed.clock();
+        writer = bed.writer();
     }
 
     @Test
     void deliversInOrderAndResumesWhereItStoppedAfterARestart() {
-        append(1, 2, 3);
+        bed.append(1, 2, 3);
         Recorder index = new Recorder("index", false);
-        assertThat(new OutboxRelay(db.jdbc(), List.of(index), clock).drain()).isEqualTo(3);
+        assertThat(bed.relay("a", index).drain()).isEqualTo(3);
         assertThat(index.seen).containsExactly(1L, 2L, 3L);
 
-        append(4, 5);
+        bed.append(4, 5);
         Recorder afterRestart = new Recorder("index", false);
-        new OutboxRelay(db.jdbc(), List.of(afterRestart), clock).drain();
+        bed.relay("a", afterRestart).drain();
         assertThat(afterRestart.seen).containsExactly(4L, 5L);
     }
 
     @Test
     void aMemoryOnlyConsumerStartsAtTheNewestEvent() {
-        append(1, 2);
+        bed.append(1, 2);
         Recorder cache = new Recorder("cache", true);
-        OutboxRelay relay = new OutboxRelay(db.jdbc(), List.of(cache), clock);
+        OutboxRelay relay = bed.relay("a", cache);
         relay.drain();
         assertThat(cache.seen).isEmpty();
-        append(3);
+        bed.append(3);
         relay.drain();
         assertThat(cache.seen).containsExactly(3L);
     }
 
     @Test
     void aFailingConsumerGetsTheSameBatchAgainAndOthersAreNotHeldUp() {
-        append(1, 2);
+        bed.append(1, 2);
         Recorder failing = new Recorder("failing", false);
         failing.failuresLeft = 1;
         Recorder healthy = new Recorder("healthy", false);
-        OutboxRelay relay = new OutboxRelay(db.jdbc(), List.of(failing, healthy), clock);
+        OutboxRelay relay = bed.relay("a", failing, healthy);
         relay.drain();
         assertThat(failing.seen).isEmpty();
         assertThat(healthy.seen).containsExactly(1L, 2L);
@@ -74,16 +76,16 @@ class OutboxRelayTest {
 
     @Test
     void waitsAtAHoleUntilItIsOldThenStepsOverIt() {
-        append(1);
+        bed.append(1);
         // A transaction that took an id and rolled back leaves a hole in the sequence.
         db.transactions().executeWithoutResult(s -> {
             writer.append("test", 2, null);
             s.setRollbackOnly();
         });
-        append(3);
+        bed.append(3);
         List<Long> ids = db.jdbc().sql("SELECT id FROM outbox_event ORDER BY id").query(Long.class).list();
         Recorder consumer = new Recorder("consumer", false);
-        OutboxRelay relay = new OutboxRelay(db.jdbc(), List.of(consumer), clock);
+        OutboxRelay relay = bed.relay("a", consumer);
         relay.drain();
         if (ids.get(1) == ids.get(0) + 1) {
             assertThat(consumer.seen).as("no hole on this database: nothing to wait for").containsExactly(1L, 3L);
@@ -102,7 +104,7 @@ class OutboxRelayTest {
     void theBacklogIsTheNewestIdAndABoundedCountOfWhatLiesBeyondAPosition() {
         OutboxBacklog backlog = new OutboxBacklog(db.jdbc());
         assertThat(backlog.latestId()).isZero();
-        append(1, 2, 3, 4, 5);
+        bed.append(1, 2, 3, 4, 5);
         List<Long> ids = db.jdbc().sql("SELECT id FROM outbox_event ORDER BY id").query(Long.class).list();
         assertThat(backlog.latestId()).isEqualTo(ids.get(4));
         assertThat(backlog.countAfter(ids.get(0), 100)).isEqualTo(4);
@@ -110,24 +112,33 @@ class OutboxRelayTest {
         assertThat(backlog.countAfter(ids.get(4), 100)).isZero();
     }
 
-    private void append(long... aggregates) {
-        db.transactions().executeWithoutResult(s -> {
-            for (long aggregate : aggregates) {
-                writer.append("test", aggregate, null);
-            }
-        });
-    }
-
-    private static final class Recorder implements OutboxConsumer {
+    static class Recorder implements OutboxConsumer {
 
         final String name;
         final boolean latest;
+        final Scope scope;
         final List<Long> seen = new ArrayList<>();
         int failuresLeft;
+        int missed;
 
         Recorder(String name, boolean latest) {
+            this(name, latest, latest ? Scope.EVERY_NODE : Scope.ONE_NODE);
+        }
+
+        Recorder(String name, boolean latest, Scope scope) {
             this.name = name;
             this.latest = latest;
+            this.scope = scope;
+        }
+
+        @Override
+        public Scope scope() {
+            return scope;
+        }
+
+        @Override
+        public void missedEvents() {
+            missed++;
         }
 
         @Override
@@ -141,7 +152,7 @@ class OutboxRelayTest {
         }
 
         @Override
-        public void handle(List<OutboxEvent> events) {
+        public synchronized void handle(List<OutboxEvent> events) {
             if (failuresLeft > 0) {
                 failuresLeft--;
                 throw new IllegalStateException("simulated failure");
