@@ -90,6 +90,11 @@ public class ColumnService implements OutboxConsumer {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.EVERY_NODE; // the tree is held in this node's memory
+    }
+
+    @Override
     public boolean startsAtLatest() {
         return true;
     }

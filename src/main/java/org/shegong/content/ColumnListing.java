@@ -93,6 +93,11 @@ public class ColumnListing implements OutboxConsumer {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.EVERY_NODE; // the page anchors are held in this node's memory
+    }
+
+    @Override
     public boolean startsAtLatest() {
         return true;
     }

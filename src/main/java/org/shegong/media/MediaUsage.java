@@ -41,6 +41,11 @@ class MediaUsage implements OutboxConsumer {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.ONE_NODE; // writes media_use rows: once for all nodes
+    }
+
+    @Override
     public void handle(List<OutboxEvent> events) {
         for (OutboxEvent event : events) {
             if (event.type().startsWith("article.")) {

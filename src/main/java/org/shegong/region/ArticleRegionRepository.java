@@ -54,14 +54,29 @@ class ArticleRegionRepository {
                 .param(articleId).query(Long.class).single() > 0;
     }
 
-    /** Replaces all tags of an article; the caller decides whether a person's choice may be replaced. */
-    void replace(long articleId, Region primary, List<Region> others, ArticleRegion.Source source) {
+    /**
+     * Replaces all tags of an article; the caller decides whether a person's choice may be replaced. Returns
+     * whether anything changed: tags that are already so are not written again.
+     */
+    boolean replace(long articleId, Region primary, List<Region> others, ArticleRegion.Source source) {
+        List<String> wanted = new ArrayList<>();
+        Set<String> codes = new LinkedHashSet<>();
+        codes.add(primary.code());
+        others.forEach(other -> codes.add(other.code()));
+        codes.forEach(code -> wanted.add(code + (code.equals(primary.code()) ? "*" : "") + source.name()));
+        List<String> stored = jdbc.sql("SELECT region_code, is_primary, source FROM article_region WHERE article_id = ?")
+                .param(articleId)
+                .query((rs, n) -> rs.getString(1) + (rs.getBoolean(2) ? "*" : "") + rs.getString(3)).list();
+        if (Set.copyOf(stored).equals(Set.copyOf(wanted)) && stored.size() == wanted.size()) {
+            return false;
+        }
         jdbc.sql("DELETE FROM article_region WHERE article_id = ?").param(articleId).update();
         Set<String> written = new LinkedHashSet<>();
         insert(articleId, primary, true, source, written);
         for (Region other : others) {
             insert(articleId, other, false, source, written);
         }
+        return true;
     }
 
     private void insert(long articleId, Region region, boolean primary, ArticleRegion.Source source, Set<String> written) {
@@ -72,21 +87,32 @@ class ArticleRegionRepository {
     }
 
     /**
-     * Lists a live article under {@code codes} (already with the regions above them), or unlists it (null time);
-     * returns the regions it was listed under before, whose pages change too.
+     * Lists a live article under {@code codes} (already with the regions above them), or unlists it (null time).
+     * Returns the regions whose listing changed (left, joined, or the article's time moved); empty when the rows
+     * are already so, and then nothing is written.
      */
-    List<String> relist(long articleId, Instant publishedAt, Collection<String> codes) {
-        List<String> before = jdbc.sql("SELECT region_code FROM region_listing WHERE article_id = ?")
-                .param(articleId).query(String.class).list();
+    Set<String> relist(long articleId, Instant publishedAt, Collection<String> codes) {
+        Map<String, Instant> before = new LinkedHashMap<>();
+        jdbc.sql("SELECT region_code, published_at FROM region_listing WHERE article_id = ?").param(articleId)
+                .query(rs -> {
+                    before.put(rs.getString(1), Times.fromDb(rs.getObject(2, java.time.LocalDateTime.class)));
+                });
+        Instant at = publishedAt == null ? null : Times.fromDb(Times.toDb(publishedAt));
+        if (at != null && before.keySet().equals(Set.copyOf(codes))
+                && before.values().stream().allMatch(at::equals)) {
+            return Set.of();
+        }
+        Set<String> changed = new LinkedHashSet<>(before.keySet());
         jdbc.sql("DELETE FROM region_listing WHERE article_id = ?").param(articleId).update();
-        if (publishedAt == null) {
-            return before;
+        if (at == null) {
+            return changed;
         }
         for (String code : codes) {
             jdbc.sql("INSERT INTO region_listing (region_code, published_at, article_id) VALUES (?, ?, ?)")
                     .params(code, Times.toDb(publishedAt), articleId).update();
         }
-        return before;
+        changed.addAll(codes);
+        return changed;
     }
 
     /** Articles of any status tagged with one of these regions, newest id first (the back office's list). */

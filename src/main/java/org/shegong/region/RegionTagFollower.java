@@ -31,6 +31,11 @@ class RegionTagFollower implements OutboxConsumer {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.ONE_NODE; // writes the tags and region listing rows: once for all nodes
+    }
+
+    @Override
     public void handle(List<OutboxEvent> events) {
         if (events.stream().anyMatch(OutboxEvent::isBulkImport)) {
             tagging.retagAll(done -> { });

@@ -15,6 +15,8 @@ import org.shegong.content.ArticleService;
 import org.shegong.region.tagging.ArticleText;
 import org.shegong.region.tagging.RegionTagger;
 import org.shegong.region.tagging.RegionTags;
+import org.shegong.system.outbox.OutboxEvent;
+import org.shegong.system.outbox.OutboxWriter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RegionTagging {
 
     private static final int BATCH = 500;
+    private static final int MAX_PAYLOAD = 2_000; // outbox_event.payload is VARCHAR(2000)
 
     private final RegionTagger tagger;
     private final RegionDirectory directory;
@@ -35,10 +38,12 @@ public class RegionTagging {
     private final ArticleService articles;
     private final TransactionTemplate transactions;
     private final RegionListing listing;
+    private final OutboxWriter outbox;
 
     RegionTagging(RegionTagger tagger, RegionDirectory directory, ArticleRegionRepository tags, ArticleService articles,
-                  PlatformTransactionManager transactions, RegionListing listing) {
+                  PlatformTransactionManager transactions, RegionListing listing, OutboxWriter outbox) {
         this.listing = listing;
+        this.outbox = outbox;
         this.tagger = tagger;
         this.directory = directory;
         this.tags = tags;
@@ -80,57 +85,84 @@ public class RegionTagging {
     /** Re-reads an article after an outbox event: tags it unless a person chose its regions, and relists it. */
     @Transactional
     public void follow(long articleId) {
-        articles.find(articleId).ifPresentOrElse(this::tag,
-                () -> listing.forgetAfterCommit(tags.relist(articleId, null, List.of())));
+        articles.find(articleId).ifPresentOrElse(article -> tag(article, true),
+                () -> changed(articleId, false, tags.relist(articleId, null, List.of()), true));
     }
 
-    private void tag(Article article) {
+    /** Tags the article unless a person chose its regions, and relists it; returns whether anything changed. */
+    private boolean tag(Article article, boolean announce) {
+        boolean retagged = false;
         if (!tags.chosenByPerson(article.id())) {
             RegionTags found = suggest(article.title(), article.summary(), article.bodyHtml());
-            tags.replace(article.id(), found.primary(), found.others(), ArticleRegion.Source.MACHINE);
+            retagged = tags.replace(article.id(), found.primary(), found.others(), ArticleRegion.Source.MACHINE);
         }
-        relist(article);
+        return relist(article, retagged, announce);
     }
 
-    private void relist(Article article) {
+    private boolean relist(Article article, boolean retagged, boolean announce) {
         Set<String> codes = new LinkedHashSet<>();
         for (ArticleRegion tag : tags.of(article.id())) {
             directory.chain(tag.region().code()).forEach(r -> codes.add(r.code()));
         }
-        List<String> left = tags.relist(article.id(), article.isLive() ? article.publishedAt() : null, codes);
-        codes.addAll(left);
-        listing.forgetAfterCommit(codes);
+        Set<String> relisted = tags.relist(article.id(), article.isLive() ? article.publishedAt() : null, codes);
+        return changed(article.id(), retagged, relisted, announce);
+    }
+
+    /**
+     * After a change to an article's tags or listing rows: this node's anchors of the regions whose listing changed
+     * are dropped once the transaction commits, and (when asked) an outbox event in the same transaction makes every
+     * node's region pages, page cache and search index follow (ADR 0056). Returns whether anything changed.
+     */
+    private boolean changed(long articleId, boolean retagged, Set<String> relisted, boolean announce) {
+        if (!retagged && relisted.isEmpty()) {
+            return false;
+        }
+        listing.forgetAfterCommit(relisted);
+        if (announce) {
+            String codes = String.join(",", relisted);
+            outbox.append(OutboxEvent.REGIONS_CHANGED, articleId, codes.length() <= MAX_PAYLOAD ? codes : null);
+        }
+        return true;
     }
 
     /** An editor's choice: replaces the machine's tags and survives every re-tag. */
     @Transactional
     public void choose(long articleId, Region primary, List<Region> others) {
-        tags.replace(articleId, primary, others, ArticleRegion.Source.PERSON);
-        articles.find(articleId).ifPresent(this::relist);
+        boolean retagged = tags.replace(articleId, primary, others, ArticleRegion.Source.PERSON);
+        articles.find(articleId).ifPresentOrElse(article -> relist(article, retagged, true),
+                () -> changed(articleId, retagged, Set.of(), true));
     }
 
     /** Gives an article back to the machine: the person's choice goes and the tagger decides again. */
     @Transactional
     public void release(long articleId) {
-        tags.replace(articleId, directory.require(Region.NATION), List.of(), ArticleRegion.Source.MACHINE);
-        follow(articleId);
+        boolean released = tags.replace(articleId, directory.require(Region.NATION), List.of(),
+                ArticleRegion.Source.MACHINE);
+        boolean announced = articles.find(articleId).map(article -> tag(article, true)).orElse(false);
+        if (released && !announced) {
+            changed(articleId, true, Set.of(), true);
+        }
     }
 
     public long countArticles() {
         return articles.countLive() + articles.countNotLive();
     }
 
-    /** Re-tags every article (live first), one transaction per batch; reports the running count. */
+    /**
+     * Re-tags every article (live first), one transaction per batch; reports the running count. One outbox event
+     * at the end (aggregate 0) tells every node that any article's regions may have changed.
+     */
     public long retagAll(LongConsumer progress) {
         long[] done = {0};
         var sink = (java.util.function.Consumer<List<Article>>) batch -> {
-            transactions.executeWithoutResult(status -> batch.forEach(this::tag));
+            transactions.executeWithoutResult(status -> batch.forEach(article -> tag(article, false)));
             listing.forgetAll();
             done[0] += batch.size();
             progress.accept(done[0]);
         };
         articles.forEachLive(BATCH, sink);
         articles.forEachNotLive(BATCH, sink);
+        transactions.executeWithoutResult(status -> outbox.append(OutboxEvent.REGIONS_CHANGED, 0, null));
         return done[0];
     }
 

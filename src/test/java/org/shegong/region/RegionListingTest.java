@@ -41,7 +41,8 @@ class RegionListingTest {
         listing = new RegionListing(content.db.jdbc(), content.listings);
         tagging = new RegionTagging(new RegionTagger(DIRECTORY), DIRECTORY,
                 new ArticleRegionRepository(content.db.jdbc(), DIRECTORY), content.service,
-                new DataSourceTransactionManager(content.db.dataSource()), listing);
+                new DataSourceTransactionManager(content.db.dataSource()), listing,
+                new org.shegong.system.outbox.OutboxWriter(content.db.jdbc(), content.clock));
     }
 
     private long publish(String title, int minutes) {

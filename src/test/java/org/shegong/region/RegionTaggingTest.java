@@ -39,7 +39,8 @@ class RegionTaggingTest {
         content = new ContentFixture(TestDatabase.fresh(target));
         tagging = new RegionTagging(TAGGER, DIRECTORY, new ArticleRegionRepository(content.db.jdbc(), DIRECTORY),
                 content.service, new DataSourceTransactionManager(content.db.dataSource()),
-                new RegionListing(content.db.jdbc(), content.listings));
+                new RegionListing(content.db.jdbc(), content.listings),
+                new org.shegong.system.outbox.OutboxWriter(content.db.jdbc(), content.clock));
         choices = new RegionChoices(DIRECTORY, TAGGER, tagging);
     }
 

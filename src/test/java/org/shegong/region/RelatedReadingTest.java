@@ -30,7 +30,8 @@ class RelatedReadingTest {
         tagging = new RegionTagging(new RegionTagger(DIRECTORY), DIRECTORY,
                 new ArticleRegionRepository(content.db.jdbc(), DIRECTORY), content.service,
                 new DataSourceTransactionManager(content.db.dataSource()),
-                new RegionListing(content.db.jdbc(), content.listings));
+                new RegionListing(content.db.jdbc(), content.listings),
+                new org.shegong.system.outbox.OutboxWriter(content.db.jdbc(), content.clock));
         related = new RelatedReading(tagging, DIRECTORY, content.listings);
     }
 

@@ -29,6 +29,9 @@ class ListingFreshnessTest {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Autowired
+    org.shegong.system.NodeId node;
+
+    @Autowired
     org.shegong.system.outbox.OutboxBacklog backlog;
 
     @Test
@@ -37,7 +40,8 @@ class ListingFreshnessTest {
         // hundred events, each also tagged with its regions), then time one change.
         long demoEvents = backlog.latestId();
         org.shegong.system.Await.awaitWithin(60_000, () -> jdbc.sql(
-                "SELECT last_event_id FROM outbox_consumer WHERE name = 'page-cache'").query(Long.class).optional()
+                "SELECT last_event_id FROM outbox_consumer WHERE name = ?").param("page-cache@" + node.value())
+                .query(Long.class).optional()
                 .orElse(0L) >= demoEvents);
         String before = page("/column/news");
         // The demo content: the seed page and the sample articles of 行业动态.

@@ -3,8 +3,10 @@ package org.shegong.content.importer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.shegong.content.ArticleRepository;
+import org.shegong.system.jobs.JobLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
  * alive at once. Never runs again once any article exists.
  *
  * <p>A lifecycle bean of phase 0 starts before the web server (which starts in a late phase), so no reader, and
- * no page cache, ever sees the empty site of the seconds before the import.
+ * no page cache, ever sees the empty site of the seconds before the import. Nodes that start together on one
+ * new database import it once: the node that takes the job lease does, the others start without waiting.
  */
 @Component
 @Profile("!cli")
@@ -46,10 +49,13 @@ class DemoContentLoader implements SmartLifecycle {
     private volatile boolean running;
 
     private final ObjectProvider<ImportMedia> media;
+    private final JobLock lock;
 
     DemoContentLoader(ArticleImporter importer, ArticleRepository articles,
-                      @Value("${shegong.demo-content:true}") boolean enabled, ObjectProvider<ImportMedia> media) {
+                      @Value("${shegong.demo-content:true}") boolean enabled, ObjectProvider<ImportMedia> media,
+                      JobLock lock) {
         this.media = media;
+        this.lock = lock;
         this.importer = importer;
         this.articles = articles;
         this.enabled = enabled;
@@ -61,6 +67,14 @@ class DemoContentLoader implements SmartLifecycle {
         if (!enabled || articles.count() > 0) {
             return;
         }
+        lock.runOnce("demo-content", Duration.ZERO, Duration.ofMinutes(30), () -> {
+            if (articles.count() == 0) { // another node may have imported it between the count and the lease
+                importDemoContent();
+            }
+        });
+    }
+
+    private void importDemoContent() {
         try (InputStream seed = new ClassPathResource(SEED).getInputStream();
              InputStream samples = new ClassPathResource(SAMPLES).getInputStream()) {
             ImportReport report = importer.importListing(seed, "news", SEED_DIGEST);

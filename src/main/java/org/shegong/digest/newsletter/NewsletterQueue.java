@@ -29,6 +29,11 @@ class NewsletterQueue implements OutboxConsumer {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.ONE_NODE; // queues mail in the shared send log: once for all nodes
+    }
+
+    @Override
     public void handle(List<OutboxEvent> events) {
         for (OutboxEvent event : events) {
             if (DigestService.DIGEST_PUBLISHED.equals(event.type())) {

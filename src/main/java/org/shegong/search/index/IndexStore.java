@@ -69,6 +69,19 @@ public interface IndexStore extends AutoCloseable {
     /** Makes the latest writes durable and visible to searches. */
     void commitAndRefresh();
 
+    /**
+     * Merges what a complete rebuild left into few segments (ADR 0061); returns the segments before and after. The
+     * embedded index does; a cluster merges on its own schedule, so by default nothing happens.
+     */
+    default int[] compact() {
+        return new int[] {0, 0};
+    }
+
+    /** Whether {@link #compact()} is merging now (a shutdown then abandons the merge). */
+    default boolean compacting() {
+        return false;
+    }
+
     /** Every document: public ones and editors' working copies. */
     long documentCount();
 

@@ -191,6 +191,7 @@ public class SearchIndex extends GenerationalIndex {
      * segments (sixteen at 100,000 articles), which that cost multiplies under many readers. Two groups of two still
      * let one search use both cores (RankedSearch). Searches go on meanwhile; returns the segments before and after.
      */
+    @Override
     public int[] compact() {
         IndexSearcher searcher = acquire();
         int before = searcher.getIndexReader().leaves().size();
@@ -228,7 +229,8 @@ public class SearchIndex extends GenerationalIndex {
     }
 
     /** Whether {@link #compact()} is merging (a shutdown then abandons the merge instead of waiting for it). */
-    boolean compacting() {
+    @Override
+    public boolean compacting() {
         return compacting;
     }
 

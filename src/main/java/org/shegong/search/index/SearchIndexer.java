@@ -7,6 +7,7 @@ import org.shegong.system.outbox.OutboxBacklog;
 import org.shegong.system.outbox.OutboxConsumer;
 import org.shegong.system.outbox.OutboxEvent;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,11 @@ import org.springframework.stereotype.Component;
  * <p>Reading articles one by one is the slow way to catch up on many events. A bulk import's single event, or
  * a backlog of more than {@value #BACKLOG_LIMIT} events (an import through the normal path, a server that was
  * stopped), asks for a full rebuild instead; events the rebuild covers are then passed over without work.
+ *
+ * <p>With the embedded index every node has its own and runs this consumer from its own position (ADR 0056), so
+ * the editors' vocabulary changes and rebuild requests, and the region tags another node wrote, come as events too.
+ * An OpenSearch index is shared by the nodes: one node at a time feeds it and rebuilds it, and every node's query
+ * analysis follows vocabulary changes through {@link SharedIndexVocabulary}.
  */
 @Component
 @Profile("!cli")
@@ -32,22 +38,34 @@ class SearchIndexer implements OutboxConsumer {
     private static final int COUNT_FROM = 100;
     private static final Set<String> ARTICLE_EVENTS = Set.of(OutboxEvent.ARTICLE_PUBLISHED,
             OutboxEvent.ARTICLE_UPDATED, OutboxEvent.ARTICLE_WITHDRAWN, OutboxEvent.ARTICLE_IMPORTED,
-            OutboxEvent.EDITORIAL_CHANGED);
+            OutboxEvent.EDITORIAL_CHANGED, OutboxEvent.REGIONS_CHANGED);
 
     private final IndexStore index;
     private final IndexRebuilder rebuilder;
     private final OutboxBacklog backlog;
+    private final IndexMaintenance maintenance;
     private final int backlogLimit;
+    private final Scope scope;
 
     @Autowired
-    SearchIndexer(@Lazy IndexStore index, @Lazy IndexRebuilder rebuilder, OutboxBacklog backlog) {
-        this(index, rebuilder, backlog, BACKLOG_LIMIT);
+    SearchIndexer(@Lazy IndexStore index, @Lazy IndexRebuilder rebuilder, OutboxBacklog backlog,
+                  @Lazy IndexMaintenance maintenance, @Value("${shegong.search.backend:lucene}") String backend) {
+        this(index, rebuilder, backlog, maintenance, BACKLOG_LIMIT,
+                "opensearch".equals(backend) ? Scope.ONE_NODE : Scope.EVERY_NODE);
     }
 
-    SearchIndexer(IndexStore index, IndexRebuilder rebuilder, OutboxBacklog backlog, int backlogLimit) {
+    SearchIndexer(IndexStore index, IndexRebuilder rebuilder, OutboxBacklog backlog, IndexMaintenance maintenance,
+                  int backlogLimit) {
+        this(index, rebuilder, backlog, maintenance, backlogLimit, Scope.EVERY_NODE);
+    }
+
+    SearchIndexer(IndexStore index, IndexRebuilder rebuilder, OutboxBacklog backlog, IndexMaintenance maintenance,
+                  int backlogLimit, Scope scope) {
+        this.scope = scope;
         this.index = index;
         this.rebuilder = rebuilder;
         this.backlog = backlog;
+        this.maintenance = maintenance;
         this.backlogLimit = backlogLimit;
     }
 
@@ -57,8 +75,21 @@ class SearchIndexer implements OutboxConsumer {
     }
 
     @Override
+    public Scope scope() {
+        return scope; // the Lucene index is on this node's disk; an OpenSearch index is everyone's
+    }
+
+    @Override
     public boolean startsAtLatest() {
         return false;
+    }
+
+    /** This node's index may lack events (a node new to the cluster, or back after a long absence): rebuild. */
+    @Override
+    public void missedEvents() {
+        if (!index.needsRebuild()) { // otherwise it is rebuilt at start (SearchStartup)
+            rebuilder.requestRebuild();
+        }
     }
 
     @Override
@@ -70,8 +101,12 @@ class SearchIndexer implements OutboxConsumer {
             if (event.id() <= covered) {
                 continue; // a rebuild that started after this event was written reads its article anyway
             }
-            if (event.isBulkImport()) {
-                bulk = true;
+            if (event.isBulkImport() || IndexMaintenance.REBUILD_REQUESTED.equals(event.type())
+                    || IndexMaintenance.VOCABULARY_CHANGED.equals(event.type()) && !"synonyms".equals(event.payload())
+                    || OutboxEvent.REGIONS_CHANGED.equals(event.type()) && event.aggregateId() == 0) {
+                bulk = true; // a new dictionary, or every article's regions: read everything again
+            } else if (IndexMaintenance.VOCABULARY_CHANGED.equals(event.type())) {
+                maintenance.applySynonyms();
             } else if (ARTICLE_EVENTS.contains(event.type())) {
                 ids.add(event.aggregateId());
             }

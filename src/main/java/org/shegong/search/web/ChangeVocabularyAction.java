@@ -5,6 +5,7 @@ import org.shegong.account.Authorization;
 import org.shegong.account.Permission;
 import org.shegong.search.analysis.EditorVocabulary;
 import org.shegong.search.analysis.EditorVocabulary.Kind;
+import org.shegong.search.index.IndexMaintenance;
 import org.shegong.system.audit.AuditCode;
 import org.shegong.system.audit.AuditLog;
 import org.springframework.stereotype.Component;
@@ -12,32 +13,35 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The editors' search dictionary and synonym groups: each change checked, written and audited in one
- * transaction. The caller applies the change to the index after the commit, so a rebuild never reads a
- * vocabulary that is not yet stored.
+ * transaction. The caller applies the change to this node's index after the commit, so a rebuild never reads a
+ * vocabulary that is not yet stored; an outbox event written with the change makes the other nodes' indexes
+ * follow (on this node it finds the change applied: a rebuild it started covers the event).
  */
 @Component
 class ChangeVocabularyAction {
 
     private final EditorVocabulary vocabulary;
     private final AuditLog audit;
+    private final IndexMaintenance maintenance;
 
-    ChangeVocabularyAction(EditorVocabulary vocabulary, AuditLog audit) {
+    ChangeVocabularyAction(EditorVocabulary vocabulary, AuditLog audit, IndexMaintenance maintenance) {
         this.vocabulary = vocabulary;
         this.audit = audit;
+        this.maintenance = maintenance;
     }
 
     @Transactional
     void addWords(Actor actor, String words) {
         Authorization.require(actor, Permission.SEARCH_VOCABULARY);
         int added = vocabulary.addWords(words, actor.userId());
-        record(actor, "词典新增 " + added + " 个：" + abbreviate(words));
+        record(actor, Kind.WORD, "词典新增 " + added + " 个：" + abbreviate(words));
     }
 
     @Transactional
     void addSynonyms(Actor actor, String groups) {
         Authorization.require(actor, Permission.SEARCH_VOCABULARY);
         int added = vocabulary.addGroups(groups, actor.userId());
-        record(actor, "同义词新增 " + added + " 组：" + abbreviate(groups));
+        record(actor, Kind.SYNONYMS, "同义词新增 " + added + " 组：" + abbreviate(groups));
     }
 
     /** True when the entry existed (and is gone); nothing is audited otherwise. */
@@ -46,13 +50,14 @@ class ChangeVocabularyAction {
         Authorization.require(actor, Permission.SEARCH_VOCABULARY);
         boolean removed = vocabulary.remove(kind, entry);
         if (removed) {
-            record(actor, (kind == Kind.WORD ? "词典删除：" : "同义词删除：") + entry);
+            record(actor, kind, (kind == Kind.WORD ? "词典删除：" : "同义词删除：") + entry);
         }
         return removed;
     }
 
-    private void record(Actor actor, String comment) {
+    private void record(Actor actor, Kind kind, String comment) {
         audit.append(actor, AuditCode.SEARCH_VOCABULARY, null, null, comment);
+        maintenance.announceVocabularyChange(kind);
     }
 
     private static String abbreviate(String text) {

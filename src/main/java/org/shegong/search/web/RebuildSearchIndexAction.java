@@ -8,6 +8,7 @@ import org.shegong.system.audit.AuditCode;
 import org.shegong.system.audit.AuditLog;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Starts a rebuild of the search index unless one runs. The rebuild itself runs in the background on derived
@@ -28,7 +29,11 @@ class RebuildSearchIndexAction {
     @Transactional
     boolean rebuild(Actor actor) {
         Authorization.require(actor, Permission.SEARCH_INDEX);
+        // The other nodes' indexes follow the event. Written first: this node's rebuild, started next on this
+        // transaction's connection, reads the newest event id with it and so covers it (no second rebuild here).
+        maintenance.announceRebuild();
         if (!maintenance.startRebuild()) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly(); // one runs already: no event
             return false;
         }
         audit.append(actor, AuditCode.SEARCH_REINDEX, null, null,

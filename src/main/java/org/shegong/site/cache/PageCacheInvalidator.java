@@ -50,6 +50,11 @@ class PageCacheInvalidator implements OutboxConsumer {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.EVERY_NODE; // each node has its own page cache
+    }
+
+    @Override
     public boolean startsAtLatest() {
         return true;
     }
@@ -67,6 +72,14 @@ class PageCacheInvalidator implements OutboxConsumer {
                 cache.evict(SiteUrls.home());
             } else if (OutboxEvent.DISCUSSION_CHANGED.equals(event.type())) {
                 cache.evict(SiteUrls.article(event.aggregateId()));
+            } else if (OutboxEvent.REGIONS_CHANGED.equals(event.type())) {
+                // Tags written by whichever node tagged, after the article's own event: its page shows them.
+                if (event.aggregateId() == 0) {
+                    cache.evictAll();
+                } else {
+                    cache.evict(SiteUrls.article(event.aggregateId()));
+                    cache.evictIf(SiteUrls::isRegionPage);
+                }
             } else if (event.type().startsWith("article.")) {
                 evictArticle(event);
             }

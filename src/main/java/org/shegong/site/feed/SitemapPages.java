@@ -48,6 +48,11 @@ class SitemapPages implements OutboxConsumer {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.EVERY_NODE; // the boundaries are held in this node's memory
+    }
+
+    @Override
     public boolean startsAtLatest() {
         return true;
     }

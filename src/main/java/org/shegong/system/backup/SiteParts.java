@@ -19,13 +19,14 @@ public class SiteParts {
 
     /**
      * Not part of a site: events already consumed, consumers' positions (a new site starts its own), login
-     * throttling, job leases, Flyway's own history, and the open-data API's personal access tokens with their
+     * throttling, job leases, sessions (logins end with the site they were made on), Flyway's own history, and the open-data API's personal access tokens with their
      * idempotency keys (credentials, like the password hashes left out: feeding systems get new tokens on the
      * imported site). A table in none of the parts and not here stops an export,
      * so a new migration cannot silently fall out of the archive.
      */
     static final Set<String> NOT_EXPORTED = Set.of("outbox_event", "outbox_consumer", "login_throttle", "job_lock",
-            "flyway_schema_history", "api_token", "api_token_column", "api_idempotency");
+            "flyway_schema_history", "api_token", "api_token_column", "api_idempotency",
+            "spring_session", "spring_session_attributes");
 
     private final List<SitePart> parts;
     private final ObjectProvider<Flyway> flyway;

@@ -20,6 +20,13 @@ public record OutboxEvent(long id, String type, long aggregateId, String payload
      * aggregate is the article's id. Only the article's rendered page is stale, not the article.
      */
     public static final String DISCUSSION_CHANGED = "discussion.changed";
+    /**
+     * An article's region tags or region listing rows changed (written by the node that tagged it, in the same
+     * transaction); the aggregate is the article's id, the payload the region codes whose listings changed
+     * (comma-separated; empty: none; null: unknown, any). Aggregate 0: every article was re-tagged. Every node's
+     * region pages, page cache and search index follow it.
+     */
+    public static final String REGIONS_CHANGED = "regions.changed";
     /** An editor changed the home page's slots (头条, 图片新闻, 推荐阅读); aggregate id 0. */
     public static final String HOME_SLOTS_CHANGED = "home.slots_changed";
     /**

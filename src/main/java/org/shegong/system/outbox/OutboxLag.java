@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.shegong.system.NodeId;
 import org.shegong.system.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * How far each outbox consumer is behind, for the metrics: {@code shegong.outbox.behind} (events not yet handed
  * over) and {@code shegong.outbox.lag} (seconds since the oldest of them was written; 0 when none waits), per
- * consumer. A consumer that has not polled yet has no position and reads as NaN.
+ * consumer: for one that runs on every node, this node's copy ({@code name@node}, ADR 0056). A consumer that has not
+ * polled yet has no position and reads as NaN.
  *
  * <p>Read on demand (a Prometheus scrape), never in the background, and kept for {@link #FRESH} so a scrape of every
  * gauge costs one round of queries: the consumers' positions, the newest event id, and per consumer the first
@@ -43,14 +45,15 @@ public class OutboxLag {
     }
 
     @Autowired
-    public OutboxLag(JdbcClient jdbc, Clock clock, List<OutboxConsumer> consumers, MeterRegistry meters) {
+    public OutboxLag(JdbcClient jdbc, Clock clock, List<OutboxConsumer> consumers, NodeId node, MeterRegistry meters) {
         this(jdbc, clock);
         for (OutboxConsumer consumer : consumers) {
             String name = consumer.name();
-            Gauge.builder("shegong.outbox.behind", this, lag -> lag.of(name).map(l -> (double) l.events()).orElse(Double.NaN))
+            String key = OutboxRelay.key(consumer, node.value());
+            Gauge.builder("shegong.outbox.behind", this, lag -> lag.of(key).map(l -> (double) l.events()).orElse(Double.NaN))
                     .tag("consumer", name).baseUnit("events")
                     .description("Outbox events this consumer has not handled yet").register(meters);
-            Gauge.builder("shegong.outbox.lag", this, lag -> lag.of(name).map(Lag::seconds).orElse(Double.NaN))
+            Gauge.builder("shegong.outbox.lag", this, lag -> lag.of(key).map(Lag::seconds).orElse(Double.NaN))
                     .tag("consumer", name).baseUnit("seconds")
                     .description("Age of the oldest outbox event this consumer has not handled yet").register(meters);
         }
@@ -61,9 +64,12 @@ public class OutboxLag {
         this.clock = clock;
     }
 
-    /** The lag of a consumer, at most {@link #FRESH} old; empty before its first poll or when the database fails. */
-    public Optional<Lag> of(String consumer) {
-        return Optional.ofNullable(snapshot().lags().get(consumer));
+    /**
+     * The lag of a stored position ({@code name}, or {@code name@node} for a consumer on every node), at most
+     * {@link #FRESH} old; empty before its first poll or when the database fails.
+     */
+    public Optional<Lag> of(String position) {
+        return Optional.ofNullable(snapshot().lags().get(position));
     }
 
     private synchronized Snapshot snapshot() {

@@ -10,7 +10,6 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -27,6 +26,8 @@ class SecurityConfig {
             + "form-action 'self'; frame-ancestors 'self'";
 
     public static final String LOGIN = "/admin/login";
+    /** The session cookie's name (server.servlet.session.cookie.name; the sessions themselves live in the database). */
+    static final String SESSION_COOKIE = "JSESSIONID";
 
     /** Logins go through the single {@code ThrottledAuthenticationProvider} bean (the global manager's only one). */
     @Bean
@@ -55,12 +56,12 @@ class SecurityConfig {
                         .loginPage(LOGIN)
                         .loginProcessingUrl(LOGIN)
                         .defaultSuccessUrl("/admin", true)
-                        .failureHandler(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error=1")))
+                        .failureHandler(new LoginFailureHandler(LOGIN + "?error=1")))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout
                         .logoutUrl("/admin/logout")
                         .logoutSuccessUrl(LOGIN + "?logout=1")
-                        .deleteCookies("JSESSIONID"))
+                        .deleteCookies(SESSION_COOKIE))
                 .httpBasic(basic -> basic.disable());
         return http.build();
     }

@@ -138,7 +138,8 @@ class BulkImporterTest {
     void columnPagesShowTheImportedItemsNewestFirstOnceTheEventIsDelivered() throws IOException {
         long news = content.column("news").id();
         content.publish("old", "早先的一条", java.time.Instant.parse("2020-01-01T00:00:00Z"), "news");
-        OutboxRelay relay = new OutboxRelay(content.db.jdbc(), List.of(content.listing), content.clock);
+        OutboxRelay relay = new OutboxRelay(content.db.jdbc(), List.of(content.listing), content.clock,
+                org.shegong.system.NodeId.of("test"), content.db.transactions().getTransactionManager());
         relay.drain();
         assertThat(content.listing.page(news, 1).orElseThrow().total()).isEqualTo(1); // its anchors are now cached
 

@@ -79,8 +79,8 @@ class SearchIndexerTest {
         rebuilder = new IndexRebuilder(index, articles, new EditorialCopies(new WorkflowRepository(content.db.jdbc()),
                 new RevisionRepository(content.db.jdbc()), articles), SearchProperties.defaults(), lexicons,
                 content.clock, backlog, settle);
-        relay = new OutboxRelay(content.db.jdbc(), List.of(new SearchIndexer(index, rebuilder, backlog, LIMIT)),
-                content.clock);
+        relay = new OutboxRelay(content.db.jdbc(), List.of(new SearchIndexer(index, rebuilder, backlog, null, LIMIT)),
+                content.clock, org.shegong.system.NodeId.of("test"), content.db.transactions().getTransactionManager());
     }
 
     @AfterEach

@@ -64,6 +64,9 @@ class PageCacheTest {
     JdbcClient jdbc;
 
     @Autowired
+    org.shegong.system.NodeId node;
+
+    @Autowired
     ViewCounter views;
 
     @Autowired
@@ -226,7 +229,8 @@ class PageCacheTest {
         // start's demo import: a few hundred events, each also tagged with its regions), then time the changes.
         long queued = backlog.latestId();
         org.shegong.system.Await.awaitWithin(60_000, () -> jdbc.sql(
-                "SELECT last_event_id FROM outbox_consumer WHERE name = 'page-cache'").query(Long.class).optional()
+                "SELECT last_event_id FROM outbox_consumer WHERE name = ?").param("page-cache@" + node.value())
+                .query(Long.class).optional()
                 .orElse(0L) >= queued);
         long older = publish("较早的稿件", "news");
         get("/");

@@ -56,6 +56,42 @@ public final class TestDatabase {
         return new TestDatabase(target, dataSource);
     }
 
+    /**
+     * A new, empty database for applications the test starts itself (they migrate it): a schema (PostgreSQL), a
+     * database (MariaDB) or a named in-memory store (H2, shared by every context in this JVM); dropped on close.
+     */
+    public static Scratch scratch(DatabaseTarget target) {
+        String name = "sg_scratch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return switch (target) {
+            case H2 -> new Scratch(target, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "",
+                    "SHUTDOWN");
+            case POSTGRES -> {
+                admin(target, "CREATE SCHEMA " + name);
+                yield new Scratch(target, target.adminUrl() + "?currentSchema=" + name, target.user(),
+                        target.password(), "DROP SCHEMA " + name + " CASCADE");
+            }
+            case MARIADB -> {
+                admin(target, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                yield new Scratch(target, target.adminUrl().replaceFirst("/[^/]*$", "/" + name), target.user(),
+                        target.password(), "DROP DATABASE " + name);
+            }
+        };
+    }
+
+    /** A scratch database's address; closing drops it. */
+    public record Scratch(DatabaseTarget target, String url, String user, String password, String drop)
+            implements AutoCloseable {
+
+        @Override
+        public void close() throws SQLException {
+            String at = target == DatabaseTarget.H2 ? url : target.adminUrl();
+            try (Connection connection = DriverManager.getConnection(at, user, password);
+                 Statement statement = connection.createStatement()) {
+                statement.execute(drop);
+            }
+        }
+    }
+
     public DatabaseTarget target() {
         return target;
     }
