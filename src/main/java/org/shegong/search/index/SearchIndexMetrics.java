@@ -22,11 +22,11 @@ class SearchIndexMetrics {
     SearchIndexMetrics(SearchEngine engine, OutboxLag lag, MeterRegistry meters) {
         String consumer = SearchIndexer.NAME;
         Gauge.builder("shegong.search.index.lag", lag,
-                        l -> l.of(consumer).map(OutboxLag.Lag::seconds).orElse(Double.NaN))
+                        l -> l.ofConsumer(consumer).map(OutboxLag.Lag::seconds).orElse(Double.NaN))
                 .baseUnit("seconds").description("Age of the oldest change not yet in the search index")
                 .register(meters);
         Gauge.builder("shegong.search.index.behind", lag,
-                        l -> l.of(consumer).map(x -> (double) x.events()).orElse(Double.NaN))
+                        l -> l.ofConsumer(consumer).map(x -> (double) x.events()).orElse(Double.NaN))
                 .baseUnit("events").description("Outbox events not yet applied to the search index").register(meters);
         gauge(meters, engine, "shegong.search.index.documents", "Documents in the search index",
                 status -> status.documents());

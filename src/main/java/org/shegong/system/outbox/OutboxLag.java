@@ -37,6 +37,8 @@ public class OutboxLag {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Consumer name to the stored position this node reads its lag from. */
+    private final Map<String, String> keys = new HashMap<>();
     private Snapshot snapshot;
     private long takenAtNanos;
 
@@ -50,6 +52,7 @@ public class OutboxLag {
         for (OutboxConsumer consumer : consumers) {
             String name = consumer.name();
             String key = OutboxRelay.key(consumer, node.value());
+            keys.put(name, key);
             Gauge.builder("shegong.outbox.behind", this, lag -> lag.of(key).map(l -> (double) l.events()).orElse(Double.NaN))
                     .tag("consumer", name).baseUnit("events")
                     .description("Outbox events this consumer has not handled yet").register(meters);
@@ -70,6 +73,11 @@ public class OutboxLag {
      */
     public Optional<Lag> of(String position) {
         return Optional.ofNullable(snapshot().lags().get(position));
+    }
+
+    /** The lag of a consumer by its name, as this node sees it (its own position of a consumer on every node). */
+    public Optional<Lag> ofConsumer(String name) {
+        return of(keys.getOrDefault(name, name));
     }
 
     private synchronized Snapshot snapshot() {
