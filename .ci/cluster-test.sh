@@ -118,6 +118,8 @@ B_PID=$(start_node node-b "$B_PORT")
 await_node node-a "$A_PORT" "$A_PID"
 await_node node-b "$B_PORT" "$B_PID"
 log "node-a and node-b started together on the new database in $(( ($(now_ms) - started) / 1000 )) s"
+imports=$(cat "$WORK/node-a.log" "$WORK/node-b.log" | grep -c "已导入演示内容 (行业动态)" || true)
+[ "$imports" = 1 ] || fail "the demo content was imported $imports times by the two nodes; expected once"
 
 # ------------------------------------------------------------------------------------------------------- nginx
 mkdir -p "$WORK/nginx"

@@ -49,6 +49,35 @@ class RegionTaggingTest {
                 .query(Long.class).list().stream().map(String::valueOf).toList();
     }
 
+    /** The regions.changed events written so far: aggregate id, then the region codes (as a set; empty: none). */
+    private List<java.util.Map.Entry<Long, java.util.Set<String>>> regionEvents() {
+        return content.db.jdbc().sql("SELECT aggregate_id, payload FROM outbox_event WHERE event_type = ? ORDER BY id")
+                .param(org.shegong.system.outbox.OutboxEvent.REGIONS_CHANGED)
+                .query((rs, n) -> java.util.Map.entry(rs.getLong(1), rs.getString(2) == null ? java.util.Set.of("*")
+                        : java.util.Set.of(rs.getString(2).split(",")).stream().filter(c -> !c.isEmpty())
+                                .collect(java.util.stream.Collectors.toSet())))
+                .list();
+    }
+
+    @Test
+    void whatTaggingChangesIsAnnouncedInTheOutboxOnceSoEveryNodeFollows() {
+        long id = content.publish("a9", "沈阳浑南区社工站正式运营", AT, "news");
+        tagging.follow(id);
+        assertThat(regionEvents()).containsExactly(java.util.Map.entry(id, java.util.Set.of("210000", "210100", "210112")));
+
+        tagging.follow(id); // nothing changed: nothing written, nothing announced
+        assertThat(regionEvents()).hasSize(1);
+
+        content.service.withdraw(id);
+        tagging.follow(id);
+        assertThat(regionEvents()).hasSize(2).last()
+                .isEqualTo(java.util.Map.entry(id, java.util.Set.of("210000", "210100", "210112")));
+
+        tagging.retagAll(done -> { });
+        assertThat(regionEvents()).as("a full re-tag: one event for all articles").hasSize(3).last()
+                .isEqualTo(java.util.Map.entry(0L, java.util.Set.of("*")));
+    }
+
     @Test
     void machineTagsAreListedUnderTheRegionAndEveryRegionAboveIt() {
         long id = content.publish("a1", "沈阳浑南区社工站正式运营", AT, "news");

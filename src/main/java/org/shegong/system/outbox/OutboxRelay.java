@@ -164,7 +164,7 @@ public class OutboxRelay {
             Integer handed = locking.execute(status -> {
                 Optional<Long> locked = positions.lock(key);
                 if (locked.isEmpty()) {
-                    return 0; // another node is on it, or the row went (pruned as dead): made again next start
+                    return -1; // another node is on it, or the row is gone
                 }
                 List<OutboxEvent> batch = read(locked.get(), bound);
                 if (batch.isEmpty()) {
@@ -176,7 +176,10 @@ public class OutboxRelay {
                 store(key, batch.get(batch.size() - 1).id());
                 return batch.size();
             });
-            if (handed == null || handed == 0) {
+            if (handed != null && handed < 0 && positions.find(key).isEmpty()) {
+                sharedPosition(consumer); // pruned when no node had touched it for the retention: made again
+            }
+            if (handed == null || handed <= 0) {
                 return delivered;
             }
             delivered += handed;

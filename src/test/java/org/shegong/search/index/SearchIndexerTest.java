@@ -62,6 +62,7 @@ class SearchIndexerTest {
     OutboxBacklog backlog;
     IndexStore index;
     IndexRebuilder rebuilder;
+    SearchIndexer indexer;
     OutboxRelay relay;
 
     @BeforeEach
@@ -79,8 +80,10 @@ class SearchIndexerTest {
         rebuilder = new IndexRebuilder(index, articles, new EditorialCopies(new WorkflowRepository(content.db.jdbc()),
                 new RevisionRepository(content.db.jdbc()), articles), SearchProperties.defaults(), lexicons,
                 content.clock, backlog, settle);
-        relay = new OutboxRelay(content.db.jdbc(), List.of(new SearchIndexer(index, rebuilder, backlog, null, LIMIT)),
-                content.clock, org.shegong.system.NodeId.of("test"), content.db.transactions().getTransactionManager());
+        indexer = new SearchIndexer(index, rebuilder, backlog,
+                new IndexMaintenance(null, index, rebuilder, lexicons, null), LIMIT);
+        relay = new OutboxRelay(content.db.jdbc(), List.of(indexer), content.clock,
+                org.shegong.system.NodeId.of("test"), content.db.transactions().getTransactionManager());
     }
 
     @AfterEach
@@ -159,6 +162,53 @@ class SearchIndexerTest {
         close();
         open(Duration.ofMillis(20));
         assertThat(index.needsRebuild()).isTrue();
+    }
+
+    @Test
+    void aNodeThatMayHaveMissedEventsRebuildsItsIndexUnlessItIsBuiltAtStartAnyway() throws Exception {
+        importNormally(3);
+        assertThat(index.needsRebuild()).isTrue(); // a new node's empty index: SearchStartup builds it
+        indexer.missedEvents();
+        assertThat(rebuilder.progress().running()).isFalse();
+        rebuilder.rebuild(n -> { });
+
+        // Written while this node was away, and pruned before it came back.
+        content.publish("away-1", "节点离开时发布的第一条", Instant.parse("2021-09-01T00:00:00Z"), "news");
+        content.publish("away-2", "节点离开时发布的第二条", Instant.parse("2021-09-02T00:00:00Z"), "news");
+        indexer.missedEvents();
+        awaitWithin(20_000, () -> rebuilder.progress().done() == 5 && !rebuilder.progress().running());
+        assertThat(index.documentCount()).isEqualTo(5);
+    }
+
+    @Test
+    void anotherNodesRebuildRequestDictionaryChangeOrRegionTagsReachThisNodesIndex() throws Exception {
+        importNormally(4);
+        rebuilder.rebuild(n -> { });
+        relay.drain();
+        int reads = articles.finds.get();
+
+        long tagged = content.db.jdbc().sql("SELECT MIN(id) FROM article").query(Long.class).single();
+        event(org.shegong.system.outbox.OutboxEvent.REGIONS_CHANGED, tagged, "210000");
+        relay.drain();
+        assertThat(articles.finds.get()).as("the re-tagged article is read again").isGreaterThan(reads);
+
+        for (String[] event : List.of(new String[] {IndexMaintenance.REBUILD_REQUESTED, null},
+                new String[] {IndexMaintenance.VOCABULARY_CHANGED, "words"})) {
+            long rebuiltBefore = index.lastRebuild().finishedAt().toEpochMilli();
+            content.clock.advance(Duration.ofMinutes(1));
+            event(event[0], 0, event[1]);
+            relay.drain();
+            awaitWithin(20_000, () -> index.lastRebuild().finishedAt().toEpochMilli() > rebuiltBefore
+                    && !rebuilder.progress().running());
+        }
+        event(IndexMaintenance.VOCABULARY_CHANGED, 0, "synonyms"); // applied at once, no rebuild
+        relay.drain();
+        assertThat(rebuilder.progress().running()).isFalse();
+    }
+
+    private void event(String type, long aggregate, String payload) {
+        content.db.transactions().executeWithoutResult(s -> new OutboxWriter(content.db.jdbc(), content.clock)
+                .append(type, aggregate, payload));
     }
 
     private void awaitRebuilt() throws InterruptedException {
