@@ -33,14 +33,36 @@ public final class OpenSearchClient implements AutoCloseable {
 
     /** {@code url}: the cluster's address, e.g. {@code http://127.0.0.1:9200}. */
     public OpenSearchClient(String url) {
+        this(url, "", "");
+    }
+
+    /**
+     * A cluster with the security plugin on wants a user: {@code username} and {@code password} (HTTP Basic, so over
+     * https), or {@code https://user:password@host:9200}; empty for none.
+     */
+    public OpenSearchClient(String url, String username, String password) {
         URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         if (uri.getHost() == null || !(("http".equals(uri.getScheme())) || "https".equals(uri.getScheme()))) {
-            throw new IllegalArgumentException("shegong.search.opensearch.url 须为 http(s)://主机:端口，现为 " + url);
+            throw new IllegalArgumentException("shegong.search.opensearch.url 须为 http(s)://主机:端口，现为 "
+                    + uri.getScheme() + "://" + uri.getHost());
         }
-        this.rest = RestClient.builder(new HttpHost(uri.getHost(), uri.getPort() < 0 ? 9200 : uri.getPort(),
+        String user = username == null ? "" : username;
+        String secret = password == null ? "" : password;
+        if (user.isEmpty() && uri.getUserInfo() != null) {
+            int colon = uri.getUserInfo().indexOf(':');
+            user = colon < 0 ? uri.getUserInfo() : uri.getUserInfo().substring(0, colon);
+            secret = colon < 0 ? "" : uri.getUserInfo().substring(colon + 1);
+        }
+        var builder = RestClient.builder(new HttpHost(uri.getHost(), uri.getPort() < 0 ? 9200 : uri.getPort(),
                         uri.getScheme()))
-                .setRequestConfigCallback(config -> config.setConnectTimeout(5_000).setSocketTimeout(60_000))
-                .build();
+                .setRequestConfigCallback(config -> config.setConnectTimeout(5_000).setSocketTimeout(60_000));
+        if (!user.isEmpty()) {
+            String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + secret)
+                    .getBytes(StandardCharsets.UTF_8));
+            builder.setDefaultHeaders(new org.apache.http.Header[] {
+                    new org.apache.http.message.BasicHeader("Authorization", "Basic " + basic)});
+        }
+        this.rest = builder.build();
     }
 
     /**

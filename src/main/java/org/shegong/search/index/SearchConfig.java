@@ -51,8 +51,10 @@ class SearchConfig {
                                     @Value("${shegong.search.opensearch.index:shegong-articles}") String name,
                                     @Value("${shegong.search.opensearch.shards:1}") int shards,
                                     @Value("${shegong.search.opensearch.replicas:1}") int replicas,
+                                    @Value("${shegong.search.opensearch.username:}") String username,
+                                    @Value("${shegong.search.opensearch.password:}") String password,
                                     LexiconSource lexicons, IndexedRegions regions) {
-        OpenSearchIndex index = new OpenSearchIndex(new OpenSearchClient(url), name, shards, replicas,
+        OpenSearchIndex index = new OpenSearchIndex(new OpenSearchClient(url, username, password), name, shards, replicas,
                 lexicons.load());
         index.useRegions(regions::of);
         return index;

@@ -36,6 +36,41 @@ class OpenSearchClientTest {
     }
 
     @Test
+    void aUserIsSentAsBasicAuthenticationFromTheSettingsOrTheAddress() throws Exception {
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            seen.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String address = "127.0.0.1:" + server.getAddress().getPort();
+            try (OpenSearchClient client = new OpenSearchClient("http://" + address, "shegong", "密码:1")) {
+                client.send("GET", "/", null);
+            }
+            try (OpenSearchClient client = new OpenSearchClient("http://reader:pw@" + address)) {
+                client.send("GET", "/", null);
+            }
+            try (OpenSearchClient client = new OpenSearchClient("http://" + address)) {
+                client.send("GET", "/", null);
+            }
+        } finally {
+            server.stop(0);
+        }
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        assertThat(seen).containsExactly(
+                "Basic " + base64.encodeToString("shegong:密码:1".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "Basic " + base64.encodeToString("reader:pw".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "null");
+    }
+
+    @Test
     void anAddressThatIsNotHttpIsRefusedAtStart() {
         assertThatThrownBy(() -> new OpenSearchClient("127.0.0.1:9200")).isInstanceOf(IllegalArgumentException.class);
     }
