@@ -19,7 +19,6 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,13 +36,10 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
-import org.shegong.content.BodyHtml;
-import org.shegong.content.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.shegong.region.data.RegionDirectory;
@@ -239,7 +235,7 @@ public class LuceneSearchEngine implements SearchEngine {
             StoredFields stored = searcher.storedFields();
             List<SearchHit> hits = new ArrayList<>();
             for (ScoreDoc scoreDoc : top.scoreDocs) {
-                SearchHit hit = hit(stored, scoreDoc, highlighter);
+                SearchHit hit = StoredHits.read(stored, scoreDoc, highlighter);
                 if (shown.add(hit.articleId()) && hits.size() < properties.pageSize()) {
                     hits.add(hit);
                 }
@@ -276,7 +272,7 @@ public class LuceneSearchEngine implements SearchEngine {
             List<SearchHit> hits = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
             for (int i = (page - 1) * size; i < top.scoreDocs.length; i++) {
-                hits.add(hit(stored, top.scoreDocs[i], highlighter));
+                hits.add(StoredHits.read(stored, top.scoreDocs[i], highlighter));
             }
             return new SearchResults(text.text(), total, top.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
                     request.page(), pages, hits, status);
@@ -303,24 +299,6 @@ public class LuceneSearchEngine implements SearchEngine {
         IndexSearcher ranking = new IndexSearcher(searcher.getIndexReader());
         ranking.setSimilarity(similarity);
         return ranking;
-    }
-
-    private SearchHit hit(StoredFields stored, ScoreDoc scoreDoc, Highlighter highlighter) throws IOException {
-        Document doc = stored.document(scoreDoc.doc, SearchIndex.storedFields());
-        String title = doc.get(ArticleDocuments.TITLE);
-        String summary = doc.get(ArticleDocuments.SUMMARY);
-        String snippet = highlighter.snippet(doc.get(ArticleDocuments.BODY));
-        if (snippet == null) {
-            snippet = highlighter.snippet(summary);
-        }
-        if (snippet == null) {
-            snippet = BodyHtml.escape(summary == null ? "" : cut(summary, Highlighter.SNIPPET_LENGTH));
-        }
-        return new SearchHit(Long.parseLong(doc.get(ArticleDocuments.ID)), highlighter.highlight(title), snippet,
-                doc.getField(ArticleDocuments.PRIMARY_COLUMN).numericValue().longValue(),
-                Kind.valueOf(doc.get(ArticleDocuments.KIND)),
-                Instant.ofEpochMilli(doc.getField(ArticleDocuments.PUBLISHED).numericValue().longValue()),
-                scoreDoc.score);
     }
 
     @Override
@@ -452,13 +430,5 @@ public class LuceneSearchEngine implements SearchEngine {
 
     private QueryText parse(String raw) {
         return QueryText.parse(raw, index.wordAnalyzer(), index.lexicon(), properties.maxQueryLength(), properties.maxQueryWords());
-    }
-
-    private static String cut(String text, int length) {
-        if (text.length() <= length) {
-            return text;
-        }
-        int end = Character.isLowSurrogate(text.charAt(length)) ? length - 1 : length;
-        return text.substring(0, end) + "…";
     }
 }
