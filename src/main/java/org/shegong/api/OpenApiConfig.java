@@ -69,7 +69,7 @@ class OpenApiConfig {
         }
     }
 
-    /** Every operation may answer 400, 404 and 429 with problem details. */
+    /** Every operation may answer 400, 404 and 429 with problem details; the search also 503. */
     @Bean
     OpenApiCustomizer problemResponses() {
         return openApi -> {
@@ -93,6 +93,11 @@ class OpenApiConfig {
                 operation.getResponses().addApiResponse("429", problem("请求过于频繁"));
             }));
             openApi.getPaths().forEach((path, item) -> {
+                if (path.equals("/api/v1/search") && item.getGet() != null) {
+                    // Load shedding (ADR 0061): with Retry-After, while cached answers are still served.
+                    item.getGet().getResponses().addApiResponse("503",
+                            problem("搜索繁忙（同时搜索的人数过多），请按 Retry-After 的秒数稍后再试"));
+                }
                 if (path.startsWith("/api/v1/drafts")) {
                     item.readOperations().forEach(operation -> {
                         operation.getResponses()

@@ -44,7 +44,15 @@ public class RelatedReading {
     }
 
     public List<ArticleListItem> of(Article article, int limit) {
-        return cache.get(article.id(), id -> rank(article, limit));
+        // Not cache.get(id, compute): Caffeine computes inside the map's bin lock, so the database reads of one
+        // article's ranking held up every other article in the same bin. Under 32 readers of random articles that
+        // lock was where the time went (issue 18); two readers of one uncached article now rank it twice instead.
+        List<ArticleListItem> related = cache.getIfPresent(article.id());
+        if (related == null) {
+            related = rank(article, limit);
+            cache.put(article.id(), related);
+        }
+        return related;
     }
 
     private List<ArticleListItem> rank(Article article, int limit) {

@@ -111,6 +111,8 @@ class SearchUnderLoadTest {
         }
         mvc.perform(get("/search").param("q", "志愿服务 培训")).andExpect(status().isOk());
         mvc.perform(get("/api/v1/search").param("q", "志愿服务 培训")).andExpect(status().isOk());
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/search'].get.responses['503']").exists());
     }
 
     private List<Long> ids(String query) {
