@@ -31,18 +31,12 @@ class ListingFreshnessTest {
     @Autowired
     org.shegong.system.NodeId node;
 
-    @Autowired
-    org.shegong.system.outbox.OutboxBacklog backlog;
 
     @Test
     void aNewArticleAppearsOnPageOneAndTheTotalGrowsWithinASecond() throws Exception {
-        // The promise is for a running site: first let the page cache follow the first start's demo import (a few
-        // hundred events, each also tagged with its regions), then time one change.
-        long demoEvents = backlog.latestId();
-        org.shegong.system.Await.awaitWithin(60_000, () -> jdbc.sql(
-                "SELECT last_event_id FROM outbox_consumer WHERE name = ?").param("page-cache@" + node.value())
-                .query(Long.class).optional()
-                .orElse(0L) >= demoEvents);
+        // The promise is for a running site: first let every consumer follow the first start's demo import (a few
+        // hundred events, each then tagged with its regions), then time one change.
+        org.shegong.system.outbox.OutboxFollowed.await(jdbc, node.value());
         String before = page("/column/news");
         // The demo content: the seed page and the sample articles of 行业动态.
         java.util.regex.Matcher total = java.util.regex.Pattern.compile("共 (\\d+) 条").matcher(before);

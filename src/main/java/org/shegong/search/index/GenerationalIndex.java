@@ -87,6 +87,11 @@ public abstract class GenerationalIndex implements IndexStore {
     }
 
     @Override
+    public IndexedRegions.Codes regionsOf(long articleId) {
+        return analysis.regionsOf(articleId);
+    }
+
+    @Override
     public void useRegions(Function<Long, IndexedRegions.Codes> regions) {
         analysis.useRegions(regions);
     }

@@ -70,6 +70,12 @@ final class IndexAnalysis {
         return withRegions(copy.article().id(), EditorDocuments.working(copy, generation, dictionaryAnalyzer));
     }
 
+    /** The region codes an article's documents get now, or null when documents get none (see useRegions). */
+    IndexedRegions.Codes regionsOf(long articleId) {
+        Function<Long, IndexedRegions.Codes> source = regions;
+        return source == null ? null : source.apply(articleId);
+    }
+
     private Document withRegions(long articleId, Document doc) {
         Function<Long, IndexedRegions.Codes> source = regions;
         if (source != null) {

@@ -27,6 +27,9 @@ public interface IndexStore extends AutoCloseable {
     /** Where documents learn their region codes (none until set: tests that do not need regions). */
     void useRegions(Function<Long, IndexedRegions.Codes> regions);
 
+    /** The region codes an article's documents get now, or null when documents get none (see useRegions). */
+    IndexedRegions.Codes regionsOf(long articleId);
+
     /** Orders the outbox consumer against the end of a rebuild. */
     ReentrantLock lock();
 

@@ -1,7 +1,10 @@
 package org.shegong.search.index;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.shegong.system.outbox.OutboxBacklog;
 import org.shegong.system.outbox.OutboxConsumer;
@@ -38,13 +41,19 @@ class SearchIndexer implements OutboxConsumer {
     private static final int COUNT_FROM = 100;
     private static final Set<String> ARTICLE_EVENTS = Set.of(OutboxEvent.ARTICLE_PUBLISHED,
             OutboxEvent.ARTICLE_UPDATED, OutboxEvent.ARTICLE_WITHDRAWN, OutboxEvent.ARTICLE_IMPORTED,
-            OutboxEvent.EDITORIAL_CHANGED, OutboxEvent.REGIONS_CHANGED);
+            OutboxEvent.EDITORIAL_CHANGED);
 
     private final IndexStore index;
     private final IndexRebuilder rebuilder;
     private final OutboxBacklog backlog;
     private final IndexMaintenance maintenance;
     private final int backlogLimit;
+    /**
+     * The region codes this node last indexed each article with (read just before indexing). A regions.changed
+     * event that finds them unchanged is passed over: the node that tagged an article has usually indexed it with
+     * its tags already, in the same pass as the article's own event.
+     */
+    private final Cache<Long, Set<String>> indexedRegions = Caffeine.newBuilder().maximumSize(10_000).build();
     private final Scope scope;
 
     @Autowired
@@ -97,8 +106,10 @@ class SearchIndexer implements OutboxConsumer {
         long covered = rebuilder.coveredUpTo();
         boolean bulk = false;
         Set<Long> ids = new LinkedHashSet<>();
+        Set<Long> retagged = new LinkedHashSet<>();
         for (OutboxEvent event : events) {
             if (event.id() <= covered) {
+                indexedRegions.invalidate(event.aggregateId()); // the rebuild indexed it with what it read
                 continue; // a rebuild that started after this event was written reads its article anyway
             }
             if (event.isBulkImport() || IndexMaintenance.REBUILD_REQUESTED.equals(event.type())
@@ -107,11 +118,19 @@ class SearchIndexer implements OutboxConsumer {
                 bulk = true; // a new dictionary, or every article's regions: read everything again
             } else if (IndexMaintenance.VOCABULARY_CHANGED.equals(event.type())) {
                 maintenance.applySynonyms();
+            } else if (OutboxEvent.REGIONS_CHANGED.equals(event.type())) {
+                retagged.add(event.aggregateId());
             } else if (ARTICLE_EVENTS.contains(event.type())) {
                 ids.add(event.aggregateId());
             }
         }
+        for (Long id : retagged) {
+            if (!ids.contains(id) && !Objects.equals(indexedRegions.getIfPresent(id), codesOf(id))) {
+                ids.add(id);
+            }
+        }
         if (bulk || largeBacklog(events, ids)) {
+            indexedRegions.invalidateAll();
             rebuilder.requestRebuild();
             return;
         }
@@ -120,11 +139,24 @@ class SearchIndexer implements OutboxConsumer {
         }
         index.lock().lock();
         try {
+            for (Long id : ids) { // read before indexing: tags that change meanwhile make a later event index again
+                Set<String> codes = codesOf(id);
+                if (codes == null) {
+                    indexedRegions.invalidate(id);
+                } else {
+                    indexedRegions.put(id, codes);
+                }
+            }
             rebuilder.sync(ids);
         } finally {
             index.lock().unlock();
         }
         index.commitAndRefresh();
+    }
+
+    private Set<String> codesOf(long articleId) {
+        IndexedRegions.Codes codes = index.regionsOf(articleId);
+        return codes == null ? null : codes.all();
     }
 
     private boolean largeBacklog(List<OutboxEvent> events, Set<Long> ids) {

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.shegong.ShegongApplication;
-import org.shegong.system.Await;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -70,27 +69,7 @@ final class RunningSite implements AutoCloseable {
     }
 
     static void awaitOutboxFollowed(JdbcClient jdbc) {
-        long[] settled = {-1};
-        Await.awaitWithin(90_000, () -> {
-            long last = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM outbox_event").query(Long.class).single();
-            List<Long> positions = jdbc.sql("SELECT last_event_id FROM outbox_consumer").query(Long.class).list();
-            boolean followed = last == 0 || (!positions.isEmpty() && positions.stream().allMatch(p -> p >= last));
-            // Followed twice, a second apart, with no new event between: consumers that write events have settled.
-            boolean settledNow = followed && settled[0] == last;
-            settled[0] = followed ? last : -1;
-            if (!settledNow) {
-                sleep();
-            }
-            return settledNow;
-        });
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        org.shegong.system.outbox.OutboxFollowed.await(jdbc, null);
     }
 
     HttpResponse<byte[]> get(String path) throws Exception {
