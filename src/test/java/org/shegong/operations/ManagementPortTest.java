@@ -37,6 +37,7 @@ class ManagementPortTest {
     @LocalManagementPort int managementPort;
     @Autowired ScheduledPublishing scheduledPublishing;
     @Autowired OutboxRelay relay;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private String management(String path) {
         HttpResponse<String> response = new Reader(managementPort).get(path);
@@ -67,6 +68,7 @@ class ManagementPortTest {
 
     @Test
     void prometheusHasRequestRatesCacheHitsOutboxAndIndexLagAndJobRuns() {
+        org.shegong.system.outbox.OutboxFollowed.await(jdbc, null); // no eviction between the two requests
         Reader reader = new Reader(port);
         reader.page("/");
         reader.page("/");
