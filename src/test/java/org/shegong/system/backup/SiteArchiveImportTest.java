@@ -70,11 +70,13 @@ class SiteArchiveImportTest {
             case H2 -> TestDatabase.open(target, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
             case POSTGRES -> {
                 admin(target, "CREATE SCHEMA " + name);
+                TestDatabase.dropOnExit(target, "DROP SCHEMA " + name + " CASCADE");
                 yield TestDatabase.open(target, target.adminUrl() + "?currentSchema=" + name, target.user(),
                         target.password());
             }
             case MARIADB -> {
                 admin(target, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                TestDatabase.dropOnExit(target, "DROP DATABASE " + name);
                 yield TestDatabase.open(target, target.adminUrl().replaceFirst("/[^/]*$", "/" + name),
                         target.user(), target.password());
             }

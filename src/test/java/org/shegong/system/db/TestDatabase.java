@@ -177,7 +177,8 @@ public final class TestDatabase {
         }
     }
 
-    private static void dropOnExit(DatabaseTarget target, String sql) {
+    /** Runs {@code sql} (a DROP) on the target when the test JVM ends. */
+    public static void dropOnExit(DatabaseTarget target, String sql) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try (Connection connection = DriverManager.getConnection(target.adminUrl(), target.user(),
                     target.password()); Statement statement = connection.createStatement()) {
