@@ -1,5 +1,6 @@
 package org.shegong.content;
 
+import org.shegong.system.db.Like;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -137,14 +138,15 @@ public class ArticleRepository {
      * in the database, for rare follow-ups (after a bulk import) that would otherwise read every body.
      */
     public List<Long> idsMentioning(String text) {
-        String pattern = "%" + text.replace("%", "").replace("_", "") + "%";
+        String pattern = Like.containing(text);
         return jdbc.sql("""
                 SELECT a.id FROM article a JOIN article_body b ON b.article_id = a.id
-                WHERE a.status <> 'DRAFT' AND b.body_html LIKE ?
+                WHERE a.status <> 'DRAFT' AND b.body_html LIKE ? ESCAPE '!'
                 UNION
                 SELECT a.id FROM article a JOIN article_fields f ON f.article_id = a.id
-                WHERE a.status <> 'DRAFT' AND (f.cover_url LIKE ? OR f.image_url LIKE ? OR f.attachment_url LIKE ?
-                  OR f.video_url LIKE ? OR f.poster_url LIKE ?)
+                WHERE a.status <> 'DRAFT' AND (f.cover_url LIKE ? ESCAPE '!' OR f.image_url LIKE ? ESCAPE '!'
+                  OR f.attachment_url LIKE ? ESCAPE '!' OR f.video_url LIKE ? ESCAPE '!'
+                  OR f.poster_url LIKE ? ESCAPE '!')
                 ORDER BY 1""")
                 .params(pattern, pattern, pattern, pattern, pattern, pattern).query(Long.class).list();
     }

@@ -1,5 +1,6 @@
 package org.shegong.content;
 
+import org.shegong.system.db.Like;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -47,7 +48,7 @@ public class ArticleSearchRepository {
         }
         if (filter.titleContains() != null && !filter.titleContains().isBlank()) {
             sql.append(" AND a.title LIKE ? ESCAPE '!'");
-            params.add("%" + likeEscape(filter.titleContains().strip()) + "%");
+            params.add(Like.containing(filter.titleContains().strip()));
         }
         if (filter.updatedFrom() != null) {
             sql.append(" AND a.updated_at >= ?");
@@ -105,9 +106,6 @@ public class ArticleSearchRepository {
         return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
     }
 
-    static String likeEscape(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
 
     private static ArticleRow row(ResultSet rs, int n) throws SQLException {
         return new ArticleRow(rs.getLong(1), rs.getString(2), Kind.valueOf(rs.getString(3)),

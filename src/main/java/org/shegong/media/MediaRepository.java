@@ -1,5 +1,6 @@
 package org.shegong.media;
 
+import org.shegong.system.db.Like;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -70,8 +71,7 @@ public class MediaRepository {
         Map<String, Object> params = new java.util.HashMap<>();
         if (name != null && !name.isBlank()) {
             sql.append(" AND search_name LIKE :name ESCAPE '!'");
-            params.put("name", "%" + name.strip().toLowerCase(Locale.ROOT)
-                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            params.put("name", Like.containing(name.strip().toLowerCase(Locale.ROOT)));
         }
         if (kind != null) {
             sql.append(" AND kind = :kind");

@@ -1,5 +1,6 @@
 package org.shegong.editorial.workflow;
 
+import org.shegong.system.db.Like;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -63,12 +64,12 @@ public class RevisionRepository {
      * question "may this file be deleted", not for pages.
      */
     public List<Long> unpublishedContaining(String text) {
-        String pattern = "%" + text.replace("%", "").replace("_", "") + "%";
+        String pattern = Like.containing(text);
         return jdbc.sql("""
                 SELECT DISTINCT r.article_id FROM article_workflow w
                 JOIN article_revision r ON r.article_id = w.article_id AND r.number > COALESCE(w.live_revision, 0)
                 WHERE w.latest_revision <> COALESCE(w.live_revision, 0)
-                  AND (r.body_html LIKE ? OR r.kind_fields LIKE ?)
+                  AND (r.body_html LIKE ? ESCAPE '!' OR r.kind_fields LIKE ? ESCAPE '!')
                 ORDER BY r.article_id""")
                 .params(pattern, pattern).query(Long.class).list();
     }
