@@ -124,7 +124,7 @@ until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; do
   sleep 0.1
 done
 first_page=$(echo "$(date +%s.%N) - $launched" | bc)
-echo "    first page after ${first_page} s; waiting for background work to finish (after an import: region tags again)"
+echo "    first page after ${first_page} s; waiting for background work to finish"
 settle "$server" 7200
 
 # The deepest column page asked for: 5,000 when 行业动态 (/column/news) has that many pages, else its last page.

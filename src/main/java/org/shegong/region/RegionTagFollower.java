@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Order(500)
 class RegionTagFollower implements OutboxConsumer {
 
+    static final String NAME = "region-tags";
+
     private final RegionTagging tagging;
 
     RegionTagFollower(RegionTagging tagging) {
@@ -27,7 +29,7 @@ class RegionTagFollower implements OutboxConsumer {
 
     @Override
     public String name() {
-        return "region-tags";
+        return NAME;
     }
 
     @Override

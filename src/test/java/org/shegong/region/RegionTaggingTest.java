@@ -79,6 +79,38 @@ class RegionTaggingTest {
     }
 
     @Test
+    void theRetagCommandMovesTheServersTaggerPastTheEventsItCovered() {
+        long id = content.publish("a8", "沈阳浑南区社工站正式运营", AT, "news");
+        var outbox = new org.shegong.system.outbox.OutboxWriter(content.db.jdbc(), content.clock);
+        var coverage = new org.shegong.system.outbox.OutboxCoverage(content.db.jdbc(), content.clock);
+        content.db.jdbc().sql("INSERT INTO outbox_consumer (name, last_event_id, updated_at) VALUES (?, 0, ?)")
+                .params(RegionTagFollower.NAME, java.time.LocalDateTime.now()).update();
+        content.db.jdbc().sql("DELETE FROM outbox_event").update();
+        outbox.append(org.shegong.system.outbox.OutboxEvent.ARTICLES_BULK_IMPORTED, 0, null);
+        long bulk = coverage.latest();
+        var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory(
+                java.util.Map.of("tagging", tagging, "coverage", coverage));
+        var command = new RetagCommand(beans.getBeanProvider(RegionTagging.class),
+                beans.getBeanProvider(org.shegong.system.outbox.OutboxCoverage.class));
+
+        assertThat(command.run(List.of())).isZero();
+        assertThat(listedUnder("210112")).containsExactly(String.valueOf(id));
+        assertThat(tagPosition()).as("the bulk import is done; the retag's own event is left for the others")
+                .isEqualTo(bulk).isLessThan(coverage.latest());
+
+        coverage.coveredUpTo(RegionTagFollower.NAME, 1);
+        assertThat(tagPosition()).as("never moved back").isEqualTo(bulk);
+        content.db.jdbc().sql("DELETE FROM outbox_consumer").update();
+        coverage.coveredUpTo(RegionTagFollower.NAME, bulk);
+        assertThat(tagPosition()).as("a server that never ran starts after it").isEqualTo(bulk);
+    }
+
+    private long tagPosition() {
+        return content.db.jdbc().sql("SELECT last_event_id FROM outbox_consumer WHERE name = ?")
+                .param(RegionTagFollower.NAME).query(Long.class).single();
+    }
+
+    @Test
     void machineTagsAreListedUnderTheRegionAndEveryRegionAboveIt() {
         long id = content.publish("a1", "沈阳浑南区社工站正式运营", AT, "news");
         tagging.follow(id);
