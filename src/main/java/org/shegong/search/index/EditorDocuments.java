@@ -47,6 +47,10 @@ public final class EditorDocuments {
         return new Term(KEY, "working:" + articleId);
     }
 
+    static boolean isWorkingKey(Term key) {
+        return KEY.equals(key.field()) && key.text().startsWith("working:");
+    }
+
     /** A live article's public text; editors find it too unless the article has a working copy. */
     static Document published(Article article, long generation, boolean editorsFindIt, Analyzer dictionaryWords) {
         Document doc = ArticleDocuments.of(article, generation, dictionaryWords);

@@ -73,6 +73,14 @@ public interface IndexStore extends AutoCloseable {
     void commitAndRefresh();
 
     /**
+     * Runs writes that change only what editors see, so that caches of readers' answers may stay (by default they
+     * are written like any other).
+     */
+    default void forEditorsOnly(Runnable writes) {
+        writes.run();
+    }
+
+    /**
      * Merges what a complete rebuild left into few segments (ADR 0061); returns the segments before and after. The
      * embedded index does; a cluster merges on its own schedule, so by default nothing happens.
      */

@@ -59,8 +59,14 @@ public class SearchIndex extends GenerationalIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile boolean compacting;
-    /** Searchers opened since start: what a search sees changes only when this does (see {@link #refreshes()}). */
+    /** Searchers opened since start. */
     private final AtomicLong refreshes = new AtomicLong();
+    /** Writes readers could see (documents other than working copies), counted; see {@link #readerView()}. */
+    private final AtomicLong readerWrites = new AtomicLong();
+    /** Refreshes that brought in writes readers could see: what a reader's search finds changes only when this does. */
+    private final AtomicLong readerViews = new AtomicLong();
+    /** Set on the thread writing a batch that changes only what editors see (see {@link #forEditorsOnly}). */
+    private final ThreadLocal<Boolean> editorsOnly = ThreadLocal.withInitial(() -> false);
 
     public SearchIndex(Path path, Lexicon lexicon) {
         super(lexicon);
@@ -86,14 +92,25 @@ public class SearchIndex extends GenerationalIndex {
             }
             this.searchers = new SearcherManager(writer, null);
             this.searchers.addListener(new ReferenceManager.RefreshListener() {
+                // Refreshes run one at a time (SearcherManager's refresh lock), so these fields need no more.
+                private long seenWrites;
+                private long countedWrites;
+
                 @Override
                 public void beforeRefresh() {
+                    // Writes after this read may be in the new view too; the next refresh counts them (the view
+                    // moves late, never early: an answer cached meanwhile is only fresher than its key).
+                    seenWrites = readerWrites.get();
                 }
 
                 @Override
                 public void afterRefresh(boolean didRefresh) {
                     if (didRefresh) {
                         refreshes.incrementAndGet();
+                        if (seenWrites != countedWrites) {
+                            countedWrites = seenWrites;
+                            readerViews.incrementAndGet();
+                        }
                     }
                 }
             });
@@ -137,6 +154,7 @@ public class SearchIndex extends GenerationalIndex {
 
     @Override
     void put(Term key, Document doc) {
+        counted(key);
         try {
             writer.updateDocument(key, doc);
         } catch (IOException e) {
@@ -146,6 +164,7 @@ public class SearchIndex extends GenerationalIndex {
 
     @Override
     void remove(Term key) {
+        counted(key);
         try {
             writer.deleteDocuments(key);
         } catch (IOException e) {
@@ -155,6 +174,7 @@ public class SearchIndex extends GenerationalIndex {
 
     @Override
     void removeGenerationsBefore(long generation) {
+        readerWrites.incrementAndGet();
         try {
             writer.deleteDocuments(LongPoint.newRangeQuery(ArticleDocuments.GENERATION, Long.MIN_VALUE, generation - 1));
         } catch (IOException e) {
@@ -234,13 +254,40 @@ public class SearchIndex extends GenerationalIndex {
         return compacting;
     }
 
-    /**
-     * How many times searches have been given a newer view of the index. Read before {@link #acquire()}, it is a
-     * version for caching what a search found: a searcher acquired afterwards sees at least that view, and every
-     * write that became visible since moved it on (a listener counts after the new view is in place).
-     */
+    private void counted(Term key) {
+        if (!editorsOnly.get() && !EditorDocuments.isWorkingKey(key)) {
+            readerWrites.incrementAndGet();
+        }
+    }
+
+    /** How many times searches have been given a newer view of the index (editors' changes included). */
     public long refreshes() {
         return refreshes.get();
+    }
+
+    /**
+     * How many times readers' searches have been given a newer view. Read before {@link #acquire()}, it is a version
+     * for caching what a reader's search found: a searcher acquired afterwards sees at least that view, and every
+     * write readers could see that became visible since moved it on (a listener counts after the new view is in
+     * place). A refresh that brought in only editors' changes — an autosave's working copy — leaves it, so the
+     * readers' result cache is not emptied by every autosave (ADR 0061).
+     */
+    public long readerView() {
+        return readerViews.get();
+    }
+
+    /**
+     * Runs writes that change only what editors see (the caller knows: an editorial event, no change of the live
+     * article). A live article's public document is written again then too, with the same text for readers.
+     */
+    @Override
+    public void forEditorsOnly(Runnable writes) {
+        editorsOnly.set(true);
+        try {
+            writes.run();
+        } finally {
+            editorsOnly.set(false);
+        }
     }
 
     public IndexSearcher acquire() {

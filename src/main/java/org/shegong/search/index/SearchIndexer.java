@@ -107,6 +107,7 @@ class SearchIndexer implements OutboxConsumer {
         boolean bulk = false;
         Set<Long> ids = new LinkedHashSet<>();
         Set<Long> retagged = new LinkedHashSet<>();
+        boolean forReaders = false; // only editorial events (autosaves, reviews): readers' answers stay as they are
         for (OutboxEvent event : events) {
             if (event.id() <= covered) {
                 indexedRegions.invalidate(event.aggregateId()); // the rebuild indexed it with what it read
@@ -122,8 +123,10 @@ class SearchIndexer implements OutboxConsumer {
                 retagged.add(event.aggregateId());
             } else if (ARTICLE_EVENTS.contains(event.type())) {
                 ids.add(event.aggregateId());
+                forReaders |= !OutboxEvent.EDITORIAL_CHANGED.equals(event.type());
             }
         }
+        forReaders |= !retagged.isEmpty();
         for (Long id : retagged) {
             if (!ids.contains(id) && !Objects.equals(indexedRegions.getIfPresent(id), codesOf(id))) {
                 ids.add(id);
@@ -147,7 +150,11 @@ class SearchIndexer implements OutboxConsumer {
                     indexedRegions.put(id, codes);
                 }
             }
-            rebuilder.sync(ids);
+            if (forReaders) {
+                rebuilder.sync(ids);
+            } else {
+                index.forEditorsOnly(() -> rebuilder.sync(ids));
+            }
         } finally {
             index.lock().unlock();
         }

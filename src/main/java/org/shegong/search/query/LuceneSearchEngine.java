@@ -120,8 +120,8 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
             return super.search(request);
         }
         SearchQuery asked = cleaned(request);
-        // The view is read before the search acquires a searcher: see SearchIndex.refreshes().
-        return cache.get(new ResultCache.Key("search", asked, index.refreshes(), index.lexicon()),
+        // The view is read before the search acquires a searcher: see SearchIndex.readerView().
+        return cache.get(new ResultCache.Key("search", asked, index.readerView(), index.lexicon()),
                 () -> gate == null ? super.search(asked) : gate.call(() -> super.search(asked)),
                 results -> !results.status().rebuilding());
     }
@@ -129,7 +129,7 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
     @Override
     public List<String> alternatives(String raw, int limit) {
         SearchQuery asked = SearchQuery.simple(QueryText.clean(raw, properties.maxQueryLength()));
-        return cache.get(new ResultCache.Key("alternatives:" + limit, asked, index.refreshes(), index.lexicon()),
+        return cache.get(new ResultCache.Key("alternatives:" + limit, asked, index.readerView(), index.lexicon()),
                 () -> super.alternatives(asked.text(), limit), found -> true);
     }
 
@@ -139,7 +139,7 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
             return super.regionCounts(request);
         }
         SearchQuery asked = cleaned(request).inRegion(null);
-        return cache.get(new ResultCache.Key("regions", asked, index.refreshes(), index.lexicon()),
+        return cache.get(new ResultCache.Key("regions", asked, index.readerView(), index.lexicon()),
                 () -> super.regionCounts(asked), counts -> true);
     }
 

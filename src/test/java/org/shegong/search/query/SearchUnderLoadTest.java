@@ -21,6 +21,12 @@ import org.shegong.content.Kind;
 import org.shegong.search.SearchHit;
 import org.shegong.search.SearchQuery;
 import org.shegong.search.SearchResults;
+import org.shegong.search.index.SearchIndex;
+import org.shegong.system.outbox.OutboxEvent;
+import org.shegong.system.outbox.OutboxFollowed;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.shegong.system.outbox.OutboxWriter;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -52,6 +58,18 @@ class SearchUnderLoadTest {
     @Autowired
     ColumnService columns;
 
+    @Autowired
+    SearchIndex index;
+
+    @Autowired
+    OutboxWriter outbox;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
     @BeforeEach
     void indexIsReady() {
         awaitWithin(30_000, () -> !engine.status().rebuilding() && engine.search(SearchQuery.simple("社工站")).total() > 0);
@@ -82,6 +100,29 @@ class SearchUnderLoadTest {
 
         articles.save(input("鹈鹕岬社工站开始服务", ArticleStatus.WITHDRAWN));
         awaitWithin(2_000, () -> ids("鹈鹕岬").isEmpty());
+    }
+
+    @Test
+    void anEditorsAutosaveLeavesTheReadersCachedAnswersButAnUpdateDoesNot() {
+        long id = articles.save(input("鸬鹚湾社工站开始服务", ArticleStatus.LIVE)).id();
+        awaitWithin(2_000, () -> ids("鸬鹚湾").contains(id));
+        OutboxFollowed.await(jdbc, null); // its region tags are indexed too: the view stays from here on
+        assertThat(ids("鸬鹚湾")).containsExactly(id);
+        long view = index.readerView();
+        long refreshes = index.refreshes();
+        long hits = engine.resultCache().hits();
+
+        // What an autosave of the live article writes: the editorial event, which indexes its working copy.
+        transactions.executeWithoutResult(status -> outbox.append(OutboxEvent.EDITORIAL_CHANGED, id, null));
+        awaitWithin(2_000, () -> index.refreshes() > refreshes);
+        assertThat(index.readerView()).as("readers see nothing new").isEqualTo(view);
+        assertThat(ids("鸬鹚湾")).containsExactly(id);
+        assertThat(engine.resultCache().hits()).as("still answered from the cache").isEqualTo(hits + 1);
+
+        transactions.executeWithoutResult(status -> outbox.append(OutboxEvent.ARTICLE_UPDATED, id, null));
+        awaitWithin(2_000, () -> index.readerView() > view);
+        articles.save(input("鸬鹚湾社工站开始服务", ArticleStatus.WITHDRAWN));
+        awaitWithin(2_000, () -> ids("鸬鹚湾").isEmpty());
     }
 
     @Test
