@@ -5,7 +5,7 @@
 # and a timed run each). Prints ONE markdown table, with ratios against nginx measured in the same run, and keeps it
 # in OUT/table.md; bench/readme-table.py puts that file into README.md.
 #
-#   bench/perf-table.sh [N=20000] [DB=h2|pg] [CORPUS=realistic|uniform]
+#   bench/perf-table.sh [N=20000] [DB=h2|pg|mariadb] [CORPUS=realistic|uniform]
 #   bench/perf-table.sh 1000000 h2 realistic                 # the figures the issue's targets are about
 #   DURATION=5s bench/perf-table.sh 20000 pg uniform
 #
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 N=${1:-20000}
 DB=${2:-h2}
 CORPUS=${3:-realistic}
-case "$DB" in h2|pg) ;; *) echo "DB must be h2 or pg" >&2; exit 2 ;; esac
+case "$DB" in h2|pg|mariadb) ;; *) echo "DB must be h2, pg or mariadb" >&2; exit 2 ;; esac
 case "$CORPUS" in realistic|uniform) ;; *) echo "CORPUS must be realistic or uniform" >&2; exit 2 ;; esac
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-3s}
@@ -47,7 +47,11 @@ db_args=()
 if [ "$DB" = pg ]; then
   db_args=(-Dspring.profiles.active=postgres)
   export SHEGONG_DB_URL="jdbc:postgresql://$PGHOST:5432/$PG_DB" SHEGONG_DB_USER=$PGUSER
+elif [ "$DB" = mariadb ]; then
+  db_args=(-Dspring.profiles.active=mysql)
+  export SHEGONG_DB_URL="jdbc:mariadb://127.0.0.1:3306/$PG_DB" SHEGONG_DB_USER=root SHEGONG_DB_PASSWORD=
 fi
+maria() { mariadb -h 127.0.0.1 -uroot "$@"; }
 run_jar() { # log, arguments…
   local log=$1
   shift
@@ -77,9 +81,13 @@ fi
 
 # --- database and index --------------------------------------------------------------------------------------------
 if [ "$DB" = pg ] && ! psql -d "$PG_DB" -Atc "SELECT 1 FROM article LIMIT 1" >/dev/null 2>&1; then
-  rm -rf "$DATA"
+  rm -rf "$DATA" "$OUT/imported" "$OUT/tagged" "$OUT/indexed"
   dropdb --if-exists "$PG_DB"
   createdb "$PG_DB"
+fi
+if [ "$DB" = mariadb ] && ! maria -N -B "$PG_DB" -e "SELECT 1 FROM article LIMIT 1" >/dev/null 2>&1; then
+  rm -rf "$DATA" "$OUT/imported" "$OUT/tagged" "$OUT/indexed"
+  maria -e "DROP DATABASE IF EXISTS $PG_DB; CREATE DATABASE $PG_DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 fi
 if [ ! -f "$OUT/imported" ]; then
   echo "==> importing $N articles (import --bulk, $DB)"
@@ -112,9 +120,9 @@ nginx_pid=""
 cleanup() {
   kill "$server" 2>/dev/null || true
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
-  if [ "$DB" = pg ] && [ "${PG_DROP:-0}" = 1 ]; then
+  if [ "$DB" != h2 ] && [ "${PG_DROP:-0}" = 1 ]; then
     wait "$server" 2>/dev/null || true
-    dropdb --if-exists "$PG_DB" || true
+    if [ "$DB" = pg ]; then dropdb --if-exists "$PG_DB" || true; else maria -e "DROP DATABASE IF EXISTS $PG_DB" || true; fi
     rm -f "$OUT/imported" "$OUT/tagged" "$OUT/indexed"
   fi
 }
@@ -174,7 +182,7 @@ oom=$(grep -c OutOfMemoryError "$OUT/server.log" || true)
 base=$(echo "${rows[0]}" | cut -d'|' -f2)
 {
   printf '%s articles (%s corpus), %s, %s; wrk -t2 -c%s -d%s a row after %s of warm-up; %s cores shared by server,' \
-    "$N" "$CORPUS" "$([ "$DB" = pg ] && echo PostgreSQL || echo H2)" "$HEAP" "$CONNS" "$DURATION" "$WARMUP" "$(nproc)"
+    "$N" "$CORPUS" "$(case $DB in pg) echo PostgreSQL ;; mariadb) echo MariaDB ;; *) echo H2 ;; esac)" "$HEAP" "$CONNS" "$DURATION" "$WARMUP" "$(nproc)"
   printf ' nginx and wrk; load average %s before, %s after; %s; %d s in all.\n\n' "$load_before" \
     "$(cut -d' ' -f1-3 /proc/loadavg)" "$(date -u +%Y-%m-%d)" $(( $(date +%s) - started_at ))
   printf '| %-44s | %9s | %8s | %8s | %8s | %7s |\n' "measure" "req/s" "p50 ms" "p99 ms" "vs nginx" "errors"
