@@ -1,5 +1,8 @@
 package org.shegong.media;
 
+import org.shegong.content.ArticleService;
+import org.shegong.content.ArticleStatus;
+
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.Permission;
 import org.shegong.account.Requires;
@@ -39,10 +42,12 @@ class MediaLibraryController {
     private final MediaProperties limits;
     private final SiteProperties site;
     private final MediaHolds holds;
+    private final ArticleService articles;
 
     MediaLibraryController(MediaService media, MediaRepository repository, MediaProperties limits, SiteProperties site,
-                           MediaHolds holds) {
+                           MediaHolds holds, ArticleService articles) {
         this.holds = holds;
+        this.articles = articles;
         this.media = media;
         this.repository = repository;
         this.limits = limits;
@@ -90,7 +95,13 @@ class MediaLibraryController {
         MediaFile file = repository.find(id).orElseThrow(() -> new MediaService.MediaNotFound(id));
         model.addAttribute("chrome", AdminChrome.of(request, site.name()));
         model.addAttribute("file", file);
-        model.addAttribute("usedBy", repository.usedBy(id));
+        List<Long> usedBy = repository.usedBy(id);
+        model.addAttribute("usedBy", usedBy);
+        // Titles of live articles only (they are public); a withdrawn one stays a number, like unpublished work.
+        Map<Long, String> titles = new LinkedHashMap<>();
+        articles.rows(usedBy).stream().filter(row -> row.status() == ArticleStatus.LIVE)
+                .forEach(row -> titles.put(row.id(), row.title()));
+        model.addAttribute("liveTitles", titles);
         model.addAttribute("holds", holds.of(file));
         return "admin/media-file";
     }

@@ -298,7 +298,8 @@ class MediaUploadTest {
         assertThat(status).isEqualTo(400);
         assertThat(repository.find(photo.id())).isPresent();
         assertThat(mvc.perform(get("/admin/media/" + photo.id()).session(editor)).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8)).contains("/admin/articles/" + article);
+                .getContentAsString(StandardCharsets.UTF_8)).contains("/admin/articles/" + article)
+                .as("a live article by its title").contains(">社工站揭牌</a>");
 
         save("media-usage-1", "<p>附件已撤下。</p>", news);
         relay.drain();
