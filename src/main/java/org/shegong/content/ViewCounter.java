@@ -1,10 +1,10 @@
 package org.shegong.content;
 
 import org.shegong.system.BatchedCounts;
+import org.shegong.system.FlushedOnStop;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.shegong.system.Times;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,14 +15,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * also adds them to the article's day (article_daily_views) for the 热门排行, in the same transaction.
  */
 @Component
-public class ViewCounter implements SmartLifecycle {
+public class ViewCounter extends FlushedOnStop {
 
     private final ArticleRepository articles;
     private final DailyViewsRepository daily;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final BatchedCounts pending = new BatchedCounts("views of article");
-    private volatile boolean running;
 
     public ViewCounter(ArticleRepository articles, DailyViewsRepository daily, TransactionTemplate transactions,
                        Clock clock) {
@@ -41,6 +40,7 @@ public class ViewCounter implements SmartLifecycle {
         return pending.pending(articleId);
     }
 
+    @Override
     @Scheduled(fixedDelayString = "${shegong.views.flush-interval:10s}")
     public void flush() {
         // Views pending at most one interval are counted on the day of the flush (China time).
@@ -49,27 +49,5 @@ public class ViewCounter implements SmartLifecycle {
             articles.addViews(articleId, views);
             daily.add(articleId, today, views);
         }));
-    }
-
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        flush();
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Lower than the web server's phase: stops after it has stopped taking requests, before the pool closes. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 4096;
     }
 }

@@ -1,7 +1,7 @@
 package org.shegong.media;
 
 import org.shegong.system.BatchedCounts;
-import org.springframework.context.SmartLifecycle;
+import org.shegong.system.FlushedOnStop;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -11,12 +11,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * update per download would serialise every download of a popular file on one row lock.
  */
 @Component
-public class DownloadCounter implements SmartLifecycle {
+public class DownloadCounter extends FlushedOnStop {
 
     private final MediaRepository repository;
     private final TransactionTemplate transactions;
     private final BatchedCounts pending = new BatchedCounts("downloads of file");
-    private volatile boolean running;
 
     DownloadCounter(MediaRepository repository, TransactionTemplate transactions) {
         this.repository = repository;
@@ -32,31 +31,10 @@ public class DownloadCounter implements SmartLifecycle {
         return pending.pending(mediaId);
     }
 
+    @Override
     @Scheduled(fixedDelayString = "${shegong.views.flush-interval:10s}")
     public void flush() {
         pending.flush((mediaId, downloads) ->
                 transactions.executeWithoutResult(s -> repository.addDownloads(mediaId, downloads)));
-    }
-
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        flush();
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Stops after the web server has stopped taking requests, before the connection pool closes. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 4096;
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Views counted in memory are written when the application shuts down cleanly: none is lost. */
+/** Views and downloads counted in memory are written when the application shuts down cleanly: none is lost. */
 class ViewCounterShutdownTest {
 
     @TempDir
@@ -20,6 +20,7 @@ class ViewCounterShutdownTest {
     void pendingViewsAreFlushedOnACleanShutdown() {
         String[] arguments = {"--shegong.data-dir=" + dir, "--server.port=0", "--shegong.views.flush-interval=1h"};
         long id;
+        long file;
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ShegongApplication.class)
                 .run(arguments)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
@@ -30,11 +31,17 @@ class ViewCounterShutdownTest {
             }
             assertThat(jdbc.sql("SELECT view_count FROM article WHERE id = ?").param(id).query(Long.class).single())
                     .isZero();
+            file = jdbc.sql("SELECT MIN(id) FROM media_file").query(Long.class).single();
+            org.shegong.media.DownloadCounter downloads = app.getBean(org.shegong.media.DownloadCounter.class);
+            downloads.record(file);
+            downloads.record(file);
         }
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ShegongApplication.class)
                 .run(arguments)) {
             assertThat(app.getBean(JdbcClient.class).sql("SELECT view_count FROM article WHERE id = ?").param(id)
                     .query(Long.class).single()).isEqualTo(7);
+            assertThat(app.getBean(JdbcClient.class).sql("SELECT download_count FROM media_file WHERE id = ?")
+                    .param(file).query(Long.class).single()).isEqualTo(2);
         }
     }
 }
