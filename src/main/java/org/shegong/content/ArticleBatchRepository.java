@@ -51,6 +51,23 @@ public class ArticleBatchRepository {
         }
     }
 
+    /** The tables a bulk import writes (and the tags it may add). */
+    private static final List<String> WRITTEN = List.of("article", "article_body", "article_column", "article_tag",
+            "column_listing", "article_fields", "tag");
+
+    /**
+     * Gathers the planner's statistics for the tables a bulk import wrote. Without it a database whose statistics
+     * were taken while the tables were nearly empty plans the site's queries for empty tables until autovacuum
+     * (PostgreSQL) or the next automatic recount (MariaDB) catches up — and where autovacuum is off, never.
+     */
+    void refreshStatistics() {
+        switch (Dialect.of(jdbc.getDataSource())) {
+            case POSTGRES -> jdbc.execute("ANALYZE " + String.join(", ", WRITTEN));
+            case MYSQL -> jdbc.execute("ANALYZE TABLE " + String.join(", ", WRITTEN));
+            default -> jdbc.execute("ANALYZE");
+        }
+    }
+
     /** Inserts the articles with their bodies and relations; returns their new ids in the same order. */
     List<Long> insert(List<PreparedArticle> rows, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();

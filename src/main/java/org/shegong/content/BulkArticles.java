@@ -68,6 +68,11 @@ public class BulkArticles {
         return changes;
     }
 
+    /** After a bulk import that stored articles: fresh planner statistics for the tables it wrote. */
+    public void refreshStatistics() {
+        batches.refreshStatistics();
+    }
+
     /** The one event that replaces an event per article; {@code payload} says what the import did. */
     @Transactional
     public void announce(String payload) {

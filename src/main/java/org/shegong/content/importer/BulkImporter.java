@@ -77,6 +77,9 @@ public class BulkImporter {
             }
             await(reading); // a read error (malformed UTF-8, a failing disk) ends the import after what was read
             finished = true;
+            if (report.created() + report.updated() > 0) {
+                articles.refreshStatistics();
+            }
         } finally {
             pool.shutdownNow();
             announce(report, finished);
