@@ -49,6 +49,94 @@ class ArticleRegionRepository {
         return tags;
     }
 
+    /** One stored tag row, as it is compared before writing (codes the data set no longer knows included). */
+    record TagRow(String code, boolean primary, ArticleRegion.Source source) {
+    }
+
+    /** The stored tag rows of each article (articles with none are absent). */
+    Map<Long, List<TagRow>> storedTags(Collection<Long> articleIds) {
+        Map<Long, List<TagRow>> rows = new LinkedHashMap<>();
+        if (!articleIds.isEmpty()) {
+            jdbc.sql("SELECT article_id, region_code, is_primary, source FROM article_region WHERE article_id IN (:ids)")
+                    .param("ids", articleIds)
+                    .query(rs -> {
+                        rows.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new TagRow(rs.getString(2),
+                                rs.getBoolean(3), ArticleRegion.Source.valueOf(rs.getString(4))));
+                    });
+        }
+        return rows;
+    }
+
+    /** The listing rows of each article: region code and listing time (articles with none are absent). */
+    Map<Long, Map<String, Instant>> listingsOf(Collection<Long> articleIds) {
+        Map<Long, Map<String, Instant>> rows = new LinkedHashMap<>();
+        if (!articleIds.isEmpty()) {
+            jdbc.sql("SELECT article_id, region_code, published_at FROM region_listing WHERE article_id IN (:ids)")
+                    .param("ids", articleIds)
+                    .query(rs -> {
+                        rows.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2),
+                                Times.fromDb(rs.getObject(3, java.time.LocalDateTime.class)));
+                    });
+        }
+        return rows;
+    }
+
+    static boolean sameTags(List<TagRow> stored, List<TagRow> wanted) {
+        return stored.size() == wanted.size() && Set.copyOf(stored).equals(Set.copyOf(wanted));
+    }
+
+    /** The time as the database gives it back (its precision), so that comparing with a stored time is fair. */
+    static Instant asStored(Instant time) {
+        return time == null ? null : Times.fromDb(Times.toDb(time));
+    }
+
+    /** Whether the listing rows {@code before} are already those of an article listed at {@code at} under codes. */
+    static boolean sameListing(Map<String, Instant> before, Instant at, Collection<String> codes) {
+        if (at == null) {
+            return before.isEmpty();
+        }
+        return before.keySet().equals(Set.copyOf(codes)) && before.values().stream().allMatch(at::equals);
+    }
+
+    /** Replaces the tag rows of these articles (a batch of a full re-tag). */
+    void replaceAll(Map<Long, List<TagRow>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("DELETE FROM article_region WHERE article_id IN (:ids)").param("ids", rows.keySet()).update();
+        List<Object[]> values = new ArrayList<>();
+        rows.forEach((id, list) -> list.forEach(row ->
+                values.add(new Object[] {id, row.code(), row.primary(), row.source().name()})));
+        insertRows("INSERT INTO article_region (article_id, region_code, is_primary, source) VALUES ", 4, values);
+    }
+
+    /** Replaces the listing rows of these articles: none for a null time (a batch of a full re-tag). */
+    void relistAll(Map<Long, BatchRetag.Listing> listings) {
+        if (listings.isEmpty()) {
+            return;
+        }
+        jdbc.sql("DELETE FROM region_listing WHERE article_id IN (:ids)").param("ids", listings.keySet()).update();
+        List<Object[]> values = new ArrayList<>();
+        listings.forEach((id, listing) -> {
+            if (listing.at() != null) {
+                listing.codes().forEach(code -> values.add(new Object[] {code, Times.toDb(listing.at()), id}));
+            }
+        });
+        insertRows("INSERT INTO region_listing (region_code, published_at, article_id) VALUES ", 3, values);
+    }
+
+    /** Multi-row inserts of at most 200 rows a statement (every database here takes the VALUES list form). */
+    private void insertRows(String insert, int columns, List<Object[]> rows) {
+        String tuple = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+        for (int from = 0; from < rows.size(); from += 200) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + 200));
+            List<Object> params = new ArrayList<>(chunk.size() * columns);
+            chunk.forEach(row -> params.addAll(java.util.Arrays.asList(row)));
+            jdbc.sql(insert + String.join(", ", java.util.Collections.nCopies(chunk.size(), tuple)))
+                    .params(params).update();
+        }
+    }
+
     boolean chosenByPerson(long articleId) {
         return jdbc.sql("SELECT COUNT(*) FROM article_region WHERE article_id = ? AND source = 'PERSON'")
                 .param(articleId).query(Long.class).single() > 0;
@@ -97,9 +185,8 @@ class ArticleRegionRepository {
                 .query(rs -> {
                     before.put(rs.getString(1), Times.fromDb(rs.getObject(2, java.time.LocalDateTime.class)));
                 });
-        Instant at = publishedAt == null ? null : Times.fromDb(Times.toDb(publishedAt));
-        if (at != null && before.keySet().equals(Set.copyOf(codes))
-                && before.values().stream().allMatch(at::equals)) {
+        Instant at = asStored(publishedAt);
+        if (at != null && sameListing(before, at, codes)) {
             return Set.of();
         }
         Set<String> changed = new LinkedHashSet<>(before.keySet());

@@ -154,8 +154,10 @@ public class RegionTagging {
      */
     public long retagAll(LongConsumer progress) {
         long[] done = {0};
+        BatchRetag retag = new BatchRetag(tags, directory, article -> suggest(article.title(), article.summary(),
+                article.bodyHtml()));
         var sink = (java.util.function.Consumer<List<Article>>) batch -> {
-            transactions.executeWithoutResult(status -> batch.forEach(article -> tag(article, false)));
+            transactions.executeWithoutResult(status -> retag.apply(batch));
             listing.forgetAll();
             done[0] += batch.size();
             progress.accept(done[0]);

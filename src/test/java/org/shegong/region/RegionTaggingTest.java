@@ -79,6 +79,46 @@ class RegionTaggingTest {
     }
 
     @Test
+    void aFullRetagLeavesTheSameRowsAsTaggingEachArticleOneByOne() {
+        long shenyang = content.publish("b1", "沈阳浑南区社工站正式运营", AT, "news");
+        long shenzhen = content.publish("b2", "深圳市援疆社工服务队出发", AT.plusSeconds(60), "news");
+        long chosen = content.publish("b3", "北京市朝阳区社区养老服务站开放", AT.plusSeconds(120), "news");
+        long withdrawn = content.publish("b4", "江苏南京鼓楼区社工站挂牌", AT.plusSeconds(180), "news");
+        for (long id : List.of(shenyang, shenzhen, chosen, withdrawn)) {
+            tagging.follow(id);
+        }
+        tagging.choose(chosen, DIRECTORY.find("440300").orElseThrow(), List.of(DIRECTORY.find("110105").orElseThrow()));
+        content.service.withdraw(withdrawn);
+        tagging.follow(withdrawn);
+        List<String> oneByOne = rows();
+        assertThat(oneByOne).as("the person's choice is listed")
+                .anyMatch(row -> row.startsWith("L 440300 " + chosen + " @"))
+                .noneMatch(row -> row.startsWith("L ") && row.contains(" " + withdrawn + " @"));
+
+        var jdbc = content.db.jdbc();
+        jdbc.sql("DELETE FROM article_region WHERE source = 'MACHINE'").update();
+        jdbc.sql("DELETE FROM region_listing WHERE article_id <> ?").param(shenzhen).update();
+        jdbc.sql("UPDATE region_listing SET published_at = ?").param(java.time.LocalDateTime.of(2020, 1, 1, 0, 0)).update();
+        jdbc.sql("INSERT INTO region_listing (region_code, published_at, article_id) VALUES ('320000', ?, ?)")
+                .params(java.time.LocalDateTime.of(2021, 8, 27, 10, 3), withdrawn).update();
+        tagging.retagAll(done -> { });
+        assertThat(rows()).isEqualTo(oneByOne);
+    }
+
+    /** Every tag row (T) and listing row (L), sorted, as text. */
+    private List<String> rows() {
+        var jdbc = content.db.jdbc();
+        List<String> rows = new java.util.ArrayList<>(jdbc.sql("SELECT region_code, is_primary, source, article_id"
+                + " FROM article_region").query((rs, n) -> "T " + rs.getString(1) + " " + rs.getBoolean(2) + " "
+                + rs.getString(3) + " " + rs.getLong(4)).list());
+        rows.addAll(jdbc.sql("SELECT region_code, published_at, article_id FROM region_listing")
+                .query((rs, n) -> "L " + rs.getString(1) + " " + rs.getLong(3) + " @"
+                        + rs.getObject(2, java.time.LocalDateTime.class)).list());
+        java.util.Collections.sort(rows);
+        return rows;
+    }
+
+    @Test
     void theRetagCommandMovesTheServersTaggerPastTheEventsItCovered() {
         long id = content.publish("a8", "沈阳浑南区社工站正式运营", AT, "news");
         var outbox = new org.shegong.system.outbox.OutboxWriter(content.db.jdbc(), content.clock);
