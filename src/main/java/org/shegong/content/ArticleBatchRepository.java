@@ -61,11 +61,7 @@ public class ArticleBatchRepository {
      * (PostgreSQL) or the next automatic recount (MariaDB) catches up — and where autovacuum is off, never.
      */
     void refreshStatistics() {
-        switch (Dialect.of(jdbc.getDataSource())) {
-            case POSTGRES -> jdbc.execute("ANALYZE " + String.join(", ", WRITTEN));
-            case MYSQL -> jdbc.execute("ANALYZE TABLE " + String.join(", ", WRITTEN));
-            default -> jdbc.execute("ANALYZE");
-        }
+        jdbc.execute(Dialect.of(jdbc.getDataSource()).analyze(WRITTEN));
     }
 
     /** Inserts the articles with their bodies and relations; returns their new ids in the same order. */

@@ -30,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RegionTagging {
 
     private static final int BATCH = 500;
+    /** Batches of a full re-tag after which the planner's statistics are refreshed: 10,000 articles, every 100,000. */
+    private static final int STATISTICS_FIRST = 20;
+    private static final int STATISTICS_EVERY = 200;
     private static final int MAX_PAYLOAD = 2_000; // outbox_event.payload is VARCHAR(2000)
 
     private final RegionTagger tagger;
@@ -153,10 +156,14 @@ public class RegionTagging {
      * at the end (aggregate 0) tells every node that any article's regions may have changed.
      */
     public long retagAll(LongConsumer progress) {
-        long[] done = {0};
+        long[] done = {0, 0}; // articles, batches
         BatchRetag retag = new BatchRetag(tags, directory, article -> suggest(article.title(), article.summary(),
                 article.bodyHtml()));
         var sink = (java.util.function.Consumer<List<Article>>) batch -> {
+            long batches = ++done[1];
+            if (batches == STATISTICS_FIRST || batches % STATISTICS_EVERY == 0) {
+                tags.refreshStatistics(); // the tables grow from nothing on a first re-tag
+            }
             transactions.executeWithoutResult(status -> retag.apply(batch));
             listing.forgetAll();
             done[0] += batch.size();

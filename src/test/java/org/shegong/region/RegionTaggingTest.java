@@ -105,6 +105,18 @@ class RegionTaggingTest {
         assertThat(rows()).isEqualTo(oneByOne);
     }
 
+    @Test
+    void theTablesStatisticsCanBeRefreshedOnEveryDatabase() {
+        long id = content.publish("b9", "沈阳浑南区社工站正式运营", AT, "news");
+        tagging.follow(id);
+        new ArticleRegionRepository(content.db.jdbc(), DIRECTORY).refreshStatistics();
+        if (target == DatabaseTarget.POSTGRES) {
+            assertThat(content.db.jdbc().sql("SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname IN"
+                    + " ('article_region', 'region_listing') AND last_analyze IS NOT NULL").query(Long.class).single())
+                    .isEqualTo(2);
+        }
+    }
+
     /** Every tag row (T) and listing row (L), sorted, as text. */
     private List<String> rows() {
         var jdbc = content.db.jdbc();
