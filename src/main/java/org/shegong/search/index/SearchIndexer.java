@@ -93,12 +93,20 @@ class SearchIndexer implements OutboxConsumer {
         return false;
     }
 
-    /** This node's index may lack events (a node new to the cluster, or back after a long absence): rebuild. */
+    /**
+     * This node's index may lack events (a node new to the cluster, or back after a long absence): rebuild — unless a
+     * complete rebuild already read every event up to there (the {@code reindex} command run before the server's
+     * first start, which left no consumer position: rebuilding a million articles again would be hours of waste).
+     */
     @Override
-    public void missedEvents() {
-        if (!index.needsRebuild()) { // otherwise it is rebuilt at start (SearchStartup)
-            rebuilder.requestRebuild();
+    public void missedEvents(long resumesAfter) {
+        if (index.needsRebuild()) {
+            return; // rebuilt at start (SearchStartup)
         }
+        if (rebuilder.coveredUpTo() >= resumesAfter) {
+            return;
+        }
+        rebuilder.requestRebuild();
     }
 
     @Override

@@ -40,9 +40,11 @@ public interface OutboxConsumer {
 
     /**
      * For a persistent {@link Scope#EVERY_NODE} consumer: this node has no position of its own, or its position
-     * lies before the oldest event kept, so events it never handled may be gone (a new node, or one that was away
-     * longer than the outbox keeps events). A consumer that can start over (an index: rebuild) does so here.
+     * lies before the oldest event kept, so events up to {@code resumesAfter} that it never handled may be gone (a
+     * new node, or one that was away longer than the outbox keeps events); it is handed every event after that
+     * position. A consumer that can start over (an index: rebuild) does so here, unless it knows its state already
+     * covers those events (an index built by the {@code reindex} command before the server's first start).
      */
-    default void missedEvents() {
+    default void missedEvents(long resumesAfter) {
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * the retention belongs to a node that is gone (or to a consumer that no longer exists): the relay touches the
  * rows of every live consumer at least once a minute, so such a row is deleted and no longer holds pruning back.
  * A node that comes back after that starts over: its caches start at the newest event anyway, its index is
- * rebuilt ({@link OutboxConsumer#missedEvents()}). The newest event is always kept, so that a position behind
+ * rebuilt ({@link OutboxConsumer#missedEvents(long)}). The newest event is always kept, so that a position behind
  * the oldest event kept can be recognised.
  */
 @Component

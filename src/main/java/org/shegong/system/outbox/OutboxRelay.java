@@ -221,13 +221,14 @@ public class OutboxRelay {
             if (stored.isEmpty()) {
                 long start = positions.beforeOldest();
                 positions.insert(key, start);
-                consumer.missedEvents();
+                consumer.missedEvents(start);
                 return start;
             }
         }
-        if (first && stored.get() < positions.beforeOldest()) {
+        long oldest = first ? positions.beforeOldest() : 0;
+        if (first && stored.get() < oldest) {
             log.info("Outbox consumer {} is behind the oldest event kept; it starts over", key);
-            consumer.missedEvents();
+            consumer.missedEvents(oldest);
         }
         return stored.get();
     }

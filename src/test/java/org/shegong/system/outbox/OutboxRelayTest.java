@@ -178,7 +178,7 @@ class OutboxRelayTest {
         }
 
         @Override
-        public void missedEvents() {
+        public void missedEvents(long resumesAfter) {
             missed++;
         }
 
