@@ -5,16 +5,24 @@
 # seconds), so that background work after a start (the region tagging of a bulk import, a rebuild and its merge)
 # does not run during a measurement. Gives up, saying so, after MAX_SECONDS.
 settle() {
-  local pid=$1 max=${2:-3600} quiet=0 waited=0 before after tick
+  local pid=$1 max=${2:-3600} quiet=0 waited=0 before after tick busy_before busy_after
   tick=$(getconf CLK_TCK)
   before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  busy_before=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)
   while [ "$quiet" -lt 5 ]; do
     sleep 1
     waited=$((waited + 1))
     kill -0 "$pid" 2>/dev/null || return 1
     after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-    if [ $(( (after - before) * 100 / tick )) -lt 15 ]; then quiet=$((quiet + 1)); else quiet=0; fi
+    # The whole machine too: a server waiting on its database (a long scan after an import) looks idle itself.
+    busy_after=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)
+    if [ $(( (after - before) * 100 / tick )) -lt 15 ] && [ $(( (busy_after - busy_before) * 100 / tick )) -lt 30 ]; then
+      quiet=$((quiet + 1))
+    else
+      quiet=0
+    fi
     before=$after
+    busy_before=$busy_after
     if [ "$waited" -ge "$max" ]; then
       echo "    still busy after ${max} s; measuring anyway" >&2
       return 0
