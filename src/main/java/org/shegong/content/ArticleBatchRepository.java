@@ -30,13 +30,13 @@ public class ArticleBatchRepository {
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
     private final ArticleRepository articles;
-    private final boolean postgres;
+    private final Dialect dialect;
 
     public ArticleBatchRepository(JdbcTemplate jdbc, ArticleRepository articles) {
         this.jdbc = jdbc;
         this.client = JdbcClient.create(jdbc);
         this.articles = articles;
-        this.postgres = Dialect.of(jdbc.getDataSource()) == Dialect.POSTGRES;
+        this.dialect = Dialect.of(jdbc.getDataSource());
     }
 
     /**
@@ -46,7 +46,7 @@ public class ArticleBatchRepository {
      * a second and falling). So each statement of a bulk transaction is planned for its own values.
      */
     void planForEachExecution() {
-        if (postgres) {
+        if (dialect == Dialect.POSTGRES) {
             jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         }
     }
@@ -61,7 +61,7 @@ public class ArticleBatchRepository {
      * (PostgreSQL) or the next automatic recount (MariaDB) catches up — and where autovacuum is off, never.
      */
     void refreshStatistics() {
-        jdbc.execute(Dialect.of(jdbc.getDataSource()).analyze(WRITTEN));
+        dialect.analyze(client, WRITTEN);
     }
 
     /** Inserts the articles with their bodies and relations; returns their new ids in the same order. */

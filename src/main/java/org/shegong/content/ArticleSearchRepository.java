@@ -106,7 +106,6 @@ public class ArticleSearchRepository {
         return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
     }
 
-
     private static ArticleRow row(ResultSet rs, int n) throws SQLException {
         return new ArticleRow(rs.getLong(1), rs.getString(2), Kind.valueOf(rs.getString(3)),
                 ArticleStatus.valueOf(rs.getString(4)), rs.getLong(5), rs.getString(6),

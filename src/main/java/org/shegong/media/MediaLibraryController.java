@@ -2,7 +2,6 @@ package org.shegong.media;
 
 import org.shegong.content.ArticleService;
 import org.shegong.content.ArticleStatus;
-
 import org.shegong.system.web.BackOffice;
 import org.shegong.account.Permission;
 import org.shegong.account.Requires;

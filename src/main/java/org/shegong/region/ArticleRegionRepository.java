@@ -156,31 +156,26 @@ class ArticleRegionRepository {
      * whether anything changed: tags that are already so are not written again.
      */
     boolean replace(long articleId, Region primary, List<Region> others, ArticleRegion.Source source) {
-        List<String> wanted = new ArrayList<>();
-        Set<String> codes = new LinkedHashSet<>();
-        codes.add(primary.code());
-        others.forEach(other -> codes.add(other.code()));
-        codes.forEach(code -> wanted.add(code + (code.equals(primary.code()) ? "*" : "") + source.name()));
-        List<String> stored = jdbc.sql("SELECT region_code, is_primary, source FROM article_region WHERE article_id = ?")
-                .param(articleId)
-                .query((rs, n) -> rs.getString(1) + (rs.getBoolean(2) ? "*" : "") + rs.getString(3)).list();
-        if (Set.copyOf(stored).equals(Set.copyOf(wanted)) && stored.size() == wanted.size()) {
+        List<TagRow> wanted = rowsOf(primary, others, source);
+        if (sameTags(storedTags(List.of(articleId)).getOrDefault(articleId, List.of()), wanted)) {
             return false;
         }
-        jdbc.sql("DELETE FROM article_region WHERE article_id = ?").param(articleId).update();
-        Set<String> written = new LinkedHashSet<>();
-        insert(articleId, primary, true, source, written);
-        for (Region other : others) {
-            insert(articleId, other, false, source, written);
-        }
+        replaceAll(Map.of(articleId, wanted));
         return true;
     }
 
-    private void insert(long articleId, Region region, boolean primary, ArticleRegion.Source source, Set<String> written) {
-        if (written.add(region.code())) {
-            jdbc.sql("INSERT INTO article_region (article_id, region_code, is_primary, source) VALUES (?, ?, ?, ?)")
-                    .params(articleId, region.code(), primary, source.name()).update();
+    /** The rows of these tags as they are stored: the primary first, each code once. */
+    static List<TagRow> rowsOf(Region primary, List<Region> others, ArticleRegion.Source source) {
+        List<TagRow> rows = new ArrayList<>();
+        Set<String> written = new LinkedHashSet<>();
+        written.add(primary.code());
+        rows.add(new TagRow(primary.code(), true, source));
+        for (Region other : others) {
+            if (written.add(other.code())) {
+                rows.add(new TagRow(other.code(), false, source));
+            }
         }
+        return rows;
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.shegong.region;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,14 +8,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.shegong.content.Article;
-import org.shegong.region.data.Region;
 import org.shegong.region.data.RegionDirectory;
 import org.shegong.region.tagging.RegionTags;
 
 /**
  * One batch of a full re-tag ({@link RegionTagging#retagAll}) with a few statements for the whole batch instead of
  * five to nine an article: the batch's stored tags and listing rows are read at once, compared in memory, and only
- * the articles whose rows change are deleted and inserted again, in JDBC batches. Same outcome as tagging the
+ * the articles whose rows change are deleted and inserted again, in multi-row inserts. Same outcome as tagging the
  * articles one by one: a person's choice is kept, rows that are already right are not written.
  */
 final class BatchRetag {
@@ -31,8 +29,8 @@ final class BatchRetag {
         this.machine = machine;
     }
 
-    /** Tags and lists the batch (in the caller's transaction); returns how many articles' rows changed. */
-    int apply(List<Article> batch) {
+    /** Tags and lists the batch (in the caller's transaction). */
+    void apply(List<Article> batch) {
         List<Long> ids = batch.stream().map(Article::id).toList();
         Map<Long, List<ArticleRegionRepository.TagRow>> stored = tags.storedTags(ids);
         Map<Long, Map<String, Instant>> listed = tags.listingsOf(ids);
@@ -41,7 +39,9 @@ final class BatchRetag {
         for (Article article : batch) {
             List<ArticleRegionRepository.TagRow> now = stored.getOrDefault(article.id(), List.of());
             if (now.stream().noneMatch(row -> row.source() == ArticleRegion.Source.PERSON)) {
-                List<ArticleRegionRepository.TagRow> wanted = rows(machine.apply(article));
+                RegionTags found = machine.apply(article);
+                List<ArticleRegionRepository.TagRow> wanted = ArticleRegionRepository.rowsOf(found.primary(),
+                        found.others(), ArticleRegion.Source.MACHINE);
                 if (!ArticleRegionRepository.sameTags(now, wanted)) {
                     retag.put(article.id(), wanted);
                     now = wanted;
@@ -56,24 +56,6 @@ final class BatchRetag {
         }
         tags.replaceAll(retag);
         tags.relistAll(relist);
-        Set<Long> changed = new LinkedHashSet<>(retag.keySet());
-        changed.addAll(relist.keySet());
-        return changed.size();
-    }
-
-    /** The rows {@code replace} would write for the machine's tags: the primary first, each code once. */
-    private static List<ArticleRegionRepository.TagRow> rows(RegionTags found) {
-        List<ArticleRegionRepository.TagRow> rows = new ArrayList<>();
-        Set<String> written = new LinkedHashSet<>();
-        if (written.add(found.primary().code())) {
-            rows.add(new ArticleRegionRepository.TagRow(found.primary().code(), true, ArticleRegion.Source.MACHINE));
-        }
-        for (Region other : found.others()) {
-            if (written.add(other.code())) {
-                rows.add(new ArticleRegionRepository.TagRow(other.code(), false, ArticleRegion.Source.MACHINE));
-            }
-        }
-        return rows;
     }
 
     /** Every tagged region with the regions above it, as the one-by-one path lists them (unknown codes skipped). */

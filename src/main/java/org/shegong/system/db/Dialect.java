@@ -40,20 +40,19 @@ public enum Dialect {
         throw new IllegalStateException("Unsupported database: " + product);
     }
 
-    /** Gathers the planner's statistics for these tables (see {@link #analyze(List)}). */
+    /**
+     * Gathers the planner's statistics for these tables. Where they were taken while a table was nearly empty (or
+     * never: PostgreSQL's autovacuum off), a lookup of a few hundred ids becomes a full scan.
+     */
     public void analyze(JdbcClient jdbc, List<String> tables) {
         if (this == MYSQL) {
-            jdbc.sql(analyze(tables)).query().listOfRows(); // MariaDB answers with a row per table
+            jdbc.sql(analyzeStatement(tables)).query().listOfRows(); // MariaDB answers with a row per table
         } else {
-            jdbc.sql(analyze(tables)).update();
+            jdbc.sql(analyzeStatement(tables)).update();
         }
     }
 
-    /**
-     * The statement that gathers the planner's statistics for these tables. Where they were taken while a table was
-     * nearly empty (or never: PostgreSQL's autovacuum off), a lookup of a few hundred ids becomes a full scan.
-     */
-    public String analyze(List<String> tables) {
+    private String analyzeStatement(List<String> tables) {
         return switch (this) {
             case POSTGRES -> "ANALYZE " + String.join(", ", tables);
             case MYSQL -> "ANALYZE TABLE " + String.join(", ", tables);
