@@ -12,7 +12,7 @@
 # Environment: DURATION (each timed run, default 10s), WARMUP (default 3s), CONNS (default 32), HEAP (-Xmx512m),
 # PORT (19580) and NGINX_PORT (19581), OUT (default bench/out/perf-DB-CORPUS-N). Data is kept in OUT and reused by the
 # next run with the same arguments (the PostgreSQL database perf_CORPUS_N too, unless PG_DROP=1); BUILD=1 rebuilds the
-# jar first. PostgreSQL: 127.0.0.1:5432, user postgres (PGHOST, PGUSER and PGPASSWORD are honoured).
+# jar first; DATA_ONLY=1 stops once the data and the index are ready. PostgreSQL: 127.0.0.1:5432, user postgres (PGHOST, PGUSER and PGPASSWORD are honoured).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -109,6 +109,8 @@ if [ ! -f "$OUT/indexed" ]; then
   run_jar "$OUT/reindex.log" reindex || { tail -20 "$OUT/reindex.log"; exit 1; }
   echo "$(echo "$(date +%s.%N) - $t" | bc)" > "$OUT/indexed"
 fi
+# DATA_ONLY=1 prepares the data and stops: the long steps can run while the machine is busy, the measuring cannot.
+[ "${DATA_ONLY:-0}" = 1 ] && { echo "==> data ready in $OUT (DATA_ONLY=1: nothing measured)"; exit 0; }
 
 # --- server and nginx ------------------------------------------------------------------------------------------------
 echo "==> starting the server ($DB, $N articles)"
