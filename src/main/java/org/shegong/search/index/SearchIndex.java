@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -23,7 +22,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -59,14 +57,7 @@ public class SearchIndex extends GenerationalIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile boolean compacting;
-    /** Searchers opened since start. */
-    private final AtomicLong refreshes = new AtomicLong();
-    /** Writes readers could see (documents other than working copies), counted; see {@link #readerView()}. */
-    private final AtomicLong readerWrites = new AtomicLong();
-    /** Refreshes that brought in writes readers could see: what a reader's search finds changes only when this does. */
-    private final AtomicLong readerViews = new AtomicLong();
-    /** Set on the thread writing a batch that changes only what editors see (see {@link #forEditorsOnly}). */
-    private final ThreadLocal<Boolean> editorsOnly = ThreadLocal.withInitial(() -> false);
+    private final ReaderViews views = new ReaderViews();
 
     public SearchIndex(Path path, Lexicon lexicon) {
         super(lexicon);
@@ -91,29 +82,7 @@ public class SearchIndex extends GenerationalIndex {
                 restore(SegmentInfos.readLatestCommit(directory).getUserData());
             }
             this.searchers = new SearcherManager(writer, null);
-            this.searchers.addListener(new ReferenceManager.RefreshListener() {
-                // Refreshes run one at a time (SearcherManager's refresh lock), so these fields need no more.
-                private long seenWrites;
-                private long countedWrites;
-
-                @Override
-                public void beforeRefresh() {
-                    // Writes after this read may be in the new view too; the next refresh counts them (the view
-                    // moves late, never early: an answer cached meanwhile is only fresher than its key).
-                    seenWrites = readerWrites.get();
-                }
-
-                @Override
-                public void afterRefresh(boolean didRefresh) {
-                    if (didRefresh) {
-                        refreshes.incrementAndGet();
-                        if (seenWrites != countedWrites) {
-                            countedWrites = seenWrites;
-                            readerViews.incrementAndGet();
-                        }
-                    }
-                }
-            });
+            this.searchers.addListener(views);
         } catch (IOException e) {
             throw new UncheckedIOException("无法打开搜索索引 " + path + ": " + e.getMessage(), e);
         }
@@ -154,7 +123,7 @@ public class SearchIndex extends GenerationalIndex {
 
     @Override
     void put(Term key, Document doc) {
-        counted(key);
+        views.writing(key);
         try {
             writer.updateDocument(key, doc);
         } catch (IOException e) {
@@ -164,7 +133,7 @@ public class SearchIndex extends GenerationalIndex {
 
     @Override
     void remove(Term key) {
-        counted(key);
+        views.writing(key);
         try {
             writer.deleteDocuments(key);
         } catch (IOException e) {
@@ -174,7 +143,7 @@ public class SearchIndex extends GenerationalIndex {
 
     @Override
     void removeGenerationsBefore(long generation) {
-        readerWrites.incrementAndGet();
+        views.writingForReaders();
         try {
             writer.deleteDocuments(LongPoint.newRangeQuery(ArticleDocuments.GENERATION, Long.MIN_VALUE, generation - 1));
         } catch (IOException e) {
@@ -254,15 +223,9 @@ public class SearchIndex extends GenerationalIndex {
         return compacting;
     }
 
-    private void counted(Term key) {
-        if (!editorsOnly.get() && !EditorDocuments.isWorkingKey(key)) {
-            readerWrites.incrementAndGet();
-        }
-    }
-
     /** How many times searches have been given a newer view of the index (editors' changes included). */
     public long refreshes() {
-        return refreshes.get();
+        return views.refreshes();
     }
 
     /**
@@ -273,7 +236,7 @@ public class SearchIndex extends GenerationalIndex {
      * readers' result cache is not emptied by every autosave (ADR 0061).
      */
     public long readerView() {
-        return readerViews.get();
+        return views.readerView();
     }
 
     /**
@@ -282,12 +245,7 @@ public class SearchIndex extends GenerationalIndex {
      */
     @Override
     public void forEditorsOnly(Runnable writes) {
-        editorsOnly.set(true);
-        try {
-            writes.run();
-        } finally {
-            editorsOnly.set(false);
-        }
+        views.forEditorsOnly(writes);
     }
 
     public IndexSearcher acquire() {
