@@ -81,12 +81,12 @@ fi
 
 # --- database and index --------------------------------------------------------------------------------------------
 if [ "$DB" = pg ] && ! psql -d "$PG_DB" -Atc "SELECT 1 FROM article LIMIT 1" >/dev/null 2>&1; then
-  rm -rf "$DATA" "$OUT/imported" "$OUT/tagged" "$OUT/indexed"
+  rm -rf "$DATA" "$OUT/imported" "$OUT/tagged" "$OUT/indexed" "$OUT/vacuumed"
   dropdb --if-exists "$PG_DB"
   createdb "$PG_DB"
 fi
 if [ "$DB" = mariadb ] && ! maria -N -B "$PG_DB" -e "SELECT 1 FROM article LIMIT 1" >/dev/null 2>&1; then
-  rm -rf "$DATA" "$OUT/imported" "$OUT/tagged" "$OUT/indexed"
+  rm -rf "$DATA" "$OUT/imported" "$OUT/tagged" "$OUT/indexed" "$OUT/vacuumed"
   maria -e "DROP DATABASE IF EXISTS $PG_DB; CREATE DATABASE $PG_DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 fi
 if [ ! -f "$OUT/imported" ]; then
@@ -109,6 +109,13 @@ if [ ! -f "$OUT/indexed" ]; then
   run_jar "$OUT/reindex.log" reindex || { tail -20 "$OUT/reindex.log"; exit 1; }
   echo "$(echo "$(date +%s.%N) - $t" | bc)" > "$OUT/indexed"
 fi
+if [ "$DB" = pg ] && [ ! -f "$OUT/vacuumed" ]; then
+  # What autovacuum does on a production server soon after a bulk load (it is off on this machine): the visibility
+  # map lets index-only scans skip the table (a column page's featured items did 501 heap fetches without it).
+  echo "==> VACUUM (ANALYZE), as autovacuum would"
+  vacuumdb -q --analyze -d "$PG_DB"
+  touch "$OUT/vacuumed"
+fi
 # DATA_ONLY=1 prepares the data and stops: the long steps can run while the machine is busy, the measuring cannot.
 [ "${DATA_ONLY:-0}" = 1 ] && { echo "==> data ready in $OUT (DATA_ONLY=1: nothing measured)"; exit 0; }
 
@@ -125,7 +132,7 @@ cleanup() {
   if [ "$DB" != h2 ] && [ "${PG_DROP:-0}" = 1 ]; then
     wait "$server" 2>/dev/null || true
     if [ "$DB" = pg ]; then dropdb --if-exists "$PG_DB" || true; else maria -e "DROP DATABASE IF EXISTS $PG_DB" || true; fi
-    rm -f "$OUT/imported" "$OUT/tagged" "$OUT/indexed"
+    rm -f "$OUT/imported" "$OUT/tagged" "$OUT/indexed" "$OUT/vacuumed"
   fi
 }
 trap cleanup EXIT
