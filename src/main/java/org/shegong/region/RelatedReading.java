@@ -6,9 +6,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ public class RelatedReading {
 
     private static final int CANDIDATES = 30;
     /** Words every title in the sector has: sharing them says nothing. */
-    private static final Set<String> COMMON = Set.of("社会", "会工", "工作", "社工", "服务", "开展", "建设", "推进", "召开");
+    private static final int[] COMMON = pairs("社会", "会工", "工作", "社工", "服务", "开展", "建设", "推进", "召开");
 
     private final RegionTagging tagging;
     private final RegionDirectory directory;
@@ -79,13 +79,12 @@ public class RelatedReading {
             items.add(item);
         }
         items.addAll(listings.latest(article.primaryColumnId(), CANDIDATES));
-        Set<String> words = bigrams(article.title());
+        int[] words = bigrams(article.title());
         Map<Long, ArticleListItem> unique = new HashMap<>();
         for (ArticleListItem item : items) {
             if (item.id() != article.id() && unique.putIfAbsent(item.id(), item) == null) {
-                Set<String> shared = bigrams(item.title());
-                shared.retainAll(words);
-                score.merge(item.id(), Math.min(shared.size(), 4) * 0.75, Double::sum);
+                int shared = shared(bigrams(item.title()), words);
+                score.merge(item.id(), Math.min(shared, 4) * 0.75, Double::sum);
             }
         }
         return unique.values().stream()
@@ -96,18 +95,53 @@ public class RelatedReading {
                 .toList();
     }
 
-    /** Pairs of adjacent Han characters of a title, without the sector's everyday words. */
-    static Set<String> bigrams(String title) {
-        Set<String> bigrams = new HashSet<>();
+    /**
+     * Pairs of adjacent Han characters of a title, without the sector's everyday words, each as one int (two
+     * chars), sorted and distinct. Numbers, not strings: about a hundred titles are compared per ranking, and
+     * the strings and sets were a sixth of an uncached article page's CPU (JFR at 1,000,000 articles, issue 18).
+     */
+    static int[] bigrams(String title) {
+        int[] pairs = new int[Math.max(0, title.length() - 1)];
+        int n = 0;
         for (int i = 0; i + 1 < title.length(); i++) {
-            if (Character.UnicodeScript.of(title.charAt(i)) == Character.UnicodeScript.HAN
-                    && Character.UnicodeScript.of(title.charAt(i + 1)) == Character.UnicodeScript.HAN) {
-                String pair = title.substring(i, i + 2);
-                if (!COMMON.contains(pair)) {
-                    bigrams.add(pair);
+            char first = title.charAt(i);
+            char second = title.charAt(i + 1);
+            if (Character.UnicodeScript.of(first) == Character.UnicodeScript.HAN
+                    && Character.UnicodeScript.of(second) == Character.UnicodeScript.HAN) {
+                int pair = first << 16 | second;
+                if (Arrays.binarySearch(COMMON, pair) < 0) {
+                    pairs[n++] = pair;
                 }
             }
         }
-        return bigrams;
+        Arrays.sort(pairs, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || pairs[distinct - 1] != pairs[i]) {
+                pairs[distinct++] = pairs[i];
+            }
+        }
+        return Arrays.copyOf(pairs, distinct);
+    }
+
+    /** How many values two sorted, distinct arrays have in common. */
+    static int shared(int[] a, int[] b) {
+        int count = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
+                count++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return count;
+    }
+
+    private static int[] pairs(String... words) {
+        return Arrays.stream(words).mapToInt(w -> w.charAt(0) << 16 | w.charAt(1)).sorted().toArray();
     }
 }

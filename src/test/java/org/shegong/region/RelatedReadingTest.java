@@ -62,4 +62,17 @@ class RelatedReadingTest {
         assertThat(forHainan).isNotEqualTo(relatedTo(hunnan));
         assertThat(relatedTo(dalian).subList(0, 3)).containsExactlyInAnyOrder(hunnan, hunnanToo, shenyang);
     }
+
+    @Test
+    void titlesShareTheirHanPairsButNotTheSectorsEverydayWords() {
+        assertThat(RelatedReading.bigrams("社工")).as("an everyday word only").isEmpty();
+        assertThat(RelatedReading.bigrams("2024年浑南区")).hasSize(3); // 年浑 浑南 南区; digits are no Han
+        assertThat(RelatedReading.bigrams("浑南浑南")).as("distinct").hasSize(2); // 浑南 南浑
+        int[] hunnan = RelatedReading.bigrams("沈阳浑南区社工站开展助老服务");
+        assertThat(RelatedReading.shared(hunnan, RelatedReading.bigrams("浑南区社区工作者培训开班")))
+                .as("浑南 南区 区社; not 社工 or 工作").isEqualTo(3);
+        assertThat(RelatedReading.shared(hunnan, RelatedReading.bigrams("大连市社工站全覆盖"))).as("工站").isEqualTo(1);
+        assertThat(RelatedReading.shared(hunnan, RelatedReading.bigrams("Shegong 2024"))).isZero();
+        assertThat(RelatedReading.shared(hunnan, hunnan)).isEqualTo(hunnan.length);
+    }
 }

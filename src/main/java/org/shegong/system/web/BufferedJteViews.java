@@ -7,6 +7,7 @@ import gg.jte.springframework.boot.autoconfigure.JteView;
 import gg.jte.springframework.boot.autoconfigure.JteViewResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -51,7 +52,12 @@ class BufferedJteViews {
             templateEngine.render(getUrl(), model, output);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setContentLength(output.getContentLength());
-            output.writeTo(response.getOutputStream());
+            // One write: the output holds the page as hundreds of chunks (the templates' constant parts are shared,
+            // not copied), and each write to the response passed the wrappers' checks again — 12 % of an uncached
+            // article page's CPU at 1,000,000 articles on PostgreSQL (JFR, issue 18). Copying once is cheaper.
+            ByteArrayOutputStream page = new ByteArrayOutputStream(output.getContentLength());
+            output.writeTo(page);
+            page.writeTo(response.getOutputStream());
         }
     }
 }

@@ -103,6 +103,9 @@ class PageCacheTest {
     private long publish(String title, String... slugs) {
         long id = publishLeavingEventsToTheRelay(title, slugs);
         relay.drain(); // so that its own event does not evict pages in the middle of a test
+        // nor the region tags announced after it (REGIONS_CHANGED evicts the article's page): seen on a faster
+        // machine, where the tagger's event came between a test's first and second request.
+        org.shegong.system.outbox.OutboxFollowed.await(jdbc, node.value());
         return id;
     }
 
@@ -126,7 +129,7 @@ class PageCacheTest {
         assertThat(header(second, "X-Cache")).isEqualTo("HIT");
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(text(second)).contains("缓存命中测试");
-        assertThat(header(second, "ETag")).matches("\"[A-Za-z0-9_-]{27}\"").isEqualTo(header(first, "ETag"));
+        assertThat(header(second, "ETag")).matches("\"[0-9a-z]+-[0-9a-z]+\"").isEqualTo(header(first, "ETag"));
         assertThat(header(second, "Last-Modified")).isNotNull();
         assertThat(header(second, "Cache-Control")).contains("public", "s-maxage");
         assertThat(header(second, "Content-Type")).startsWith("text/html");
