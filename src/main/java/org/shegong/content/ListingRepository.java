@@ -62,8 +62,6 @@ public class ListingRepository {
     static final String FEATURED_COLUMN = FEATURED.formatted(
             " AND EXISTS (SELECT 1 FROM article_column ac WHERE ac.article_id = a.id AND ac.column_id = :column)");
 
-    private static final int PER_TAG = 20;
-
     private final JdbcClient jdbc;
 
     public ListingRepository(JdbcClient jdbc) {
@@ -193,30 +191,20 @@ public class ListingRepository {
 
 
     /**
-     * Recent live items sharing a tag with the article. A popular tag (社工站) is on a large share of all
-     * articles, so each tag contributes only its newest {@value #PER_TAG} articles (newest by id, which follows
-     * publication closely), read from the (tag_id, article_id) index.
+     * The first tags of an article (by id, at most {@code max}), for related reading. A popular tag (社工站) is on a
+     * large share of all articles, so related reading takes each tag's newest articles only (below).
      */
-    public List<ArticleListItem> sharingTags(long articleId, int limit) {
-        List<Long> tagIds = jdbc.sql("SELECT tag_id FROM article_tag WHERE article_id = ? ORDER BY tag_id LIMIT 5")
-                .param(articleId).query(Long.class).list();
-        Set<Long> candidates = new LinkedHashSet<>();
-        for (Long tagId : tagIds) {
-            candidates.addAll(jdbc.sql("""
-                    SELECT article_id FROM article_tag WHERE tag_id = ?
-                    ORDER BY tag_id DESC, article_id DESC LIMIT ?""")
-                    .params(tagId, PER_TAG).query(Long.class).list());
-        }
-        candidates.remove(articleId);
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM article a WHERE a.status = 'LIVE' AND a.id IN (:ids)"
-                        + " ORDER BY a.published_at DESC LIMIT :limit")
-                .param("ids", candidates)
-                .param("limit", limit)
-                .query(ListingRepository::item)
-                .list();
+    public List<Long> tagIdsOf(long articleId, int max) {
+        return jdbc.sql("SELECT tag_id FROM article_tag WHERE article_id = ? ORDER BY tag_id LIMIT ?")
+                .params(articleId, max).query(Long.class).list();
+    }
+
+    /** The newest articles with a tag (newest by id, which follows publication closely), from (tag_id, article_id). */
+    public List<Long> newestWithTag(long tagId, int limit) {
+        return jdbc.sql("""
+                SELECT article_id FROM article_tag WHERE tag_id = ?
+                ORDER BY tag_id DESC, article_id DESC LIMIT ?""")
+                .params(tagId, limit).query(Long.class).list();
     }
 
     /** The live ones among {@code ids}, as list items (no bodies), in no particular order. */

@@ -70,7 +70,12 @@ public class RegionTagging {
 
     /** The article's regions for its page, primary first, each with its full path; empty when untagged. */
     public List<Place> places(long articleId) {
-        return tags.of(articleId).stream().map(t -> Place.of(t.region(), directory.path(t.region().code()))).toList();
+        return places(tags.of(articleId));
+    }
+
+    /** The same, for tags already read with {@link #of(long)}. */
+    public List<Place> places(List<ArticleRegion> articleTags) {
+        return articleTags.stream().map(t -> Place.of(t.region(), directory.path(t.region().code()))).toList();
     }
 
     /** The primary region of each article that has one, for listings (a word beside the date). */

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,18 +22,19 @@ import org.springframework.stereotype.Service;
  * 相关阅读 on the article page: candidates from the article's own place (its county, city, then province, read
  * from region_listing), from its tags and from its column, ranked by how close the place is, shared tags and the
  * words its title shares with theirs; newest first among equals. Every source is a short index read, so the cost
- * does not grow with the archive; the answer is kept for a few minutes per article.
+ * does not grow with the archive, and is shared for a minute by the articles of that place, tag or column
+ * ({@link RelatedPools}); the answer is kept for a few minutes per article.
  */
 @Service
 public class RelatedReading {
 
-    private static final int CANDIDATES = 30;
     /** Words every title in the sector has: sharing them says nothing. */
     private static final int[] COMMON = pairs("社会", "会工", "工作", "社工", "服务", "开展", "建设", "推进", "召开");
 
     private final RegionTagging tagging;
     private final RegionDirectory directory;
     private final ListingRepository listings;
+    private final RelatedPools pools;
     private final Cache<Long, List<ArticleListItem>> cache = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
@@ -41,44 +42,51 @@ public class RelatedReading {
         this.tagging = tagging;
         this.directory = directory;
         this.listings = listings;
+        this.pools = new RelatedPools(listings, tagging);
     }
 
     public List<ArticleListItem> of(Article article, int limit) {
+        return of(article, tagging.of(article.id()), limit);
+    }
+
+    /** With the article's places already read (the article page shows them too). */
+    public List<ArticleListItem> of(Article article, List<ArticleRegion> places, int limit) {
         // Not cache.get(id, compute): Caffeine computes inside the map's bin lock, so the database reads of one
         // article's ranking held up every other article in the same bin. Under 32 readers of random articles that
         // lock was where the time went (issue 18); two readers of one uncached article now rank it twice instead.
         List<ArticleListItem> related = cache.getIfPresent(article.id());
         if (related == null) {
-            related = rank(article, limit);
+            related = rank(article, places, limit);
             cache.put(article.id(), related);
         }
         return related;
     }
 
-    private List<ArticleListItem> rank(Article article, int limit) {
+    private List<ArticleListItem> rank(Article article, List<ArticleRegion> places, int limit) {
         Map<Long, Double> score = new HashMap<>();
-        Set<Long> ids = new LinkedHashSet<>();
-        tagging.of(article.id()).stream().filter(ArticleRegion::primary).findFirst().ifPresent(primary -> {
+        List<ArticleListItem> items = new ArrayList<>();
+        places.stream().filter(ArticleRegion::primary).findFirst().ifPresent(primary -> {
             List<Region> chain = directory.chain(primary.region().code());
             // The nearer the place, the more it counts: same county 3, same city 2, same province 1.
-            for (int i = chain.size() - 1; i >= 0 && ids.size() < CANDIDATES; i--) {
+            Set<Long> seen = new HashSet<>();
+            for (int i = chain.size() - 1; i >= 0 && seen.size() < RelatedPools.SIZE; i--) {
                 Region at = chain.get(i);
                 if (!at.isAdministrative()) {
                     continue;
                 }
                 double weight = at.level().ordinal() - 1;
-                for (Long id : tagging.newest(at.code(), CANDIDATES)) {
-                    ids.add(id);
-                    score.merge(id, weight, Math::max);
+                for (ArticleListItem item : pools.ofPlace(at.code())) {
+                    seen.add(item.id());
+                    items.add(item);
+                    score.merge(item.id(), weight, Math::max);
                 }
             }
         });
-        List<ArticleListItem> items = new ArrayList<>(listings.liveItems(ids));
-        for (ArticleListItem item : listings.sharingTags(article.id(), CANDIDATES)) {
+        for (ArticleListItem item : sharingTags(article.id())) {
             score.merge(item.id(), 2.0, Double::sum);
             items.add(item);
         }
-        items.addAll(listings.latest(article.primaryColumnId(), CANDIDATES));
+        items.addAll(pools.ofColumn(article.primaryColumnId()));
         int[] words = bigrams(article.title());
         Map<Long, ArticleListItem> unique = new HashMap<>();
         for (ArticleListItem item : items) {
@@ -95,6 +103,23 @@ public class RelatedReading {
                 .toList();
     }
 
+    /** The newest live articles sharing one of the article's first five tags, the article itself left out. */
+    private List<ArticleListItem> sharingTags(long articleId) {
+        Map<Long, ArticleListItem> sharing = new HashMap<>();
+        for (Long tagId : listings.tagIdsOf(articleId, 5)) {
+            for (ArticleListItem item : pools.ofTag(tagId)) {
+                if (item.id() != articleId) {
+                    sharing.putIfAbsent(item.id(), item);
+                }
+            }
+        }
+        return sharing.values().stream()
+                .sorted(Comparator.comparing(ArticleListItem::publishedAt, Comparator.reverseOrder())
+                        .thenComparing(ArticleListItem::id, Comparator.reverseOrder()))
+                .limit(RelatedPools.SIZE)
+                .toList();
+    }
+
     /**
      * Pairs of adjacent Han characters of a title, without the sector's everyday words, each as one int (two
      * chars), sorted and distinct. Numbers, not strings: about a hundred titles are compared per ranking, and
@@ -106,8 +131,8 @@ public class RelatedReading {
         for (int i = 0; i + 1 < title.length(); i++) {
             char first = title.charAt(i);
             char second = title.charAt(i + 1);
-            if (Character.UnicodeScript.of(first) == Character.UnicodeScript.HAN
-                    && Character.UnicodeScript.of(second) == Character.UnicodeScript.HAN) {
+            // isIdeographic is a table lookup; UnicodeScript.of, a binary search, was most of this method's time.
+            if (Character.isIdeographic(first) && Character.isIdeographic(second)) {
                 int pair = first << 16 | second;
                 if (Arrays.binarySearch(COMMON, pair) < 0) {
                     pairs[n++] = pair;

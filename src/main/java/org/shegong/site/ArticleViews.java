@@ -14,6 +14,7 @@ import org.shegong.column.ColumnService;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleNeighbours;
 import org.shegong.content.BodyHtml;
+import org.shegong.region.ArticleRegion;
 import org.shegong.region.RegionTagging;
 import org.shegong.region.RelatedReading;
 import org.shegong.content.PopularArticles;
@@ -63,12 +64,13 @@ public class ArticleViews {
         Chrome pageChrome = chrome.chrome(path.get(0).slug());
         String canonical = pageChrome.baseUrl() + SiteUrls.article(article.id());
         ItemTypeView type = ItemTypeView.of(article, media, LocalDate.now(clock.withZone(Times.CHINA)));
+        List<ArticleRegion> places = regions.of(article.id()); // read once: shown, and the nearest related items
         return new ArticleView(pageChrome, article, column, path, views,
                 neighbours.newer(article).orElse(null), neighbours.older(article).orElse(null),
-                related.of(article, RELATED), canonical, article.listSummary(),
+                related.of(article, places, RELATED), canonical, article.listSummary(),
                 String.join(",", article.tags()), BodyImages.withCopies(body(article), media),
                 ArticleJsonLd.of(article, column, canonical, article.listSummary(), pageChrome, type),
-                regions.places(article.id()), popularIn(path.get(0)),
+                regions.places(places), popularIn(path.get(0)),
                 questions.stream().findFirst().map(q -> q.answered(article.id(), QUESTIONS)).orElse(List.of()), type);
     }
 

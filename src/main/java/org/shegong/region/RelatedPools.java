@@ -1,0 +1,62 @@
+package org.shegong.region;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.List;
+import org.shegong.content.ArticleListItem;
+import org.shegong.content.ListingRepository;
+
+/**
+ * The candidate lists related reading ranks from — a place's newest articles, a tag's newest, a column's newest —
+ * each shared by every article of that place, tag or column, so each is read once a minute rather than once per
+ * article page. An uncached article page made about a dozen queries for them (issue 18: at 1,000,000 articles on
+ * PostgreSQL they were most of its statements); now it makes two (its tags, its places). A minute is well inside
+ * what related reading may lag: each article's answer is already kept for ten minutes.
+ */
+final class RelatedPools {
+
+    static final int SIZE = 30;
+    /** Per tag: a popular tag (社工站) is on a large share of all articles, so only its newest count. */
+    static final int PER_TAG = 20;
+    private static final Duration FRESH = Duration.ofMinutes(1);
+
+    private final ListingRepository listings;
+    private final RegionTagging tags;
+    private final Cache<String, List<ArticleListItem>> places = pool();
+    private final Cache<Long, List<ArticleListItem>> byTag = pool();
+    private final Cache<Long, List<ArticleListItem>> columns = pool();
+
+    RelatedPools(ListingRepository listings, RegionTagging tags) {
+        this.listings = listings;
+        this.tags = tags;
+    }
+
+    private static <K> Cache<K, List<ArticleListItem>> pool() {
+        return Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(FRESH).build();
+    }
+
+    /** The live articles newest in a place (with everything below it). */
+    List<ArticleListItem> ofPlace(String regionCode) {
+        return read(places, regionCode, () -> listings.liveItems(tags.newest(regionCode, SIZE)));
+    }
+
+    List<ArticleListItem> ofTag(long tagId) {
+        return read(byTag, tagId, () -> listings.liveItems(listings.newestWithTag(tagId, PER_TAG)));
+    }
+
+    List<ArticleListItem> ofColumn(long columnId) {
+        return read(columns, columnId, () -> listings.latest(columnId, SIZE));
+    }
+
+    /** Not cache.get(key, compute): Caffeine computes inside the map's bin lock, which held up other keys' readers. */
+    private static <K> List<ArticleListItem> read(Cache<K, List<ArticleListItem>> cache, K key,
+                                                  java.util.function.Supplier<List<ArticleListItem>> load) {
+        List<ArticleListItem> items = cache.getIfPresent(key);
+        if (items == null) {
+            items = List.copyOf(load.get());
+            cache.put(key, items);
+        }
+        return items;
+    }
+}
