@@ -178,6 +178,9 @@ curl -fsS -o /dev/null "http://127.0.0.1:$PORT/column/news/page/$DEEP"   # the c
 JIT_WARMUP=${JIT_WARMUP:-20s}
 wrk -t2 -c"$CONNS" -d"$JIT_WARMUP" "http://127.0.0.1:$PORT/article/$article" > /dev/null
 wrk -t2 -c"$CONNS" -d"$JIT_WARMUP" "http://127.0.0.1:$PORT/column/news" > /dev/null
+# Uncached articles too: their rendering path was still being compiled a minute into a run (C2 busy, 260 -> 450 req/s
+# over four 15 s runs at 1M on PostgreSQL); a server that has run for hours has long compiled it.
+wrk -t2 -c"$CONNS" -d"$JIT_WARMUP" -s "$OUT/random-article.lua" "http://127.0.0.1:$PORT/article/1" > /dev/null
 QUERY_FILE=$Q-popular.txt wrk -t2 -c"$CONNS" -d"$JIT_WARMUP" -s bench/search-queries.lua "http://127.0.0.1:$PORT" > /dev/null
 S=bench/search-queries.lua
 measure "static file (nginx, $size B)" "http://127.0.0.1:$NGINX_PORT/article.html"
