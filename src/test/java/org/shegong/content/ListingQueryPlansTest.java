@@ -55,6 +55,8 @@ class ListingQueryPlansTest {
         plans.forEach((name, plan) -> assertThat(plan).as(name)
                 .doesNotContain("Seq Scan on article ", "Seq Scan on column_listing", "Seq Scan on article\n")
                 .containsPattern("Index (Only )?Scan"));
+        assertThat(plans.get("featured of a column")).as("walks the featured in display order and stops")
+                .contains("ix_article_featured_listing").doesNotContain("Sort Key");
     }
 
     /** Articles spread over ten years, 31 regions and two columns, 1 in 1,000 featured; then ANALYZE. */
