@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.shegong.content.ArticleListItem;
 import org.shegong.content.ListingRepository;
 
@@ -38,20 +39,25 @@ final class RelatedPools {
 
     /** The live articles newest in a place (with everything below it). */
     List<ArticleListItem> ofPlace(String regionCode) {
-        return read(places, regionCode, () -> listings.liveItems(tags.newest(regionCode, SIZE)));
+        return readThrough(places, regionCode, () -> listings.liveItems(tags.newest(regionCode, SIZE)));
     }
 
     List<ArticleListItem> ofTag(long tagId) {
-        return read(byTag, tagId, () -> listings.liveItems(listings.newestWithTag(tagId, PER_TAG)));
+        return readThrough(byTag, tagId, () -> listings.liveItems(listings.newestWithTag(tagId, PER_TAG)));
     }
 
     List<ArticleListItem> ofColumn(long columnId) {
-        return read(columns, columnId, () -> listings.latest(columnId, SIZE));
+        return readThrough(columns, columnId, () -> listings.latest(columnId, SIZE));
     }
 
-    /** Not cache.get(key, compute): Caffeine computes inside the map's bin lock, which held up other keys' readers. */
-    private static <K> List<ArticleListItem> read(Cache<K, List<ArticleListItem>> cache, K key,
-                                                  java.util.function.Supplier<List<ArticleListItem>> load) {
+    /**
+     * The cached value, or the loaded one, kept. Not cache.get(key, compute): Caffeine computes inside the map's bin
+     * lock, so the database reads behind one key held up every reader of the other keys in the same bin. Under 32
+     * readers of random articles that lock was where the time went (issue 18); two readers of one missing key now
+     * load it twice instead.
+     */
+    static <K> List<ArticleListItem> readThrough(Cache<K, List<ArticleListItem>> cache, K key,
+                                                 Supplier<List<ArticleListItem>> load) {
         List<ArticleListItem> items = cache.getIfPresent(key);
         if (items == null) {
             items = List.copyOf(load.get());

@@ -31,7 +31,6 @@ public class RelatedReading {
     /** Words every title in the sector has: sharing them says nothing. */
     private static final int[] COMMON = pairs("社会", "会工", "工作", "社工", "服务", "开展", "建设", "推进", "召开");
 
-    private final RegionTagging tagging;
     private final RegionDirectory directory;
     private final ListingRepository listings;
     private final RelatedPools pools;
@@ -39,27 +38,14 @@ public class RelatedReading {
             .maximumSize(20_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
     RelatedReading(RegionTagging tagging, RegionDirectory directory, ListingRepository listings) {
-        this.tagging = tagging;
         this.directory = directory;
         this.listings = listings;
         this.pools = new RelatedPools(listings, tagging);
     }
 
-    public List<ArticleListItem> of(Article article, int limit) {
-        return of(article, tagging.of(article.id()), limit);
-    }
-
-    /** With the article's places already read (the article page shows them too). */
+    /** For an article whose region tags ({@link RegionTagging#of(long)}) the caller has read: its page shows them. */
     public List<ArticleListItem> of(Article article, List<ArticleRegion> places, int limit) {
-        // Not cache.get(id, compute): Caffeine computes inside the map's bin lock, so the database reads of one
-        // article's ranking held up every other article in the same bin. Under 32 readers of random articles that
-        // lock was where the time went (issue 18); two readers of one uncached article now rank it twice instead.
-        List<ArticleListItem> related = cache.getIfPresent(article.id());
-        if (related == null) {
-            related = rank(article, places, limit);
-            cache.put(article.id(), related);
-        }
-        return related;
+        return RelatedPools.readThrough(cache, article.id(), () -> rank(article, places, limit));
     }
 
     private List<ArticleListItem> rank(Article article, List<ArticleRegion> places, int limit) {

@@ -42,7 +42,8 @@ class RelatedReadingTest {
     }
 
     private List<Long> relatedTo(long id) {
-        return related.of(content.service.find(id).orElseThrow(), 5).stream().map(ArticleListItem::id).toList();
+        return related.of(content.service.find(id).orElseThrow(), tagging.of(id), 5).stream()
+                .map(ArticleListItem::id).toList();
     }
 
     @Test

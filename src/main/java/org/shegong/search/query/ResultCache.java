@@ -21,9 +21,9 @@ import org.shegong.search.SearchResults;
  * what was asked (the cleaned text, filters, sort and page) and by the view of the index it was computed on
  * ({@code SearchIndex.readerView()}, read before the search) and the lexicon: a publication, an edit or a withdrawal
  * that reaches searches moves the view on (an editor's autosave does not), so nothing computed before it is found
- * again, and the old answers are dropped at once to give their memory back. Readers asking the same thing while it is computed wait for that one
- * computation instead of repeating it. Bounded by an estimate of the answers' size and by a time to live (the
- * recency bonus moves with the clock).
+ * again, and the old answers are dropped at once to give their memory back. Readers asking the same thing while it
+ * is computed wait for that one computation instead of repeating it. Bounded by an estimate of the answers' size
+ * and by a time to live (the recency bonus moves with the clock).
  */
 final class ResultCache {
 

@@ -87,11 +87,12 @@ final class CachedPage {
      * Two hardware-assisted checksums and the length: 64 bits against an accidental match of two versions of one
      * address, which is all an ETag needs. SHA-256 cost 7 % of an uncached article page's CPU (JFR, issue 18).
      */
-    static String hash(byte[] bytes) {
+    private static String hash(byte[] bytes) {
         CRC32C first = new CRC32C();
         first.update(bytes);
         CRC32 second = new CRC32();
         second.update(bytes);
-        return Integer.toString(bytes.length, 36) + "-" + Long.toUnsignedString(first.getValue() << 32 | second.getValue(), 36);
+        long both = first.getValue() << 32 | second.getValue();
+        return Integer.toString(bytes.length, 36) + "-" + Long.toUnsignedString(both, 36);
     }
 }

@@ -225,10 +225,12 @@ public class OutboxRelay {
                 return start;
             }
         }
-        long oldest = first ? positions.beforeOldest() : 0;
-        if (first && stored.get() < oldest) {
-            log.info("Outbox consumer {} is behind the oldest event kept; it starts over", key);
-            consumer.missedEvents(oldest);
+        if (first) {
+            long oldest = positions.beforeOldest();
+            if (stored.get() < oldest) {
+                log.info("Outbox consumer {} is behind the oldest event kept; it starts over", key);
+                consumer.missedEvents(oldest);
+            }
         }
         return stored.get();
     }
