@@ -126,7 +126,30 @@ public class ArticleRepository {
                 .param(id)
                 .query(ArticleRepository::article)
                 .optional();
-        return article.map(a -> withRelations(a, columnIdsOf(a.id()), tagsOf(a.id())));
+        return article.map(this::withRelations);
+    }
+
+    /**
+     * The article's columns and tag names in one statement: the uncached article page is bound by its round trips
+     * to the database (issue 18).
+     */
+    private Article withRelations(Article a) {
+        List<Long> columnIds = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        jdbc.sql("""
+                SELECT 0 AS rel, column_id AS ref, NULL AS name FROM article_column WHERE article_id = ?
+                UNION ALL
+                SELECT 1, x.tag_id, t.name FROM article_tag x JOIN tag t ON t.id = x.tag_id WHERE x.article_id = ?
+                ORDER BY 1, 3, 2""")
+                .params(a.id(), a.id())
+                .query(rs -> {
+                    if (rs.getInt(1) == 0) {
+                        columnIds.add(rs.getLong(2));
+                    } else {
+                        tags.add(rs.getString(3));
+                    }
+                });
+        return withRelations(a, List.copyOf(columnIds), List.copyOf(tags));
     }
 
     public void forEachLive(int batch, Consumer<List<Article>> sink) {
@@ -201,11 +224,6 @@ public class ArticleRepository {
     public List<Long> columnIdsOf(long articleId) {
         return jdbc.sql("SELECT column_id FROM article_column WHERE article_id = ? ORDER BY column_id")
                 .param(articleId).query(Long.class).list();
-    }
-
-    public List<String> tagsOf(long articleId) {
-        return jdbc.sql("SELECT t.name FROM article_tag x JOIN tag t ON t.id = x.tag_id WHERE x.article_id = ? ORDER BY t.name")
-                .param(articleId).query(String.class).list();
     }
 
     public Optional<ArticleStatus> findStatus(long id) {

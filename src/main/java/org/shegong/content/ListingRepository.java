@@ -55,6 +55,9 @@ public class ListingRepository {
             WHERE l.column_id = ? AND l.published_at <= ?
               AND (l.published_at < ? OR (l.published_at = ? AND l.article_id < ?))
             ORDER BY l.column_id DESC, l.published_at DESC, l.article_id DESC LIMIT 1""";
+    /** Both neighbours in one round trip, each half still a LIMIT 1 walk of the listing index; side 0 is newer. */
+    static final String NEIGHBOURS = "(" + NEWER.replace(ITEM_COLUMNS, ITEM_COLUMNS + ", 0 AS side")
+            + ") UNION ALL (" + OLDER.replace(ITEM_COLUMNS, ITEM_COLUMNS + ", 1 AS side") + ")";
     private static final String FEATURED = "SELECT " + ITEM_COLUMNS
             + " FROM article a WHERE a.featured = TRUE AND a.status = 'LIVE'%s"
             + " ORDER BY a.featured_order, a.published_at DESC, a.id DESC LIMIT :limit";
@@ -180,6 +183,23 @@ public class ListingRepository {
                 .optional();
     }
 
+    /** The next newer (上一篇) and next older (下一篇) items in the column, either null at an end. */
+    public Neighbours neighbours(long columnId, Instant publishedAt, long articleId) {
+        LocalDateTime at = Times.toDb(publishedAt);
+        ArticleListItem[] found = new ArticleListItem[2];
+        jdbc.sql(NEIGHBOURS)
+                .params(columnId, at, at, at, articleId, columnId, at, at, at, articleId)
+                .query(rs -> {
+                    found[rs.getInt("side")] = item(rs, 0);
+                });
+        return new Neighbours(found[0], found[1]);
+    }
+
+    /** An article's neighbours in its column's listing; null where it is the newest or the oldest. */
+    public record Neighbours(ArticleListItem newer, ArticleListItem older) {
+        public static final Neighbours NONE = new Neighbours(null, null);
+    }
+
     /** Featured (置顶/推荐) live items, of one column or, with null, of the whole site. */
     public List<ArticleListItem> featured(Long columnId, int limit) {
         var spec = jdbc.sql(columnId == null ? FEATURED_SITE : FEATURED_COLUMN).param("limit", limit);
@@ -190,13 +210,9 @@ public class ListingRepository {
     }
 
 
-    /**
-     * The first tags of an article (by id, at most {@code max}), for related reading. A popular tag (社工站) is on a
-     * large share of all articles, so related reading takes each tag's newest articles only (below).
-     */
-    public List<Long> tagIdsOf(long articleId, int max) {
-        return jdbc.sql("SELECT tag_id FROM article_tag WHERE article_id = ? ORDER BY tag_id LIMIT ?")
-                .params(articleId, max).query(Long.class).list();
+    /** A tag's id by its name (names are unique). */
+    public Optional<Long> tagId(String name) {
+        return jdbc.sql("SELECT id FROM tag WHERE name = ?").param(name).query(Long.class).optional();
     }
 
     /** The newest articles with a tag (newest by id, which follows publication closely), from (tag_id, article_id). */

@@ -12,7 +12,7 @@ import org.shegong.content.ListingRepository;
  * The candidate lists related reading ranks from — a place's newest articles, a tag's newest, a column's newest —
  * each shared by every article of that place, tag or column, so each is read once a minute rather than once per
  * article page. An uncached article page made about a dozen queries for them (issue 18: at 1,000,000 articles on
- * PostgreSQL they were most of its statements); now it makes two (its tags, its places). A minute is well inside
+ * PostgreSQL they were most of its statements); now it makes one (its places). A minute is well inside
  * what related reading may lag: each article's answer is already kept for ten minutes.
  */
 final class RelatedPools {
@@ -25,7 +25,7 @@ final class RelatedPools {
     private final ListingRepository listings;
     private final RegionTagging tags;
     private final Cache<String, List<ArticleListItem>> places = pool();
-    private final Cache<Long, List<ArticleListItem>> byTag = pool();
+    private final Cache<String, List<ArticleListItem>> byTag = pool();
     private final Cache<Long, List<ArticleListItem>> columns = pool();
 
     RelatedPools(ListingRepository listings, RegionTagging tags) {
@@ -42,8 +42,10 @@ final class RelatedPools {
         return readThrough(places, regionCode, () -> listings.liveItems(tags.newest(regionCode, SIZE)));
     }
 
-    List<ArticleListItem> ofTag(long tagId) {
-        return readThrough(byTag, tagId, () -> listings.liveItems(listings.newestWithTag(tagId, PER_TAG)));
+    /** By the tag's name, which the article page already has: no query for the article's tag ids. */
+    List<ArticleListItem> ofTag(String tag) {
+        return readThrough(byTag, tag, () -> listings.tagId(tag)
+                .map(id -> listings.liveItems(listings.newestWithTag(id, PER_TAG))).orElse(List.of()));
     }
 
     List<ArticleListItem> ofColumn(long columnId) {

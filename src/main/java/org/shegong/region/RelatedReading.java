@@ -32,14 +32,12 @@ public class RelatedReading {
     private static final int[] COMMON = pairs("社会", "会工", "工作", "社工", "服务", "开展", "建设", "推进", "召开");
 
     private final RegionDirectory directory;
-    private final ListingRepository listings;
     private final RelatedPools pools;
     private final Cache<Long, List<ArticleListItem>> cache = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
     RelatedReading(RegionTagging tagging, RegionDirectory directory, ListingRepository listings) {
         this.directory = directory;
-        this.listings = listings;
         this.pools = new RelatedPools(listings, tagging);
     }
 
@@ -68,7 +66,7 @@ public class RelatedReading {
                 }
             }
         });
-        for (ArticleListItem item : sharingTags(article.id())) {
+        for (ArticleListItem item : sharingTags(article)) {
             score.merge(item.id(), 2.0, Double::sum);
             items.add(item);
         }
@@ -89,12 +87,12 @@ public class RelatedReading {
                 .toList();
     }
 
-    /** The newest live articles sharing one of the article's first five tags, the article itself left out. */
-    private List<ArticleListItem> sharingTags(long articleId) {
+    /** The newest live articles sharing one of the article's first five tags (by name), the article left out. */
+    private List<ArticleListItem> sharingTags(Article article) {
         Map<Long, ArticleListItem> sharing = new HashMap<>();
-        for (Long tagId : listings.tagIdsOf(articleId, 5)) {
-            for (ArticleListItem item : pools.ofTag(tagId)) {
-                if (item.id() != articleId) {
+        for (String tag : article.tags().subList(0, Math.min(5, article.tags().size()))) {
+            for (ArticleListItem item : pools.ofTag(tag)) {
+                if (item.id() != article.id()) {
                     sharing.putIfAbsent(item.id(), item);
                 }
             }

@@ -7,6 +7,8 @@ import org.shegong.system.web.SiteUrls;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.shegong.media.PublicMedia;
 import org.shegong.system.Times;
 import org.shegong.column.Column;
@@ -21,6 +23,7 @@ import org.shegong.content.PopularArticles;
 import org.shegong.content.PopularArticles.Window;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Builds the public article page's view. The back office's preview uses the same builder and template, so a
@@ -40,7 +43,8 @@ public class ArticleViews {
     private final RelatedReading related;
     private final RegionTagging regions;
     private final PopularArticles popular;
-    private final ObjectProvider<ArticleQuestions> questions;
+    /** Resolved once: a bean lookup on every page was measurable (issue 18). */
+    private final Supplier<Optional<ArticleQuestions>> questions;
     private final PublicMedia media;
     private final Clock clock;
 
@@ -55,7 +59,7 @@ public class ArticleViews {
         this.chrome = chrome;
         this.columns = columns;
         this.neighbours = neighbours;
-        this.questions = questions;
+        this.questions = SingletonSupplier.of(() -> questions.stream().findFirst());
     }
 
     public ArticleView build(Article article, long views) {
@@ -65,13 +69,13 @@ public class ArticleViews {
         String canonical = pageChrome.baseUrl() + SiteUrls.article(article.id());
         ItemTypeView type = ItemTypeView.of(article, media, LocalDate.now(clock.withZone(Times.CHINA)));
         List<ArticleRegion> places = regions.of(article.id()); // read once: shown, and the nearest related items
-        return new ArticleView(pageChrome, article, column, path, views,
-                neighbours.newer(article).orElse(null), neighbours.older(article).orElse(null),
+        var around = neighbours.around(article);
+        return new ArticleView(pageChrome, article, column, path, views, around.newer(), around.older(),
                 related.of(article, places, RELATED), canonical, article.listSummary(),
                 String.join(",", article.tags()), BodyImages.withCopies(body(article), media),
                 ArticleJsonLd.of(article, column, canonical, article.listSummary(), pageChrome, type),
                 regions.places(places), popularIn(path.get(0)),
-                questions.stream().findFirst().map(q -> q.answered(article.id(), QUESTIONS)).orElse(List.of()), type);
+                questions.get().map(q -> q.answered(article.id(), QUESTIONS)).orElse(List.of()), type);
     }
 
     /** The sidebar's 热门排行 of the article's top-level column (its sub-columns included). */

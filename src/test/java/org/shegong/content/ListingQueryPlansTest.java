@@ -44,6 +44,8 @@ class ListingQueryPlansTest {
                 middle, middle, 10_000L));
         plans.put("newer neighbour", plan(jdbc, ListingRepository.NEWER, news, middle, middle, middle, 10_000L));
         plans.put("older neighbour", plan(jdbc, ListingRepository.OLDER, news, middle, middle, middle, 10_000L));
+        plans.put("both neighbours", plan(jdbc, ListingRepository.NEIGHBOURS, news, middle, middle, middle, 10_000L,
+                news, middle, middle, middle, 10_000L));
         plans.put("featured of the site", plan(jdbc, ListingRepository.FEATURED_SITE.replace(":limit", "?"), 1));
         plans.put("featured of a column", plan(jdbc, ListingRepository.FEATURED_COLUMN.replace(":column", "?")
                 .replace(":limit", "?"), news, 3));

@@ -101,6 +101,31 @@ class ListingRepositoryTest {
         assertThat(content.listings.older(news, START, first)).isEmpty();
     }
 
+    @Test
+    void bothNeighboursInOneReadAgreeWithTheSeparateOnes() {
+        long news = content.column("news").id();
+        long first = content.publish("1", "最早", START, "news");
+        long second = content.publish("2", "同时之一", START.plusSeconds(60), "news");
+        long third = content.publish("3", "同时之二", START.plusSeconds(60), "news");
+        long fourth = content.publish("4", "最新", START.plusSeconds(120), "news");
+        Instant middle = START.plusSeconds(60);
+        // Equal times are ordered by id: second, then third.
+        var around = content.listings.neighbours(news, middle, second);
+        assertThat(around.newer().id()).isEqualTo(third);
+        assertThat(around.older().id()).isEqualTo(first);
+        around = content.listings.neighbours(news, middle, third);
+        assertThat(around.newer().id()).isEqualTo(fourth);
+        assertThat(around.older().id()).isEqualTo(second);
+        around = content.listings.neighbours(news, START.plusSeconds(120), fourth);
+        assertThat(around.newer()).isNull();
+        assertThat(around.older().id()).isEqualTo(third);
+        around = content.listings.neighbours(news, START, first);
+        assertThat(around.newer().id()).isEqualTo(second);
+        assertThat(around.older()).isNull();
+        assertThat(content.listings.neighbours(content.column("research").id(), middle, second))
+                .isEqualTo(ListingRepository.Neighbours.NONE);
+    }
+
 
     @Test
     void listItemsCarryTimesAtMicrosecondPrecisionAndChineseTextIntact() {

@@ -9,7 +9,9 @@ import org.shegong.system.web.AddressRateLimiter;
 import org.shegong.system.web.MailSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
@@ -30,12 +32,15 @@ public class SubscriptionService implements MailSubscription {
     private final NewsletterProperties properties;
     private final Clock clock;
     private final AddressRateLimiter perIp;
+    /** Asked on every page (the footer offers the form): a bean lookup each time was measurable (issue 18). */
+    private final Supplier<Boolean> configured;
 
     public SubscriptionService(SubscriberRepository subscribers, NewsletterMails mails,
                                ObjectProvider<JavaMailSender> mailSender, NewsletterProperties properties, Clock clock) {
         this.subscribers = subscribers;
         this.mails = mails;
         this.mailSender = mailSender;
+        this.configured = SingletonSupplier.of(() -> mailSender.getIfAvailable() != null);
         this.properties = properties;
         this.clock = clock;
         this.perIp = new AddressRateLimiter(properties.subscribesPerIpPerHour(), Duration.ofHours(1));
@@ -46,7 +51,7 @@ public class SubscriptionService implements MailSubscription {
      * {@code spring.mail.host} is set, so without one the form is not offered (it could only answer 503).
      */
     public boolean mailConfigured() {
-        return mailSender.getIfAvailable() != null;
+        return configured.get();
     }
 
     @Override

@@ -3,12 +3,15 @@ package org.shegong.system.web;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.shegong.system.FooterProperties;
 import org.shegong.system.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -20,7 +23,8 @@ public class ChromeFactory {
     private final Navigation navigation;
     private final SiteProperties site;
     private final FooterProperties footer;
-    private final ObjectProvider<MailSubscription> mail;
+    /** Resolved once: a bean lookup on every page was measurable (issue 18). */
+    private final Supplier<Optional<MailSubscription>> mail;
     private final PublicAddress address;
 
     ChromeFactory(Navigation navigation, SiteProperties site, FooterProperties footer,
@@ -29,13 +33,12 @@ public class ChromeFactory {
         this.navigation = navigation;
         this.site = site;
         this.footer = footer;
-        this.mail = mail;
+        this.mail = SingletonSupplier.of(() -> Optional.ofNullable(mail.getIfAvailable()));
     }
 
     public Chrome chrome(String activeSlug) {
-        MailSubscription subscription = mail.getIfAvailable();
         return new Chrome(site.name(), site.owner(), address.current(), navigation.items(), activeSlug,
-                subscription != null && subscription.offered(), footer, display(), path());
+                mail.get().map(MailSubscription::offered).orElse(false), footer, display(), path());
     }
 
     /** For error pages: an error page must render even when the database that holds the columns is down. */
