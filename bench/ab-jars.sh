@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Two builds of the server compared on the same data, alternated (A B A B …), because on this machine the speed of
+# one run differs from the next by up to a quarter (issue 18): only runs taken side by side compare. Each round
+# starts one jar on the data dir (and database) left by bench/perf-table.sh, lets the JIT warm up on the measured
+# path, measures each row with wrk, and stops the jar. Prints one line per run and the medians per jar. Not a test.
+#
+#   bench/ab-jars.sh A.jar B.jar DATA_DIR [ROUNDS=3]
+#   bench/ab-jars.sh /tmp/old.jar target/shegong.jar bench/out/perf-h2-uniform-1000000/data
+#   DB=pg PG_DB=perf_uniform_1000000 bench/ab-jars.sh old.jar new.jar bench/out/perf-pg-uniform-1000000/data 4
+#
+# Environment: DB (h2|pg|mariadb, default h2), PG_DB (the database perf-table.sh made, for pg and mariadb), MAX_ID
+# (the highest article id; default: the highest linked from the home page and 行业动态), ROWS (default "uncached cached
+# column"), DURATION (each timed run, default 15s), JIT_WARMUP (default 30s), CONNS (32), HEAP (-Xmx512m), PORT,
+# SETTLE_MAX (the longest wait, in seconds, for the machine to go quiet after a start; default 600).
+# Both jars must apply the same migrations to the data (compare builds of one schema, or copy the data first).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+
+[ $# -ge 3 ] || { sed -n 2,15p "$0" >&2; exit 2; }
+JARS=("$(realpath "$1")" "$(realpath "$2")")
+DATA=$(realpath "$3")
+ROUNDS=${4:-3}
+DB=${DB:-h2}
+ROWS=${ROWS:-uncached cached column}
+DURATION=${DURATION:-15s}
+JIT_WARMUP=${JIT_WARMUP:-30s}
+CONNS=${CONNS:-32}
+HEAP=${HEAP:--Xmx512m}
+PORT=${PORT:-19590}
+OUT=$(mktemp -d /tmp/ab-jars.XXXXXX)
+db_args=()
+case "$DB" in
+  h2) ;;
+  pg) db_args=(-Dspring.profiles.active=postgres)
+      export SHEGONG_DB_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:5432/${PG_DB:?PG_DB is needed}" \
+        SHEGONG_DB_USER=${PGUSER:-postgres} ;;
+  mariadb) db_args=(-Dspring.profiles.active=mysql)
+      export SHEGONG_DB_URL="jdbc:mariadb://127.0.0.1:3306/${PG_DB:?PG_DB is needed}" SHEGONG_DB_USER=root \
+        SHEGONG_DB_PASSWORD= ;;
+  *) echo "DB must be h2, pg or mariadb" >&2; exit 2 ;;
+esac
+for jar in "${JARS[@]}"; do [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 2; }; done
+
+server_pid=
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=
+  fi
+}
+trap stop_server EXIT
+
+# rps PATH DURATION [SCRIPT]: requests per second of one wrk run; non-2xx answers are reported on stderr.
+rps() {
+  local path=$1 duration=$2 script=(${3:+-s "$3"}) result
+  result=$(wrk -t2 -c"$CONNS" -d"$duration" "${script[@]}" "http://127.0.0.1:$PORT$path")
+  if grep -q "Non-2xx" <<<"$result"; then
+    echo "    $(grep Non-2xx <<<"$result") for $path ${3:-}" >&2
+  fi
+  awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$result"
+}
+
+declare -A results
+for round in $(seq 1 "$ROUNDS"); do
+  for side in 0 1; do
+    label=$([ $side = 0 ] && echo A || echo B)
+    java $HEAP "${db_args[@]}" -jar "${JARS[$side]}" --server.port=$PORT --shegong.data-dir="$DATA" \
+      > "$OUT/server-$label-$round.log" 2>&1 &
+    server_pid=$!
+    until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; do
+      kill -0 "$server_pid" 2>/dev/null || { echo "jar $label did not start: $OUT/server-$label-$round.log" >&2; exit 1; }
+      sleep 0.5
+    done
+    settle "$server_pid" "${SETTLE_MAX:-600}" > /dev/null # background work after a start (tagging, merges)
+    max_id=${MAX_ID:-$(curl -fsS "http://127.0.0.1:$PORT/" "http://127.0.0.1:$PORT/column/news" \
+      | grep -o 'href="/article/[0-9]*"' | grep -o '[0-9]*' | sort -n | tail -1)}
+    wrk_scripts "$OUT" "$max_id"
+    cached=$(curl -fsS "http://127.0.0.1:$PORT/column/news" | grep -o 'href="/article/[0-9]*"' | head -1 \
+      | grep -o '/article/[0-9]*')
+    # The JIT compiles the rendering path while it runs; a short warm-up measured it half-compiled.
+    wrk -t2 -c"$CONNS" -d"$JIT_WARMUP" -s "$OUT/random-article.lua" "http://127.0.0.1:$PORT/article/1" > /dev/null
+    line="round $round $label"
+    for row in $ROWS; do
+      case "$row" in
+        uncached) value=$(rps /article/1 "$DURATION" "$OUT/random-article.lua") ;;
+        cached) rps "$cached" 3s > /dev/null; value=$(rps "$cached" "$DURATION") ;;
+        column) value=$(rps /column/news "$DURATION" "$OUT/no-cache.lua") ;; # page 1, rendered for a session cookie
+        *) echo "unknown row $row (uncached, cached, column)" >&2; exit 2 ;;
+      esac
+      results[$label,$row]+="$value "
+      line+="  $row $value"
+    done
+    echo "$line"
+    stop_server
+  done
+done
+
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+echo
+echo "medians over $ROUNDS rounds (req/s, wrk -t2 -c$CONNS -d$DURATION, $DB, data $DATA):"
+for row in $ROWS; do
+  a=$(median "${results[A,$row]}")
+  b=$(median "${results[B,$row]}")
+  printf '  %-9s A %8s   B %8s   B/A %s\n' "$row" "$a" "$b" "$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.2f", b / a}')"
+done
+echo "A = ${JARS[0]}"
+echo "B = ${JARS[1]}"
+echo "server logs: $OUT"
