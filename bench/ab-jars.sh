@@ -2,7 +2,8 @@
 # Two builds of the server compared on the same data, alternated (A B A B …), because on this machine the speed of
 # one run differs from the next by up to a quarter (issue 18): only runs taken side by side compare. Each round
 # starts one jar on the data dir (and database) left by bench/perf-table.sh, lets the JIT warm up on the measured
-# path, measures each row with wrk, and stops the jar. Prints one line per run and the medians per jar. Not a test.
+# path, measures each row with wrk (req/s, and the server's CPU time per request), and stops the jar. Prints one
+# line per run and the medians per jar. Not a test.
 #
 #   bench/ab-jars.sh A.jar B.jar DATA_DIR [ROUNDS=3]
 #   bench/ab-jars.sh /tmp/old.jar target/shegong.jar bench/out/perf-h2-uniform-1000000/data
@@ -52,17 +53,25 @@ stop_server() {
 }
 trap stop_server EXIT
 
-# rps PATH DURATION [SCRIPT]: requests per second of one wrk run; non-2xx answers are reported on stderr.
+tick=$(getconf CLK_TCK)
+server_cpu() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+
+# rps PATH DURATION [SCRIPT]: "REQ/S CPU_US" of one wrk run: requests per second, and the server's CPU time per
+# request in microseconds (user + system, from /proc): a figure the machine's speed from run to run moves much less.
+# Non-2xx answers are reported on stderr.
 rps() {
-  local path=$1 duration=$2 script=(${3:+-s "$3"}) result
+  local path=$1 duration=$2 script=(${3:+-s "$3"}) result before after
+  before=$(server_cpu)
   result=$(wrk -t2 -c"$CONNS" -d"$duration" "${script[@]}" "http://127.0.0.1:$PORT$path")
+  after=$(server_cpu)
   if grep -q "Non-2xx" <<<"$result"; then
     echo "    $(grep Non-2xx <<<"$result") for $path ${3:-}" >&2
   fi
-  awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$result"
+  awk -v cpu=$((after - before)) -v tick="$tick" '/Requests\/sec/ {rps = $2} / requests in / {n = $1}
+    END {printf "%.0f %.0f", rps, cpu * 1000000 / tick / n}' <<<"$result"
 }
 
-declare -A results
+declare -A results cpu
 for round in $(seq 1 "$ROUNDS"); do
   for side in 0 1; do
     label=$([ $side = 0 ] && echo A || echo B)
@@ -89,8 +98,9 @@ for round in $(seq 1 "$ROUNDS"); do
         column) value=$(rps /column/news "$DURATION" "$OUT/no-cache.lua") ;; # page 1, rendered for a session cookie
         *) echo "unknown row $row (uncached, cached, column)" >&2; exit 2 ;;
       esac
-      results[$label,$row]+="$value "
-      line+="  $row $value"
+      results[$label,$row]+="${value% *} "
+      cpu[$label,$row]+="${value#* } "
+      line+="  $row ${value% *} req/s ${value#* } us"
     done
     echo "$line"
     stop_server
@@ -99,11 +109,15 @@ done
 
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 echo
-echo "medians over $ROUNDS rounds (req/s, wrk -t2 -c$CONNS -d$DURATION, $DB, data $DATA):"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", b / a}'; }
+echo "medians over $ROUNDS rounds (wrk -t2 -c$CONNS -d$DURATION, $DB, data $DATA):"
 for row in $ROWS; do
   a=$(median "${results[A,$row]}")
   b=$(median "${results[B,$row]}")
-  printf '  %-9s A %8s   B %8s   B/A %s\n' "$row" "$a" "$b" "$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.2f", b / a}')"
+  ca=$(median "${cpu[A,$row]}")
+  cb=$(median "${cpu[B,$row]}")
+  printf '  %-9s req/s A %7s  B %7s  B/A %s    server CPU us/request A %6s  B %6s  B/A %s\n' \
+    "$row" "$a" "$b" "$(ratio "$a" "$b")" "$ca" "$cb" "$(ratio "$ca" "$cb")"
 done
 echo "A = ${JARS[0]}"
 echo "B = ${JARS[1]}"

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.shegong.system.Times;
+import org.shegong.system.db.Dialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,6 +67,8 @@ public class ListingRepository {
             " AND EXISTS (SELECT 1 FROM article_column ac WHERE ac.article_id = a.id AND ac.column_id = :column)");
 
     private final JdbcClient jdbc;
+    /** Read on first use: whether a round trip costs (a database server) or a parse does (embedded H2). */
+    private volatile Dialect dialect;
 
     public ListingRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -185,6 +188,12 @@ public class ListingRepository {
 
     /** The next newer (上一篇) and next older (下一篇) items in the column, either null at an end. */
     public Neighbours neighbours(long columnId, Instant publishedAt, long articleId) {
+        if (dialect() == Dialect.H2) {
+            // Embedded, a statement costs no round trip, but H2 2.4 parses and plans a UNION on every execution
+            // (it keeps only plain SELECTs in its per-session statement cache): 9 % of an uncached article's CPU.
+            return new Neighbours(newer(columnId, publishedAt, articleId).orElse(null),
+                    older(columnId, publishedAt, articleId).orElse(null));
+        }
         LocalDateTime at = Times.toDb(publishedAt);
         ArticleListItem[] found = new ArticleListItem[2];
         jdbc.sql(NEIGHBOURS)
@@ -193,6 +202,15 @@ public class ListingRepository {
                     found[rs.getInt("side")] = item(rs, 0);
                 });
         return new Neighbours(found[0], found[1]);
+    }
+
+    private Dialect dialect() {
+        Dialect known = dialect;
+        if (known == null) {
+            known = Dialect.of(jdbc);
+            dialect = known;
+        }
+        return known;
     }
 
     /** An article's neighbours in its column's listing; null where it is the newest or the oldest. */
