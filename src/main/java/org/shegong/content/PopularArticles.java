@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.shegong.system.Times;
@@ -31,6 +29,8 @@ public class PopularArticles {
 
     /** How many articles a ranking keeps per column and site-wide. */
     public static final int KEPT = 10;
+    /** Candidates kept per column while counting: some may have been withdrawn or moved since they were read. */
+    private static final int CANDIDATES = 2 * KEPT;
     /** Days of views kept; older rows are deleted when a ranking is computed. */
     static final int RETENTION_DAYS = 62;
 
@@ -105,19 +105,23 @@ public class PopularArticles {
             keep(site, total, order);
             keep(byColumn.computeIfAbsent(total.primaryColumnId(), id -> new PriorityQueue<>(order)), total, order);
         });
-        Set<Long> ids = new HashSet<>();
-        site.forEach(t -> ids.add(t.articleId()));
-        byColumn.values().forEach(q -> q.forEach(t -> ids.add(t.articleId())));
-        Map<Long, ArticleListItem> items = daily.items(ids).stream()
+        Map<Long, DailyViewsRepository.Total> candidates = new HashMap<>();
+        site.forEach(t -> candidates.put(t.articleId(), t));
+        byColumn.values().forEach(q -> q.forEach(t -> candidates.put(t.articleId(), t)));
+        // Only live articles are listed, each under the column it is in now.
+        Map<Long, ArticleListItem> items = daily.items(candidates.keySet()).stream()
                 .collect(Collectors.toMap(ArticleListItem::id, Function.identity()));
+        Map<Long, List<DailyViewsRepository.Total>> current = new HashMap<>();
+        candidates.values().stream().filter(t -> items.containsKey(t.articleId())).forEach(t -> current
+                .computeIfAbsent(items.get(t.articleId()).primaryColumnId(), id -> new ArrayList<>()).add(t));
         Map<Long, List<Popular>> columnLists = new HashMap<>();
-        byColumn.forEach((id, queue) -> columnLists.put(id, ranked(queue, items, order)));
+        current.forEach((id, totals) -> columnLists.put(id, ranked(totals, items, order)));
         return new Ranking(ranked(site, items, order), columnLists);
     }
 
     private static void keep(PriorityQueue<DailyViewsRepository.Total> queue, DailyViewsRepository.Total total,
                              Comparator<DailyViewsRepository.Total> order) {
-        if (queue.size() < KEPT) {
+        if (queue.size() < CANDIDATES) {
             queue.add(total);
         } else if (order.compare(total, queue.peek()) > 0) {
             queue.poll();
@@ -126,15 +130,15 @@ public class PopularArticles {
     }
 
     /** Most read first; an article withdrawn since the read is left out. */
-    private static List<Popular> ranked(PriorityQueue<DailyViewsRepository.Total> queue,
+    private static List<Popular> ranked(Collection<DailyViewsRepository.Total> candidates,
                                         Map<Long, ArticleListItem> items,
                                         Comparator<DailyViewsRepository.Total> order) {
-        List<DailyViewsRepository.Total> totals = new ArrayList<>(queue);
+        List<DailyViewsRepository.Total> totals = new ArrayList<>(candidates);
         totals.sort(order.reversed());
-        List<Popular> ranked = new ArrayList<>(totals.size());
+        List<Popular> ranked = new ArrayList<>(KEPT);
         for (DailyViewsRepository.Total t : totals) {
             ArticleListItem item = items.get(t.articleId());
-            if (item != null) {
+            if (item != null && ranked.size() < KEPT) {
                 ranked.add(new Popular(item, t.views()));
             }
         }

@@ -115,6 +115,31 @@ class PopularArticlesTest {
     }
 
     @Test
+    void aColumnStillListsTenAfterWithdrawalsAndAMovedArticleCountsUnderItsNewColumn() {
+        LocalDate today = LocalDate.ofInstant(content.clock.instant(), Times.CHINA);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < PopularArticles.KEPT + 3; i++) {
+            long id = content.publish("n" + i, "新闻" + i, START.plusSeconds(i), "news");
+            daily.add(id, today, 100 - i); // the first is the most read
+            ids.add(id);
+        }
+        long moved = content.publish("m", "移动", START.plusSeconds(100), "news");
+        daily.add(moved, today, 1000);
+        content.db.jdbc().sql("UPDATE article SET status = 'WITHDRAWN' WHERE id IN (?, ?)")
+                .params(ids.get(0), ids.get(1)).update();
+        long policy = content.column("policy").id();
+        content.db.jdbc().sql("UPDATE article SET primary_column_id = ? WHERE id = ?").params(policy, moved).update();
+
+        List<Popular> news = popular.columns(List.of(content.column("news").id()), Window.WEEK, 20);
+        assertThat(news).extracting(p -> p.item().id()).as("the withdrawn left, the next ones came up")
+                .containsExactlyElementsOf(ids.subList(2, 2 + PopularArticles.KEPT));
+        assertThat(popular.columns(List.of(policy), Window.WEEK, 20)).extracting(p -> p.item().id())
+                .containsExactly(moved);
+        assertThat(popular.site(Window.WEEK, 20)).hasSize(PopularArticles.KEPT).first()
+                .extracting(p -> p.item().id()).isEqualTo(moved);
+    }
+
+    @Test
     void aRankingIsServedFromMemoryUntilRefreshed() {
         long a = content.publish("a", "甲", START, "news");
         view(a, 1);
