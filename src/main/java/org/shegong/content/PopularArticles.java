@@ -12,9 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.shegong.system.Times;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -56,22 +59,43 @@ public class PopularArticles {
     }
 
     private record Ranking(List<Popular> site, Map<Long, List<Popular>> byColumn) {
+        static final Ranking NONE = new Ranking(List.of(), Map.of());
     }
 
     private final DailyViewsRepository daily;
     private final Clock clock;
     private final LoadingCache<Window, Ranking> rankings;
 
+    @Autowired
     PopularArticles(DailyViewsRepository daily, Clock clock, @Value("${shegong.popular.refresh:5m}") Duration refresh) {
+        this(daily, clock, refresh, ForkJoinPool.commonPool());
+    }
+
+    /** With {@code Runnable::run} a ranking is computed in the reader's thread (tests). */
+    PopularArticles(DailyViewsRepository daily, Clock clock, Duration refresh, Executor executor) {
         this.daily = daily;
         this.clock = clock;
         // Readers get the previous ranking while the next is computed; an hour-old one is never served.
         this.rankings = Caffeine.newBuilder().refreshAfterWrite(refresh).expireAfterWrite(refresh.plusHours(1))
-                .build(this::compute);
+                .executor(executor).build(this::compute);
+    }
+
+    /**
+     * The ranking, or none while the first one is computed in the background: the first ranking after a start
+     * reads every view of the window (hundreds of thousands of rows at a million articles, 18 s on a cold H2),
+     * and every page with a 热门 block would wait for it. The blocks are left out meanwhile, as on a new site.
+     */
+    private Ranking current(Window window) {
+        Ranking ranking = rankings.getIfPresent(window);
+        if (ranking == null) {
+            rankings.refresh(window);
+            ranking = rankings.getIfPresent(window); // already there when computed in this thread
+        }
+        return ranking != null ? ranking : Ranking.NONE;
     }
 
     public List<Popular> site(Window window, int limit) {
-        List<Popular> site = rankings.get(window).site();
+        List<Popular> site = current(window).site();
         return site.subList(0, Math.min(limit, site.size()));
     }
 
@@ -80,16 +104,18 @@ public class PopularArticles {
      * top {@value #KEPT}, so the top of their union is among them.
      */
     public List<Popular> columns(Collection<Long> columnIds, Window window, int limit) {
-        Map<Long, List<Popular>> byColumn = rankings.get(window).byColumn();
+        Map<Long, List<Popular>> byColumn = current(window).byColumn();
         return columnIds.stream().distinct().flatMap(id -> byColumn.getOrDefault(id, List.of()).stream())
                 .sorted(Comparator.comparingLong(Popular::views).reversed()
                         .thenComparing(Comparator.comparingLong((Popular p) -> p.item().id()).reversed()))
                 .limit(limit).toList();
     }
 
-    /** Drops the rankings so the next read computes them (tests; an operator's "now"). */
+    /** Computes the rankings now, in this thread (tests; an operator's "now"). */
     public void refresh() {
-        rankings.invalidateAll();
+        for (Window window : Window.values()) {
+            rankings.put(window, compute(window));
+        }
     }
 
     private Ranking compute(Window window) {

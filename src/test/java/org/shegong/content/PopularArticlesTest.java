@@ -37,7 +37,7 @@ class PopularArticlesTest {
         content = new ContentFixture(TestDatabase.fresh(target));
         daily = new DailyViewsRepository(content.db.jdbc());
         counter = new ViewCounter(content.articles, daily, content.db.transactions(), content.clock);
-        popular = new PopularArticles(daily, content.clock, Duration.ofMinutes(5));
+        popular = new PopularArticles(daily, content.clock, Duration.ofMinutes(5), Runnable::run);
     }
 
     private void view(long id, int times) {
@@ -137,6 +137,22 @@ class PopularArticlesTest {
                 .containsExactly(moved);
         assertThat(popular.site(Window.WEEK, 20)).hasSize(PopularArticles.KEPT).first()
                 .extracting(p -> p.item().id()).isEqualTo(moved);
+    }
+
+    @Test
+    void theFirstRankingIsComputedInTheBackgroundWhileReadersGetNone() {
+        long a = content.publish("a", "甲", START, "news");
+        view(a, 2);
+        counter.flush();
+        java.util.Queue<Runnable> background = new java.util.ArrayDeque<>();
+        PopularArticles later = new PopularArticles(daily, content.clock, Duration.ofMinutes(5), background::add);
+        assertThat(later.site(Window.WEEK, 10)).as("not computed yet: no waiting").isEmpty();
+        assertThat(later.columns(List.of(content.column("news").id()), Window.WEEK, 10)).isEmpty();
+        assertThat(background).as("one computation started").isNotEmpty();
+        while (!background.isEmpty()) {
+            background.poll().run();
+        }
+        assertThat(later.site(Window.WEEK, 10)).extracting(p -> p.item().id()).containsExactly(a);
     }
 
     @Test
