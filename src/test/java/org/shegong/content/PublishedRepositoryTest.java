@@ -57,6 +57,19 @@ class PublishedRepositoryTest {
     }
 
     @Test
+    void pictureFallbackLooksOnlyAmongTheNewestLiveArticles() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(content.publish("p" + i, "图" + i, START.plusSeconds(i), "news"));
+        }
+        content.db.jdbc().sql("UPDATE article SET list_image = '/media/1/x.jpg' WHERE id IN (?, ?)")
+                .params(ids.get(0), ids.get(3)).update();
+        assertThat(published.latestWithImage(6)).extracting(PublishedItem::id).containsExactly(ids.get(3), ids.get(0));
+        assertThat(new PublishedRepository(content.db.jdbc(), 3).latestWithImage(6)).extracting(PublishedItem::id)
+                .as("the oldest is not among the newest three").containsExactly(ids.get(3));
+    }
+
+    @Test
     void publishedBetweenIsHalfOpenAndPerColumn() {
         long news = content.column("news").id();
         long before = content.publish("1", "之前", START.minusNanos(1000), "news");
