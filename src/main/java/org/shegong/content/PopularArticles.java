@@ -137,11 +137,11 @@ public class PopularArticles {
         // Only live articles are listed, each under the column it is in now.
         Map<Long, ArticleListItem> items = daily.items(candidates.keySet()).stream()
                 .collect(Collectors.toMap(ArticleListItem::id, Function.identity()));
-        Map<Long, List<DailyViewsRepository.Total>> current = new HashMap<>();
-        candidates.values().stream().filter(t -> items.containsKey(t.articleId())).forEach(t -> current
+        Map<Long, List<DailyViewsRepository.Total>> byCurrentColumn = new HashMap<>();
+        candidates.values().stream().filter(t -> items.containsKey(t.articleId())).forEach(t -> byCurrentColumn
                 .computeIfAbsent(items.get(t.articleId()).primaryColumnId(), id -> new ArrayList<>()).add(t));
         Map<Long, List<Popular>> columnLists = new HashMap<>();
-        current.forEach((id, totals) -> columnLists.put(id, ranked(totals, items, order)));
+        byCurrentColumn.forEach((id, totals) -> columnLists.put(id, ranked(totals, items, order)));
         return new Ranking(ranked(site, items, order), columnLists);
     }
 

@@ -2,10 +2,10 @@ package org.shegong.site.cache;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.shegong.column.Column;
 import org.shegong.column.ColumnService;
 import org.shegong.content.Article;
-import org.shegong.content.ArticleListItem;
 import org.shegong.content.ArticleNeighbours;
 import org.shegong.content.ArticleService;
 import org.shegong.system.web.SiteUrls;
@@ -100,8 +100,9 @@ class PageCacheInvalidator implements OutboxConsumer {
             for (Long columnId : article.columnIds()) {
                 columns.byId(columnId).ifPresent(this::evictColumn);
             }
-            neighbours.newer(article).map(ArticleListItem::id).map(SiteUrls::article).ifPresent(cache::evict);
-            neighbours.older(article).map(ArticleListItem::id).map(SiteUrls::article).ifPresent(cache::evict);
+            var around = neighbours.around(article);
+            Stream.concat(Stream.ofNullable(around.newer()), Stream.ofNullable(around.older()))
+                    .forEach(neighbour -> cache.evict(SiteUrls.article(neighbour.id())));
         });
     }
 
