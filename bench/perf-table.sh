@@ -12,7 +12,9 @@
 # Environment: DURATION (each timed run, default 10s), WARMUP (default 3s), CONNS (default 32), HEAP (-Xmx512m),
 # PORT (19580) and NGINX_PORT (19581), OUT (default bench/out/perf-DB-CORPUS-N). Data is kept in OUT and reused by the
 # next run with the same arguments (the PostgreSQL database perf_CORPUS_N too, unless PG_DROP=1); BUILD=1 rebuilds the
-# jar first; DATA_ONLY=1 stops once the data and the index are ready. PostgreSQL: 127.0.0.1:5432, user postgres (PGHOST, PGUSER and PGPASSWORD are honoured).
+# jar first; DATA_ONLY=1 stops once the data and the index are ready. LAUNCH=launcher (the default) starts the measured
+# server through bin/shegong, as docs/deploy.md does, after a start that trains its class-data archive (ADR 0066) and
+# is not timed; LAUNCH=jar starts it with plain java -jar. PostgreSQL: 127.0.0.1:5432, user postgres (PGHOST, PGUSER and PGPASSWORD are honoured).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -22,6 +24,8 @@ DB=${2:-h2}
 CORPUS=${3:-realistic}
 case "$DB" in h2|pg|mariadb) ;; *) echo "DB must be h2, pg or mariadb" >&2; exit 2 ;; esac
 case "$CORPUS" in realistic|uniform) ;; *) echo "CORPUS must be realistic or uniform" >&2; exit 2 ;; esac
+LAUNCH=${LAUNCH:-launcher}
+case "$LAUNCH" in launcher|jar) ;; *) echo "LAUNCH must be launcher or jar" >&2; exit 2 ;; esac
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-3s}
 CONNS=${CONNS:-32}
@@ -120,10 +124,30 @@ fi
 [ "${DATA_ONLY:-0}" = 1 ] && { echo "==> data ready in $OUT (DATA_ONLY=1: nothing measured)"; exit 0; }
 
 # --- server and nginx ------------------------------------------------------------------------------------------------
-echo "==> starting the server ($DB, $N articles)"
+# bin/shegong execs the JVM, so $! is the server's pid either way.
+start_server() { # port, log
+  if [ "$LAUNCH" = launcher ]; then
+    SHEGONG_JAR=$PWD/target/shegong.jar SHEGONG_LAUNCH_DIR=$PWD/bench/out/launch-cache \
+      JAVA_OPTS="$HEAP ${db_args[*]}" bin/shegong --server.port="$1" --shegong.data-dir="$DATA" > "$2" 2>&1 &
+  else
+    java $HEAP "${db_args[@]}" -jar target/shegong.jar --server.port="$1" --shegong.data-dir="$DATA" > "$2" 2>&1 &
+  fi
+}
+if [ "$LAUNCH" = launcher ]; then
+  # The first start of a jar trains its archive (about a minute); a deployed server has done that long before.
+  echo "==> bin/shegong: making the class-data archive if this jar has none (not timed)"
+  start_server "$PORT" "$OUT/server-train.log"
+  trainee=$!
+  until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; do
+    kill -0 "$trainee" 2>/dev/null || { tail -30 "$OUT/server-train.log"; exit 1; }
+    sleep 0.5
+  done
+  kill "$trainee"
+  wait "$trainee" 2>/dev/null || true
+fi
+echo "==> starting the server ($DB, $N articles, $LAUNCH)"
 launched=$(date +%s.%N)
-java $HEAP "${db_args[@]}" -jar target/shegong.jar --server.port="$PORT" --shegong.data-dir="$DATA" \
-  > "$OUT/server.log" 2>&1 &
+start_server "$PORT" "$OUT/server.log"
 server=$!
 nginx_pid=""
 cleanup() {
@@ -209,7 +233,7 @@ base=$(echo "${rows[0]}" | cut -d'|' -f2)
     IFS='|' read -r label rps p50 p99 bad <<<"$row"
     printf '| %-44s | %9s | %8s | %8s | %7.3fx | %7s |\n' "$label" "$rps" "$p50" "$p99" "$(echo "$rps / $base" | bc -l)" "$bad"
   done
-  printf '| %-44s | %9s | %8s | %8s | %8s | %7s |\n' "start to first page (index present)" "$(printf '%.1f s' "$first_page")" "" "" "" ""
+  printf '| %-44s | %9s | %8s | %8s | %8s | %7s |\n' "start to first page ($([ "$LAUNCH" = launcher ] && echo bin/shegong || echo java -jar))" "$(printf '%.1f s' "$first_page")" "" "" "" ""
   for step in "import --bulk:imported" "reindex:indexed"; do
     seconds=$(cat "$OUT/${step#*:}")
     printf '| %-44s | %9s | %8s | %8s | %8s | %7s |\n' "${step%%:*} ($(printf "%.0f" "$(echo "$N / $seconds" | bc -l)") articles/s)" \
