@@ -131,6 +131,10 @@ final class PageCacheFilter extends OncePerRequestFilter {
                 headers.add(Map.entry(name, response.getHeader(name)));
             }
         }
+        // Tomcat keeps the language set by setLocale apart from its headers, so getHeaderNames never lists it.
+        if (headers.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("Content-Language"))) {
+            headers.add(Map.entry("Content-Language", response.getLocale().toLanguageTag()));
+        }
         return headers;
     }
 

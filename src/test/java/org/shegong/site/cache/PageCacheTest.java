@@ -140,6 +140,22 @@ class PageCacheTest {
     }
 
     @Test
+    void theSiteSaysItsPagesAreChineseWhateverTheFirstReadersBrowserAsked() throws Exception {
+        // A page said the language the reader's browser asked for (curl, with none, got the JVM's "en-US"), and a
+        // hit said none: Tomcat keeps Content-Language apart from the headers the cache copies.
+        long id = publish("语言标头测试", "news");
+        HttpResponse<byte[]> first = get("/article/" + id, "Accept-Language", "en-US,en;q=0.9");
+        HttpResponse<byte[]> second = get("/article/" + id);
+        HttpResponse<byte[]> uncached = get("/article/" + id, "Cookie", "JSESSIONID=x", "Accept-Language", "fr");
+
+        assertThat(header(first, "X-Cache")).isEqualTo("MISS");
+        assertThat(header(second, "X-Cache")).isEqualTo("HIT");
+        for (HttpResponse<byte[]> response : List.of(first, second, uncached)) {
+            assertThat(header(response, "Content-Language")).isEqualTo("zh-CN");
+        }
+    }
+
+    @Test
     void conditionalRequestsGet304() throws Exception {
         HttpResponse<byte[]> page = get("/column/news");
         String etag = header(page, "ETag");
