@@ -14,7 +14,9 @@
 # next run with the same arguments (the PostgreSQL database perf_CORPUS_N too, unless PG_DROP=1); BUILD=1 rebuilds the
 # jar first; DATA_ONLY=1 stops once the data and the index are ready. LAUNCH=launcher (the default) starts the measured
 # server through bin/shegong, as docs/deploy.md does, after a start that trains its class-data archive (ADR 0066) and
-# is not timed; LAUNCH=jar starts it with plain java -jar. PostgreSQL: 127.0.0.1:5432, user postgres (PGHOST, PGUSER and PGPASSWORD are honoured).
+# is not timed; LAUNCH=jar starts it with plain java -jar. MariaDB: MARIADB_BUFFER_POOL (for example 4G, as
+# docs/deploy.md advises) sets innodb_buffer_pool_size for the run and puts the old size back at the end; the table's
+# header says which size was in use. PostgreSQL: 127.0.0.1:5432, user postgres (PGHOST, PGUSER and PGPASSWORD are honoured).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -123,6 +125,14 @@ fi
 # DATA_ONLY=1 prepares the data and stops: the long steps can run while the machine is busy, the measuring cannot.
 [ "${DATA_ONLY:-0}" = 1 ] && { echo "==> data ready in $OUT (DATA_ONLY=1: nothing measured)"; exit 0; }
 
+if [ "$DB" = mariadb ] && [ -n "${MARIADB_BUFFER_POOL:-}" ]; then
+  pool_before=$(maria -N -B -e "SELECT @@innodb_buffer_pool_size")
+  echo "==> innodb_buffer_pool_size $pool_before -> $MARIADB_BUFFER_POOL for this run"
+  bytes=$(numfmt --from=iec "$MARIADB_BUFFER_POOL")
+  maria -e "SET GLOBAL innodb_buffer_pool_size = $bytes"
+  trap 'maria -e "SET GLOBAL innodb_buffer_pool_size = $pool_before" || true' EXIT
+fi
+
 # --- server and nginx ------------------------------------------------------------------------------------------------
 # bin/shegong execs the JVM, so $! is the server's pid either way.
 start_server() { # port, log
@@ -152,6 +162,7 @@ server=$!
 nginx_pid=""
 cleanup() {
   kill "$server" 2>/dev/null || true
+  [ -n "${pool_before:-}" ] && { maria -e "SET GLOBAL innodb_buffer_pool_size = $pool_before" || true; }
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
   if [ "$DB" != h2 ] && [ "${PG_DROP:-0}" = 1 ]; then
     wait "$server" 2>/dev/null || true
@@ -224,7 +235,8 @@ oom=$(grep -c OutOfMemoryError "$OUT/server.log" || true)
 base=$(echo "${rows[0]}" | cut -d'|' -f2)
 {
   printf '%s articles (%s corpus), %s, %s; wrk -t2 -c%s -d%s a row after %s of warm-up; %s cores shared by server,' \
-    "$N" "$CORPUS" "$(case $DB in pg) echo PostgreSQL ;; mariadb) echo MariaDB ;; *) echo H2 ;; esac)" "$HEAP" "$CONNS" "$DURATION" "$WARMUP" "$(nproc)"
+    "$N" "$CORPUS" "$(case $DB in pg) echo PostgreSQL ;; mariadb) echo "MariaDB (buffer pool $(maria -N -B -e \
+      "SELECT @@innodb_buffer_pool_size" | numfmt --to=iec))" ;; *) echo H2 ;; esac)" "$HEAP" "$CONNS" "$DURATION" "$WARMUP" "$(nproc)"
   printf ' nginx and wrk; load average %s before, %s after; %s; %d s in all.\n\n' "$load_before" \
     "$(cut -d' ' -f1-3 /proc/loadavg)" "$(date -u +%Y-%m-%d)" $(( $(date +%s) - started_at ))
   printf '| %-44s | %9s | %8s | %8s | %8s | %7s |\n' "measure" "req/s" "p50 ms" "p99 ms" "vs nginx" "errors"
