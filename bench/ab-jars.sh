@@ -30,17 +30,8 @@ CONNS=${CONNS:-32}
 HEAP=${HEAP:--Xmx512m}
 PORT=${PORT:-19590}
 OUT=$(mktemp -d /tmp/ab-jars.XXXXXX)
-db_args=()
-case "$DB" in
-  h2) ;;
-  pg) db_args=(-Dspring.profiles.active=postgres)
-      export SHEGONG_DB_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:5432/${PG_DB:?PG_DB is needed}" \
-        SHEGONG_DB_USER=${PGUSER:-postgres} ;;
-  mariadb) db_args=(-Dspring.profiles.active=mysql)
-      export SHEGONG_DB_URL="jdbc:mariadb://127.0.0.1:3306/${PG_DB:?PG_DB is needed}" SHEGONG_DB_USER=root \
-        SHEGONG_DB_PASSWORD= ;;
-  *) echo "DB must be h2, pg or mariadb" >&2; exit 2 ;;
-esac
+case "$DB" in pg|mariadb) : "${PG_DB:?PG_DB is needed}" ;; esac
+db_settings "$DB" "${PG_DB:-}"
 for jar in "${JARS[@]}"; do [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 2; }; done
 
 server_pid=

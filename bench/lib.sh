@@ -95,3 +95,30 @@ LUA
 wrk.headers["Cookie"] = "JSESSIONID=bench"
 LUA
 }
+
+# db_settings DB NAME: the server's options for a database (h2, pg or mariadb) named NAME on this machine: sets the
+# array db_args and exports SHEGONG_DB_*. PostgreSQL honours PGHOST and PGUSER. Exits on an unknown DB.
+db_settings() {
+  db_args=()
+  case "$1" in
+    h2) ;;
+    pg) db_args=(-Dspring.profiles.active=postgres)
+        export SHEGONG_DB_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:5432/$2" SHEGONG_DB_USER=${PGUSER:-postgres} ;;
+    mariadb) db_args=(-Dspring.profiles.active=mysql)
+        export SHEGONG_DB_URL="jdbc:mariadb://127.0.0.1:3306/$2" SHEGONG_DB_USER=root SHEGONG_DB_PASSWORD= ;;
+    *) echo "DB must be h2, pg or mariadb" >&2; exit 2 ;;
+  esac
+}
+
+# start_server HOW PORT LOG: starts target/shegong.jar in the background on DATA with HEAP and db_args, through
+# bin/shegong (HOW=launcher; its archives in bench/out/launch-cache) or with java -jar (HOW=jar). JAVA (default
+# java) is the runtime either way. bin/shegong execs the JVM, so $! is the server's pid either way.
+start_server() {
+  local java=${JAVA:-java}
+  if [ "$1" = launcher ]; then
+    JAVA="$java" SHEGONG_JAR=$PWD/target/shegong.jar SHEGONG_LAUNCH_DIR=$PWD/bench/out/launch-cache \
+      JAVA_OPTS="$HEAP ${db_args[*]}" bin/shegong --server.port="$2" --shegong.data-dir="$DATA" > "$3" 2>&1 &
+  else
+    "$java" $HEAP "${db_args[@]}" -jar target/shegong.jar --server.port="$2" --shegong.data-dir="$DATA" > "$3" 2>&1 &
+  fi
+}

@@ -49,14 +49,7 @@ if [ "${BUILD:-0}" = 1 ] || [ ! -f target/shegong.jar ]; then
   ./mvnw -B -q -ntp package -DskipTests
 fi
 
-db_args=()
-if [ "$DB" = pg ]; then
-  db_args=(-Dspring.profiles.active=postgres)
-  export SHEGONG_DB_URL="jdbc:postgresql://$PGHOST:5432/$PG_DB" SHEGONG_DB_USER=$PGUSER
-elif [ "$DB" = mariadb ]; then
-  db_args=(-Dspring.profiles.active=mysql)
-  export SHEGONG_DB_URL="jdbc:mariadb://127.0.0.1:3306/$PG_DB" SHEGONG_DB_USER=root SHEGONG_DB_PASSWORD=
-fi
+db_settings "$DB" "$PG_DB"
 maria() { mariadb -h 127.0.0.1 -uroot "$@"; }
 run_jar() { # log, arguments…
   local log=$1
@@ -125,28 +118,20 @@ fi
 # DATA_ONLY=1 prepares the data and stops: the long steps can run while the machine is busy, the measuring cannot.
 [ "${DATA_ONLY:-0}" = 1 ] && { echo "==> data ready in $OUT (DATA_ONLY=1: nothing measured)"; exit 0; }
 
+restore_pool() { [ -z "${pool_before:-}" ] || maria -e "SET GLOBAL innodb_buffer_pool_size = $pool_before" || true; }
 if [ "$DB" = mariadb ] && [ -n "${MARIADB_BUFFER_POOL:-}" ]; then
   pool_before=$(maria -N -B -e "SELECT @@innodb_buffer_pool_size")
   echo "==> innodb_buffer_pool_size $pool_before -> $MARIADB_BUFFER_POOL for this run"
   bytes=$(numfmt --from=iec "$MARIADB_BUFFER_POOL")
   maria -e "SET GLOBAL innodb_buffer_pool_size = $bytes"
-  trap 'maria -e "SET GLOBAL innodb_buffer_pool_size = $pool_before" || true' EXIT
+  trap restore_pool EXIT # until cleanup() takes over below
 fi
 
 # --- server and nginx ------------------------------------------------------------------------------------------------
-# bin/shegong execs the JVM, so $! is the server's pid either way.
-start_server() { # port, log
-  if [ "$LAUNCH" = launcher ]; then
-    SHEGONG_JAR=$PWD/target/shegong.jar SHEGONG_LAUNCH_DIR=$PWD/bench/out/launch-cache \
-      JAVA_OPTS="$HEAP ${db_args[*]}" bin/shegong --server.port="$1" --shegong.data-dir="$DATA" > "$2" 2>&1 &
-  else
-    java $HEAP "${db_args[@]}" -jar target/shegong.jar --server.port="$1" --shegong.data-dir="$DATA" > "$2" 2>&1 &
-  fi
-}
 if [ "$LAUNCH" = launcher ]; then
   # The first start of a jar trains its archive (about a minute); a deployed server has done that long before.
   echo "==> bin/shegong: making the class-data archive if this jar has none (not timed)"
-  start_server "$PORT" "$OUT/server-train.log"
+  start_server "$LAUNCH" "$PORT" "$OUT/server-train.log"
   trainee=$!
   until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; do
     kill -0 "$trainee" 2>/dev/null || { tail -30 "$OUT/server-train.log"; exit 1; }
@@ -157,12 +142,12 @@ if [ "$LAUNCH" = launcher ]; then
 fi
 echo "==> starting the server ($DB, $N articles, $LAUNCH)"
 launched=$(date +%s.%N)
-start_server "$PORT" "$OUT/server.log"
+start_server "$LAUNCH" "$PORT" "$OUT/server.log"
 server=$!
 nginx_pid=""
 cleanup() {
   kill "$server" 2>/dev/null || true
-  [ -n "${pool_before:-}" ] && { maria -e "SET GLOBAL innodb_buffer_pool_size = $pool_before" || true; }
+  restore_pool
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
   if [ "$DB" != h2 ] && [ "${PG_DROP:-0}" = 1 ]; then
     wait "$server" 2>/dev/null || true

@@ -8,6 +8,7 @@
 # Prints one line a start and the medians. The launcher's archive is made before the first round (not timed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 N=${1:-1000000}
 DB=${2:-h2}
@@ -17,27 +18,15 @@ HEAP=${HEAP:--Xmx512m}
 PORT=${PORT:-19590}
 OUT=$(realpath -m "${OUT:-bench/out/perf-$DB-$CORPUS-$N}")
 DATA=$OUT/data
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 [ -f "$OUT/indexed" ] || { echo "no data in $OUT: run DATA_ONLY=1 bench/perf-table.sh $N $DB $CORPUS first" >&2; exit 1; }
 
-db_args=()
-case "$DB" in
-  pg) db_args=(-Dspring.profiles.active=postgres)
-      export SHEGONG_DB_URL="jdbc:postgresql://127.0.0.1:5432/perf_${CORPUS}_$N" SHEGONG_DB_USER=postgres ;;
-  mariadb) db_args=(-Dspring.profiles.active=mysql)
-      export SHEGONG_DB_URL="jdbc:mariadb://127.0.0.1:3306/perf_${CORPUS}_$N" SHEGONG_DB_USER=root SHEGONG_DB_PASSWORD= ;;
-esac
+db_settings "$DB" "perf_${CORPUS}_$N"
 
 start() { # how (jar|launcher), log; prints seconds to the first 200 of /
   local how=$1 log=$2 t pid
   t=$(date +%s.%N)
-  if [ "$how" = launcher ]; then
-    JAVA="$java" SHEGONG_JAR=$PWD/target/shegong.jar SHEGONG_LAUNCH_DIR=$PWD/bench/out/launch-cache \
-      JAVA_OPTS="$HEAP ${db_args[*]}" bin/shegong --server.port="$PORT" --shegong.data-dir="$DATA" > "$log" 2>&1 &
-  else
-    "$java" $HEAP "${db_args[@]}" -jar target/shegong.jar --server.port="$PORT" --shegong.data-dir="$DATA" \
-      > "$log" 2>&1 &
-  fi
+  start_server "$how" "$PORT" "$log"
   pid=$!
   until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { tail -20 "$log" >&2; exit 1; }
@@ -60,4 +49,4 @@ done
 j=$(printf '%s\n' "${jar[@]}" | median)
 l=$(printf '%s\n' "${launcher[@]}" | median)
 printf '%s articles, %s, %s, %s: start to first page, median of %d: java -jar %.1f s, bin/shegong %.1f s (%.2fx)\n' \
-  "$N" "$DB" "$("$java" -version 2>&1 | head -1)" "$HEAP" "$ROUNDS" "$j" "$l" "$(echo "$l / $j" | bc -l)"
+  "$N" "$DB" "$("$JAVA" -version 2>&1 | head -1)" "$HEAP" "$ROUNDS" "$j" "$l" "$(echo "$l / $j" | bc -l)"
