@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
@@ -153,6 +154,15 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
         return request.withText(QueryText.clean(request.text(), properties.maxQueryLength()));
     }
 
+    /**
+     * The helper threads, unless the readers' searches already keep every core busy: then a search runs in one part
+     * on its request's thread. Split, each part must fill its own best candidates before it can skip anything, so a
+     * query that stops early does about twice the work, which only pays when a core would otherwise be idle.
+     */
+    private Executor helpers() {
+        return gate != null && gate.crowded() ? null : helpers;
+    }
+
     @PreDestroy
     void stopHelpers() {
         helpers.shutdownNow();
@@ -170,7 +180,7 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
             TopDocs top = request.sort() == SearchQuery.Sort.NEWEST
                     ? searcher.search(query, new TopFieldCollectorManager(NEWEST, n, null, COUNT_LIMIT))
                     : RankedSearch.top(ranking(searcher), query, queries.rescoring(text, clock.instant()), n,
-                            COUNT_LIMIT, FULL_SCAN, helpers);
+                            COUNT_LIMIT, FULL_SCAN, helpers());
             List<Stored> docs = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
             for (int i = (page - 1) * size; i < top.scoreDocs.length; i++) {
@@ -184,7 +194,7 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
     @Override
     List<Stored> partialTop(Query query, int n) {
         return withSearcher(searcher -> stored(searcher,
-                RankedSearch.topAmongNewest(ranking(searcher), query, n, PARTIAL_SCAN, helpers)));
+                RankedSearch.topAmongNewest(ranking(searcher), query, n, PARTIAL_SCAN, helpers())));
     }
 
     @Override

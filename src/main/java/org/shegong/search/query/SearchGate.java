@@ -76,6 +76,15 @@ public final class SearchGate {
         running.release();
     }
 
+    /**
+     * Whether every place is taken or someone waits for one: then the cores are already shared by whole searches, and
+     * a search split over them (RankedSearch) would only do more work in all (each part fills its own best before it
+     * can skip anything) without finishing sooner.
+     */
+    public boolean crowded() {
+        return running.availablePermits() == 0 || queued.get() > 0;
+    }
+
     /** Searches refused since start. */
     public long refused() {
         return refused.get();

@@ -131,6 +131,58 @@ class RankedSearchTest {
         });
     }
 
+    /**
+     * A search split over a helper (an idle server) and one run in a single part on the request's thread (a crowded
+     * one, see SearchGate.crowded) rank the same articles in the same order with the same scores and count: many ties
+     * across segments, a count that stops early, and a second page.
+     */
+    @Test
+    void aSearchSplitOverHelpersFindsWhatOnePartFinds(@TempDir Path dir) throws Exception {
+        String[] words = {"养老", "儿童", "督导", "社区"};
+        try (SearchIndex index = new SearchIndex(dir, Lexicon.load(null))) {
+            long generation = index.startGeneration();
+            java.util.Random random = new java.util.Random(11);
+            for (int i = 1; i <= 3_000; i++) {
+                StringBuilder title = new StringBuilder();
+                for (String word : words) {
+                    if (random.nextInt(3) == 0) {
+                        title.append(word).append("服务");
+                    }
+                }
+                index.upsert(article(i, title + "通知 " + i, NOW.minus(Duration.ofMinutes(random.nextInt(5_000_000)))));
+                if (i % 400 == 0) {
+                    index.commitAndRefresh();
+                }
+            }
+            index.finishGeneration(generation);
+            org.apache.lucene.search.BooleanQuery.Builder any = new org.apache.lucene.search.BooleanQuery.Builder();
+            for (int w = 0; w < words.length; w++) {
+                any.add(new org.apache.lucene.search.BoostQuery(new org.apache.lucene.search.TermQuery(
+                        new org.apache.lucene.index.Term(ArticleDocuments.TITLE, words[w])), w + 1f),
+                        org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+            }
+            Query query = any.build();
+            Query noBonus = new org.apache.lucene.search.MatchNoDocsQuery();
+            java.util.concurrent.ExecutorService helper = java.util.concurrent.Executors.newSingleThreadExecutor();
+            IndexSearcher searcher = index.acquire();
+            try {
+                assertThat(searcher.getIndexReader().leaves()).hasSizeGreaterThan(2);
+                for (int n : new int[] {20, 40, 100}) {
+                    TopDocs split = RankedSearch.top(searcher, query, noBonus, n, 1_000, helper);
+                    TopDocs whole = RankedSearch.top(searcher, query, noBonus, n, 1_000, null);
+                    assertThat(split.scoreDocs).hasSize(n);
+                    assertThat(ids(searcher, split)).containsExactlyElementsOf(ids(searcher, whole));
+                    assertThat(split.scoreDocs).extracting(d -> d.score)
+                            .containsExactlyElementsOf(java.util.Arrays.stream(whole.scoreDocs).map(d -> d.score).toList());
+                    assertThat(split.totalHits.relation).isEqualTo(whole.totalHits.relation);
+                }
+            } finally {
+                index.release(searcher);
+                helper.shutdownNow();
+            }
+        }
+    }
+
     private interface SearchCheck {
         void check(IndexSearcher searcher, Query olderIsBetter) throws IOException;
     }

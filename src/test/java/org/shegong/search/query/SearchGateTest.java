@@ -52,6 +52,26 @@ class SearchGateTest {
         assertThat(gate.refused()).isZero();
     }
 
+    /** Crowded (searches then run in one part each): every place taken, or somebody waiting for one. */
+    @Test
+    void theGateIsCrowdedWhenEveryPlaceIsTakenOrSomebodyWaits() throws Exception {
+        SearchGate gate = gate(2, 4, Duration.ofSeconds(30));
+        assertThat(gate.crowded()).isFalse();
+        assertThat(gate.enter()).isTrue();
+        assertThat(gate.crowded()).as("one search on two places: the other core is free").isFalse();
+        assertThat(gate.enter()).isTrue();
+        assertThat(gate.crowded()).isTrue();
+        CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> gate.call(() -> "third"));
+        gate.leave();
+        assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("third");
+        assertThat(gate.crowded()).as("the third came and went").isFalse();
+        SearchGate single = gate(1, 4, Duration.ofSeconds(30));
+        assertThat(single.enter()).isTrue();
+        assertThat(single.crowded()).isTrue();
+        single.leave();
+        assertThat(single.crowded()).isFalse();
+    }
+
     @Test
     void aSearchThatWaitedTooLongIsRefused() {
         SearchGate gate = gate(1, 4, Duration.ofMillis(150));
