@@ -11,7 +11,8 @@
 #
 # Environment: DB (h2|pg|mariadb, default h2), PG_DB (the database perf-table.sh made, for pg and mariadb), MAX_ID
 # (the highest article id; default: the highest linked from the home page and 行业动态), ROWS (default "uncached cached
-# column"), DURATION (each timed run, default 15s), JIT_WARMUP (default 30s), CONNS (32), HEAP (-Xmx512m), PORT,
+# column"; also "titles", "popular" and "words": the search rows of perf-table.sh, on the query files it left beside
+# DATA_DIR, each random one warmed up with its -warm file so the timed run is not answered from the result cache), DURATION (each timed run, default 15s), JIT_WARMUP (default 30s), CONNS (32), HEAP (-Xmx512m), PORT,
 # SETTLE_MAX (the longest wait, in seconds, for the machine to go quiet after a start; default 600).
 # Both jars must apply the same migrations to the data (compare builds of one schema, or copy the data first).
 set -euo pipefail
@@ -62,6 +63,20 @@ rps() {
     END {printf "%.0f %.0f", rps, cpu * 1000000 / tick / n}' <<<"$result"
 }
 
+# search_row titles|popular|words: perf-table's search row of that name, warmed up as it does.
+search_row() {
+  local queries warm
+  case "$1" in
+    titles) queries=$Q-titles.txt; warm=$Q-titles-warm.txt ;;
+    popular) queries=$Q-popular.txt; warm=$queries ;;
+    words) queries=$Q-uniform.txt; warm=$Q-uniform-warm.txt ;;
+  esac
+  [ -s "$queries" ] || { echo "no $queries: run bench/perf-table.sh for this data first" >&2; exit 2; }
+  QUERY_FILE=$warm wrk -t2 -c"$CONNS" -d3s -s bench/search-queries.lua "http://127.0.0.1:$PORT" > /dev/null
+  QUERY_FILE=$queries rps / "$DURATION" bench/search-queries.lua
+}
+Q=$(dirname "$DATA")/queries
+
 declare -A results cpu
 for round in $(seq 1 "$ROUNDS"); do
   for side in 0 1; do
@@ -81,13 +96,18 @@ for round in $(seq 1 "$ROUNDS"); do
       | grep -o '/article/[0-9]*')
     # The JIT compiles the rendering path while it runs; a short warm-up measured it half-compiled.
     wrk -t2 -c"$CONNS" -d"$JIT_WARMUP" -s "$OUT/random-article.lua" "http://127.0.0.1:$PORT/article/1" > /dev/null
+    if [[ " $ROWS " =~ \ (titles|popular|words)\  ]]; then # and the search path, on queries no timed run asks
+      QUERY_FILE=$Q-titles-warm.txt wrk -t2 -c"$CONNS" -d"$JIT_WARMUP" -s bench/search-queries.lua \
+        "http://127.0.0.1:$PORT" > /dev/null
+    fi
     line="round $round $label"
     for row in $ROWS; do
       case "$row" in
         uncached) value=$(rps /article/1 "$DURATION" "$OUT/random-article.lua") ;;
         cached) rps "$cached" 3s > /dev/null; value=$(rps "$cached" "$DURATION") ;;
         column) value=$(rps /column/news "$DURATION" "$OUT/no-cache.lua") ;; # page 1, rendered for a session cookie
-        *) echo "unknown row $row (uncached, cached, column)" >&2; exit 2 ;;
+        titles|popular|words) value=$(search_row "$row") ;;
+        *) echo "unknown row $row (uncached, cached, column, titles, popular, words)" >&2; exit 2 ;;
       esac
       results[$label,$row]+="${value% *} "
       cpu[$label,$row]+="${value#* } "

@@ -3,7 +3,7 @@
 
 Usage:
   bench/gen_queries.py realistic CORPUS COUNT [--seed S]   # 1-3 words of the titles (and bodies) of CORPUS's articles
-  bench/gen_queries.py popular QUERIES COUNT [--distinct 1000] [--exponent 1.0] [--seed S]
+  bench/gen_queries.py popular QUERIES COUNT [--distinct 1000] [--exponent 1.0] [--exclude FILE ...] [--seed S]
                                                            # a Zipfian mix over the first 1,000 distinct queries of QUERIES
   bench/gen_queries.py uniform COUNT [--seed S]            # 1-3 random words of SearchBench.WORDS (the old workload)
 
@@ -14,7 +14,8 @@ first sentences instead. Sector terms and places (the sector dictionary) are pic
 words. Every query therefore finds at least its own article, as a reader looking for a story does.
 
 popular: search logs are dominated by a few queries; the k-th most popular of DISTINCT queries is asked with weight
-1 / k^EXPONENT. The queries are the first DISTINCT distinct lines of QUERIES (e.g. a realistic file).
+1 / k^EXPONENT. The queries are the first DISTINCT distinct lines of QUERIES (e.g. a realistic file) that are in
+none of the --exclude files (a mix none of whose queries a server has been asked yet: its answers are not cached).
 
 Deterministic for a seed and the same input.
 """
@@ -117,9 +118,14 @@ def realistic(corpus, count, rng, jar):
     return queries
 
 
-def popular(path, count, distinct, exponent, rng):
+def popular(path, count, distinct, exponent, rng, exclude=()):
+    asked = set()
+    for other in exclude:
+        with open(other, encoding="utf-8") as f:
+            asked.update(line.strip() for line in f)
     with open(path, encoding="utf-8") as f:
-        top = list(itertools.islice(dict.fromkeys(line.strip() for line in f if line.strip()), distinct))
+        fresh = (q for q in (line.strip() for line in f) if q and q not in asked)
+        top = list(itertools.islice(dict.fromkeys(fresh), distinct))
     if not top:
         sys.exit("no queries in " + path)
     weights = [1 / (k + 1) ** exponent for k in range(len(top))]
@@ -143,6 +149,7 @@ def main(argv=None):
     p.add_argument("count", type=int)
     p.add_argument("--distinct", type=int, default=1000)
     p.add_argument("--exponent", type=float, default=1.0)
+    p.add_argument("--exclude", action="append", default=[], help="leave out the queries of this file (repeatable)")
     u = sub.add_parser("uniform", help="1-3 random words of SearchBench.WORDS")
     u.add_argument("count", type=int)
     for s in (r, p, u):
@@ -153,7 +160,7 @@ def main(argv=None):
     if a.mode == "realistic":
         queries = realistic(a.corpus, a.count, rng, a.jar)
     elif a.mode == "popular":
-        queries = popular(a.queries, a.count, a.distinct, a.exponent, rng)
+        queries = popular(a.queries, a.count, a.distinct, a.exponent, rng, a.exclude)
     else:
         queries = uniform(a.count, rng)
     text = "".join(q + "\n" for q in queries if q)

@@ -67,15 +67,27 @@ if [ ! -s "$CORPUS_FILE" ]; then
   fi
 fi
 Q=$OUT/queries
-if [ ! -s "$Q-popular.txt" ]; then
+if [ ! -s "$Q-uniform-warm.txt" ]; then
   echo "==> query workloads (bench/gen_queries.py)"
   # Timed runs and their warm-ups use different seeds, so a random workload's timed run is not answered from what its
-  # warm-up put in the result cache (the popular mix is meant to be: it is one file).
+  # warm-up put in the result cache (the popular mix is meant to be: it is one file). Repeats within a file are
+  # answered from the cache, as a live site's would be.
   python3 bench/gen_queries.py realistic "$CORPUS_FILE" 50000 --seed 1 --out "$Q-titles.txt"
   python3 bench/gen_queries.py realistic "$CORPUS_FILE" 10000 --seed 2 --out "$Q-titles-warm.txt"
-  python3 bench/gen_queries.py popular "$Q-titles.txt" 100000 --seed 3 --out "$Q-popular.txt"
   python3 bench/gen_queries.py uniform 50000 --seed 4 --out "$Q-uniform.txt"
   python3 bench/gen_queries.py uniform 10000 --seed 5 --out "$Q-uniform-warm.txt"
+fi
+if [ ! -s "$Q-popular-source.txt" ]; then
+  # The popular mixes ask queries no random row asks: answers cached for one row (and kept ten minutes, ADR 0067)
+  # must not answer another row's timed run. The second mix, whose queries nothing else asks either, is what a
+  # popular mix costs while its answers are not cached yet (after a start, or after a publication).
+  others=(--exclude "$Q-titles.txt" --exclude "$Q-titles-warm.txt" --exclude "$Q-uniform.txt" --exclude "$Q-uniform-warm.txt")
+  python3 bench/gen_queries.py realistic "$CORPUS_FILE" 10000 --seed 8 --out "$Q-popular-source.txt.tmp"
+  python3 bench/gen_queries.py popular "$Q-popular-source.txt.tmp" 100000 --seed 3 --out "$Q-popular.txt" "${others[@]}"
+  python3 bench/gen_queries.py realistic "$CORPUS_FILE" 10000 --seed 6 --out "$Q-cold-source.txt"
+  python3 bench/gen_queries.py popular "$Q-cold-source.txt" 100000 --seed 7 --out "$Q-popular-cold.txt" \
+    "${others[@]}" --exclude "$Q-popular.txt"
+  mv "$Q-popular-source.txt.tmp" "$Q-popular-source.txt"
 fi
 
 # --- database and index --------------------------------------------------------------------------------------------
@@ -211,7 +223,14 @@ measure "column page $DEEP" "http://127.0.0.1:$PORT/column/news/page/$DEEP"
 measure "column page 1, uncached" "http://127.0.0.1:$PORT/column/news" "$OUT/no-cache.lua"
 measure "column page $DEEP, uncached" "http://127.0.0.1:$PORT/column/news/page/$DEEP" "$OUT/no-cache.lua"
 measure "search, words of titles (random)" "http://127.0.0.1:$PORT" "$S" "$Q-titles.txt" "$Q-titles-warm.txt"
+# Steady state: a live site has been asked each of its popular queries before and keeps the answers (ten minutes,
+# ADR 0067), so each of the mix's 1,000 queries is asked once first (the JIT warm-up reached only the more popular).
+sort -u "$Q-popular.txt" | xargs -d '\n' -P 2 -I{} curl -sS -o /dev/null -G --data-urlencode "q={}" \
+  "http://127.0.0.1:$PORT/search"
 measure "search, popular mix (Zipf, 1,000 queries)" "http://127.0.0.1:$PORT" "$S" "$Q-popular.txt"
+# Warmed up on the title row's warm-up queries (answered from the cache by now), so its own are all computed in the
+# timed run and the next row's are not.
+measure "search, popular mix, not yet cached" "http://127.0.0.1:$PORT" "$S" "$Q-popular-cold.txt" "$Q-titles-warm.txt"
 measure "search, SearchBench words (random)" "http://127.0.0.1:$PORT" "$S" "$Q-uniform.txt" "$Q-uniform-warm.txt"
 kill -0 "$server" 2>/dev/null || { echo "the server died: see $OUT/server.log" >&2; exit 1; }
 oom=$(grep -c OutOfMemoryError "$OUT/server.log" || true)
