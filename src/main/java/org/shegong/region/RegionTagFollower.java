@@ -49,6 +49,6 @@ class RegionTagFollower implements OutboxConsumer {
                 ids.add(event.aggregateId());
             }
         }
-        ids.forEach(tagging::follow);
+        ids.forEach(id -> TagConflicts.retry(() -> tagging.follow(id))); // follow is one transaction
     }
 }

@@ -169,7 +169,7 @@ public class RegionTagging {
             if (batches == STATISTICS_FIRST || batches % STATISTICS_EVERY == 0) {
                 tags.refreshStatistics(); // the tables grow from nothing on a first re-tag
             }
-            transactions.executeWithoutResult(status -> retag.apply(batch));
+            TagConflicts.retry(() -> transactions.executeWithoutResult(status -> retag.apply(batch)));
             listing.forgetAll();
             done[0] += batch.size();
             progress.accept(done[0]);

@@ -105,6 +105,44 @@ class RegionTaggingTest {
         assertThat(rows()).isEqualTo(oneByOne);
     }
 
+    /**
+     * Two full re-tags at once (the outbox follower's after a bulk import and an operator's, as CI met): both delete an
+     * article's rows and both insert them, and the later insert used to fail on the earlier one's rows. Now each
+     * complete, and the rows are those of one re-tag.
+     */
+    @Test
+    void twoRetagsAtOnceBothCompleteWithTheRowsOfOne() throws Exception {
+        String[] titles = {"沈阳浑南区社工站正式运营", "深圳市援疆社工服务队出发", "北京市朝阳区社区养老服务站开放",
+                "江苏南京鼓楼区社工站挂牌"};
+        for (int i = 0; i < 120; i++) {
+            content.publish("c" + i, titles[i % titles.length] + " " + i, AT.plusSeconds(i), "news");
+        }
+        tagging.retagAll(done -> { });
+        List<String> once = rows();
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                content.db.jdbc().sql("DELETE FROM region_listing").update();
+                content.db.jdbc().sql("DELETE FROM article_region").update();
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Long>> both = new java.util.ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    both.add(two.submit(() -> {
+                        start.await();
+                        return tagging.retagAll(done -> { });
+                    }));
+                }
+                start.countDown();
+                for (var retag : both) {
+                    assertThat(retag.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(120);
+                }
+                assertThat(rows()).isEqualTo(once);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
     @Test
     void theTablesStatisticsCanBeRefreshedOnEveryDatabase() {
         long id = content.publish("b9", "沈阳浑南区社工站正式运营", AT, "news");
