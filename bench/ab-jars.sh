@@ -12,14 +12,15 @@
 # Environment: DB (h2|pg|mariadb, default h2), PG_DB (the database perf-table.sh made, for pg and mariadb), MAX_ID
 # (the highest article id; default: the highest linked from the home page and 行业动态), ROWS (default "uncached cached
 # column"; also "titles", "popular" and "words": the search rows of perf-table.sh, on the query files it left beside
-# DATA_DIR, each random one warmed up with its -warm file so the timed run is not answered from the result cache), DURATION (each timed run, default 15s), JIT_WARMUP (default 30s), CONNS (32), HEAP (-Xmx512m), PORT,
+# DATA_DIR, each random one warmed up with its -warm file so the timed run is not answered from the result cache),
+# DURATION (each timed run, default 15s), JIT_WARMUP (default 30s), CONNS (32), HEAP (-Xmx512m), PORT,
 # SETTLE_MAX (the longest wait, in seconds, for the machine to go quiet after a start; default 600).
 # Both jars must apply the same migrations to the data (compare builds of one schema, or copy the data first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
-[ $# -ge 3 ] || { sed -n 2,15p "$0" >&2; exit 2; }
+[ $# -ge 3 ] || { sed -n 2,18p "$0" >&2; exit 2; }
 JARS=("$(realpath "$1")" "$(realpath "$2")")
 DATA=$(realpath "$3")
 ROUNDS=${4:-3}
