@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -83,6 +84,7 @@ public class SearchIndex extends GenerationalIndex {
             }
             this.searchers = new SearcherManager(writer, null);
             this.searchers.addListener(views);
+            views.watch(searchers);
         } catch (IOException e) {
             throw new UncheckedIOException("无法打开搜索索引 " + path + ": " + e.getMessage(), e);
         }
@@ -128,6 +130,8 @@ public class SearchIndex extends GenerationalIndex {
             writer.updateDocument(key, doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            views.writing(key); // after it too: see ReaderViews
         }
     }
 
@@ -138,6 +142,8 @@ public class SearchIndex extends GenerationalIndex {
             writer.deleteDocuments(key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            views.writing(key);
         }
     }
 
@@ -148,6 +154,8 @@ public class SearchIndex extends GenerationalIndex {
             writer.deleteDocuments(LongPoint.newRangeQuery(ArticleDocuments.GENERATION, Long.MIN_VALUE, generation - 1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            views.writingForReaders();
         }
     }
 
@@ -237,6 +245,15 @@ public class SearchIndex extends GenerationalIndex {
      */
     public long readerView() {
         return views.readerView();
+    }
+
+    /**
+     * Tells {@code listener} each time the readers' view moves on, with the documents that moved it and a searcher of
+     * each side (ADR 0068); the listener owns the change and closes it. Called on the thread that refreshes, which
+     * waits: the listener should hand the change on. Null stops telling.
+     */
+    public void onReaderViewChange(Consumer<ViewChange> listener) {
+        views.onChange(listener);
     }
 
     /**
