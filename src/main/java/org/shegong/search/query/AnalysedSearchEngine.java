@@ -190,7 +190,8 @@ abstract class AnalysedSearchEngine implements SearchEngine {
         Set<Long> shown = new HashSet<>();
         exact.forEach(hit -> shown.add(hit.articleId()));
         try {
-            Query query = queries.partial(text, lexicon, request, frequencies(queries.frequencyTerms(text, lexicon)));
+            Query query = queries.partial(text, lexicon, request,
+                    () -> frequencies(queries.frequencyTerms(text, lexicon)));
             if (query == null) {
                 return List.of();
             }

@@ -28,6 +28,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -65,6 +66,8 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
     private final SearchIndex index;
     private final PlaceSimilarity similarity;
     private final ResultCache cache;
+    private final AnswerCarrier carrier;
+    private volatile boolean following;
     /** Null when searches are never refused (tests, benchmarks). */
     private final SearchGate gate;
     /** Search segment groups beside the request's thread (RankedSearch); daemon threads, idle when unused. */
@@ -107,6 +110,7 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
         this.index = index;
         this.similarity = new PlaceSimilarity(properties);
         this.cache = cache;
+        this.carrier = new AnswerCarrier(cache);
         this.gate = gate;
     }
 
@@ -115,11 +119,22 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
         return cache;
     }
 
+    /** Waits until the view changes so far have been carried into the cache (tests). */
+    void awaitCarried() {
+        carrier.await();
+    }
+
+    /** What the last view change carried (benchmarks). */
+    AnswerCarrier.Last lastCarried() {
+        return carrier.last();
+    }
+
     @Override
     public SearchResults search(SearchQuery request) {
         if (!forReaders(request)) {
             return super.search(request);
         }
+        followViews();
         SearchQuery asked = cleaned(request);
         // The view is read before the search acquires a searcher: see SearchIndex.readerView().
         return cache.get(new ResultCache.Key("search", asked, index.readerView(), index.lexicon()),
@@ -129,6 +144,7 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
 
     @Override
     public List<String> alternatives(String raw, int limit) {
+        followViews();
         SearchQuery asked = SearchQuery.simple(QueryText.clean(raw, properties.maxQueryLength()));
         return cache.get(new ResultCache.Key("alternatives:" + limit, asked, index.readerView(), index.lexicon()),
                 () -> super.alternatives(asked.text(), limit), found -> true);
@@ -139,9 +155,26 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
         if (!forReaders(request)) {
             return super.regionCounts(request);
         }
+        followViews();
         SearchQuery asked = cleaned(request).inRegion(null);
         return cache.get(new ResultCache.Key("regions", asked, index.readerView(), index.lexicon()),
                 () -> super.regionCounts(asked), counts -> true);
+    }
+
+    /**
+     * From the first reader's search on, the index tells which documents each publication wrote, and cached answers
+     * they cannot change are kept (ADR 0068). Not before: the index opens on its first use.
+     */
+    private void followViews() {
+        if (!following && cache.enabled()) {
+            synchronized (this) {
+                if (!following) {
+                    index.onReaderViewChange(carrier);
+                    cache.carrying(true);
+                    following = true;
+                }
+            }
+        }
     }
 
     /** Readers' searches are cached and shed under load; editors' (their own drafts, few of them) never are. */
@@ -166,6 +199,10 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
     @PreDestroy
     void stopHelpers() {
         helpers.shutdownNow();
+        if (following) {
+            index.onReaderViewChange(null);
+        }
+        carrier.stop();
     }
 
     @Override
@@ -175,6 +212,7 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
 
     @Override
     Top top(Query query, QueryText text, SearchQuery request, int page, int size) {
+        ResultCache.ran(query);
         return withSearcher(searcher -> {
             int n = page * size;
             TopDocs top = request.sort() == SearchQuery.Sort.NEWEST
@@ -193,12 +231,16 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
 
     @Override
     List<Stored> partialTop(Query query, int n) {
+        ResultCache.ran(query);
         return withSearcher(searcher -> stored(searcher,
                 RankedSearch.topAmongNewest(ranking(searcher), query, n, PARTIAL_SCAN, helpers())));
     }
 
     @Override
     Frequencies frequencies(Collection<Term> terms) {
+        // Partial matches weigh each word by how many documents hold it among how many there are: any change of the
+        // index moves those weights, so an answer that used them is one any changed document touches.
+        ResultCache.ran(new MatchAllDocsQuery());
         return withSearcher(searcher -> frequencies(searcher.getIndexReader(), terms));
     }
 
@@ -213,6 +255,7 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
 
     @Override
     boolean exists(Query query) {
+        ResultCache.ran(query);
         // Existence only: unscored, and collection stops at the first match.
         return withSearcher(searcher -> searcher.search(new ConstantScoreQuery(query),
                 new TopScoreDocCollectorManager(1, null, 1)).scoreDocs.length > 0);
@@ -220,12 +263,14 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
 
     @Override
     List<Stored> newest(Query query, int n) {
+        ResultCache.ran(query);
         return withSearcher(searcher -> stored(searcher,
                 searcher.search(query, new TopFieldCollectorManager(NEWEST, n, null, 1))));
     }
 
     @Override
     RegionCounts facets(Query query) {
+        ResultCache.ran(query);
         return withSearcher(searcher -> RegionFacets.count(searcher, query));
     }
 

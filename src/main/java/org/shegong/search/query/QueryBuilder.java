@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -82,11 +83,13 @@ final class QueryBuilder {
      * first, and among equal coverage the better places. It finds the full matches too (the caller drops
      * them). Null when the query has a single part (its partial match is the full one).
      */
-    Query partial(QueryText text, Lexicon lexicon, SearchQuery request, AnalysedSearchEngine.Frequencies frequencies) {
+    Query partial(QueryText text, Lexicon lexicon, SearchQuery request,
+                  Supplier<AnalysedSearchEngine.Frequencies> counted) {
         List<QueryText.Part> parts = distinctParts(text, lexicon);
         if (parts.size() < 2) {
             return null;
         }
+        AnalysedSearchEngine.Frequencies frequencies = counted.get(); // only now: counting ties the answer to the index
         float step = coverageStep(parts.size());
         double[] rarity = new double[parts.size()];
         double rarest = 0;

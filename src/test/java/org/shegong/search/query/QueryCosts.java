@@ -91,8 +91,9 @@ final class QueryCosts {
                               long fullMatches, boolean bounded) throws IOException {
         int n = (int) fullMatches + properties.pageSize();
         return withRanking(index, properties, new PlaceSimilarity(properties), text, (ranking, parsed) -> {
-            Query partial = builder.partial(parsed, index.lexicon(), SearchQuery.simple(text),
-                    LuceneSearchEngine.frequencies(ranking.getIndexReader(), builder.frequencyTerms(parsed, index.lexicon())));
+            AnalysedSearchEngine.Frequencies counts = LuceneSearchEngine.frequencies(ranking.getIndexReader(),
+                    builder.frequencyTerms(parsed, index.lexicon()));
+            Query partial = builder.partial(parsed, index.lexicon(), SearchQuery.simple(text), () -> counts);
             return partial == null ? 0
                     : (bounded ? RankedSearch.topAmongNewest(ranking, partial, n, LuceneSearchEngine.PARTIAL_SCAN, null)
                     : RankedSearch.top(ranking, partial, null, n, n, null)).totalHits.value;
