@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SearchBench {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
     /** The division data production uses (RegionConfig). */
     private static final String REGION_DATA = "china-division-2.7.0";
     /** Articles read but not yet indexed, for the region tagger on the indexing threads. */
@@ -332,7 +332,7 @@ public final class SearchBench {
         });
     }
 
-    private static Article article(long id, JsonNode json) {
+    static Article article(long id, JsonNode json) {
         String column = json.path("column").isArray() ? json.path("column").get(0).asString()
                 : json.path("column").asString();
         long columnId = Math.max(1, Arrays.asList(COLUMNS).indexOf(column) + 1);
