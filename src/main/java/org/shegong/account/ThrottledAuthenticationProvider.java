@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -32,7 +33,8 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final LoginAttempts attempts;
     private final PasswordEncoder encoder;
     private final Clock clock;
-    private final String dummyHash;
+    /** What an unknown user's password is checked against, so that their login takes as long as a known user's. */
+    private final CompletableFuture<String> dummyHash;
 
     public ThrottledAuthenticationProvider(AccountRepository accounts, LoginAttempts attempts, PasswordEncoder encoder,
                                            Clock clock) {
@@ -40,7 +42,13 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         this.attempts = attempts;
         this.encoder = encoder;
         this.clock = clock;
-        this.dummyHash = encoder.encode("no-such-user-" + System.nanoTime());
+        // Argon2 on a JVM that has not compiled it yet takes most of a second: made beside the start, not in its way.
+        this.dummyHash = CompletableFuture.supplyAsync(() -> encoder.encode("no-such-user-" + System.nanoTime()),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "login-dummy-hash");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
     }
 
     @Override
@@ -61,7 +69,7 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         Optional<Account> found = username.isEmpty() ? Optional.empty() : accounts.findByUsername(username);
         // Read before the hash: a password changed in between gives this session an outdated stamp, never a new one.
         Instant stamp = found.flatMap(account -> accounts.passwordChangedAt(account.id())).orElse(null);
-        String hash = found.flatMap(account -> accounts.passwordHash(account.id())).orElse(dummyHash);
+        String hash = found.flatMap(account -> accounts.passwordHash(account.id())).orElseGet(dummyHash::join);
         boolean matches = password.length() <= LONGEST_CHECKED && encoder.matches(password, hash);
         if (found.isEmpty() || !matches) {
             throw new BadCredentialsException(WRONG);

@@ -47,7 +47,10 @@ public class ContentSniffer {
 
     static final String REFUSED = "不支持此类文件。可上传：图片（JPEG、PNG、GIF、WebP），附件（PDF、Word、Excel、PowerPoint、ZIP、TXT），视频（MP4、WebM）";
 
-    private final Detector detector = MimeTypes.getDefaultMimeTypes();
+    /** Tika's type table, read at the first upload rather than at every start (a few hundred milliseconds). */
+    private static final class Types {
+        static final Detector DETECTOR = MimeTypes.getDefaultMimeTypes();
+    }
 
     /** The allowed type of the file, or {@link UploadRejected} naming what is accepted. */
     public SniffedType sniff(Path file, String uploadedName) throws IOException {
@@ -84,7 +87,7 @@ public class ContentSniffer {
 
     String detect(Path file) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return detector.detect(in, new Metadata()).getBaseType().toString();
+            return Types.DETECTOR.detect(in, new Metadata()).getBaseType().toString();
         }
     }
 
