@@ -126,6 +126,25 @@ class SearchUnderLoadTest {
     }
 
     @Test
+    void aPublicationKeepsTheCachedAnswersItCannotChange() {
+        OutboxFollowed.await(jdbc, null);
+        SearchResults before = engine.search(SearchQuery.simple("疫情防控"));
+        assertThat(before.total()).as("enough full matches that no partial match is added").isGreaterThanOrEqualTo(5);
+        long view = index.readerView();
+
+        long id = articles.save(input("鹭鸶洲社工站开始服务", ArticleStatus.LIVE)).id();
+        awaitWithin(2_000, () -> ids("鹭鸶洲").contains(id));
+        OutboxFollowed.await(jdbc, null); // its region tags too
+        engine.awaitCarried();
+        assertThat(index.readerView()).isGreaterThan(view);
+        assertThat(engine.search(SearchQuery.simple("疫情防控"))).as("the article does not have the words")
+                .isSameAs(before);
+
+        articles.save(input("鹭鸶洲社工站开始服务", ArticleStatus.WITHDRAWN));
+        awaitWithin(2_000, () -> ids("鹭鸶洲").isEmpty());
+    }
+
+    @Test
     void withEveryPlaceTakenASearchGetsAChinese503WithRetryAfterAndCachedOnesStillAnswer() throws Exception {
         mvc.perform(get("/search").param("q", "三社联动")).andExpect(status().isOk());
         assertThat(gate.enter()).isTrue();
