@@ -54,7 +54,7 @@ final class ReaderViews implements ReferenceManager.RefreshListener {
         this.listener = listener == null ? CLOSE : listener;
     }
 
-    /** A write of the document with this key is about to be made, or ({@code made}) was made. */
+    /** A write of the document with this key is about to be made, or was just made (called both times). */
     void writing(Term key) {
         if (!editorsOnly.get() && !EditorDocuments.isWorkingKey(key)) {
             // The key first: whoever sees the count sees the key (beforeRefresh reads them the other way round).

@@ -15,6 +15,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.shegong.search.index.SearchIndex;
 import org.shegong.search.index.ViewChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,15 +41,33 @@ final class AnswerCarrier implements Consumer<ViewChange> {
     /** The change waiting for the thread, owned here until then. */
     private ViewChange pending;
     private boolean stopped;
+    /** The index this carrier listens to, once a reader has searched (null before). */
+    private volatile SearchIndex following;
     /** The last change carried: what it did and how long it took (benchmarks). */
     private volatile Last last;
 
     /** What the last change carried did, and in how many nanoseconds. */
-    record Last(ResultCache.Carried carried, int documents, long nanos) {
+    record Last(ResultCache.Carried carried, long nanos) {
     }
 
     AnswerCarrier(ResultCache cache) {
         this.cache = cache;
+    }
+
+    /**
+     * From now on the index tells this carrier which documents each publication wrote, and the cache keeps the answers
+     * they cannot change instead of dropping everything at a new view. Once; nothing when the cache is off.
+     */
+    void follow(SearchIndex index) {
+        if (following == null && cache.enabled()) {
+            synchronized (this) {
+                if (following == null && !stopped) {
+                    index.onReaderViewChange(this);
+                    cache.carrying(true);
+                    following = index;
+                }
+            }
+        }
     }
 
     @Override
@@ -74,11 +93,11 @@ final class AnswerCarrier implements Consumer<ViewChange> {
         }
         long started = System.nanoTime();
         try (change) {
-            ResultCache.Carried carried = carry(cache, change);
-            last = new Last(carried, change.size(), System.nanoTime() - started);
+            Last done = new Last(carry(cache, change), System.nanoTime() - started);
+            last = done;
             log.debug("搜索结果缓存: 索引视图 {} → {}，{} 篇文档变化，检查 {} 个结果，沿用 {} 个，用时 {} 毫秒", change.from(),
-                    change.to(), change.everything() ? "全部" : change.size(), carried.tested(), carried.kept(),
-                    (System.nanoTime() - started) / 1_000_000);
+                    change.to(), change.everything() ? "全部" : change.size(), done.carried().tested(),
+                    done.carried().kept(), done.nanos() / 1_000_000);
         } catch (RuntimeException e) {
             log.warn("搜索结果缓存未能沿用到新的索引视图，将逐个重新计算", e);
             cache.carry(change, queries -> false);
@@ -106,8 +125,12 @@ final class AnswerCarrier implements Consumer<ViewChange> {
         }
     }
 
+    /** Stops listening to the index and drops what was not carried yet. */
     synchronized void stop() {
         stopped = true;
+        if (following != null) {
+            following.onReaderViewChange(null);
+        }
         if (pending != null) {
             pending.close();
             pending = null;

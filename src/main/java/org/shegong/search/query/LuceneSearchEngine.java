@@ -67,7 +67,6 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
     private final PlaceSimilarity similarity;
     private final ResultCache cache;
     private final AnswerCarrier carrier;
-    private volatile boolean following;
     /** Null when searches are never refused (tests, benchmarks). */
     private final SearchGate gate;
     /** Search segment groups beside the request's thread (RankedSearch); daemon threads, idle when unused. */
@@ -166,15 +165,7 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
      * they cannot change are kept (ADR 0068). Not before: the index opens on its first use.
      */
     private void followViews() {
-        if (!following && cache.enabled()) {
-            synchronized (this) {
-                if (!following) {
-                    index.onReaderViewChange(carrier);
-                    cache.carrying(true);
-                    following = true;
-                }
-            }
-        }
+        carrier.follow(index);
     }
 
     /** Readers' searches are cached and shed under load; editors' (their own drafts, few of them) never are. */
@@ -199,9 +190,6 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
     @PreDestroy
     void stopHelpers() {
         helpers.shutdownNow();
-        if (following) {
-            index.onReaderViewChange(null);
-        }
         carrier.stop();
     }
 

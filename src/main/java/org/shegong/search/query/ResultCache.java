@@ -59,14 +59,14 @@ final class ResultCache {
     /** Finished answers. */
     private final Cache<Key, Answer> answers;
     private final Duration timeToLive;
+    /** The clock of the time to live (tests set their own). */
+    private final Ticker ticker;
     private volatile boolean carrying;
     /** Answers being computed, which readers asking the same wait for. */
     private final Map<Key, CompletableFuture<Object>> computing = new ConcurrentHashMap<>();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private volatile long newestView;
-
-    private final Ticker ticker;
 
     ResultCache(SearchLoadProperties properties) {
         this(properties, Ticker.systemTicker());
@@ -109,11 +109,11 @@ final class ResultCache {
      * computed them there; drops every answer of an older view.
      */
     Carried carry(ViewChange change, Predicate<List<Query>> untouched) {
-        int tested = 0;
-        int kept = 0;
         if (answers == null) {
             return new Carried(0, 0);
         }
+        int tested = 0;
+        int kept = 0;
         if (!change.everything()) {
             Map<Key, Answer> hottest = answers.policy().eviction().map(e -> e.hottest(MAX_CARRIED)).orElse(Map.of());
             for (Map.Entry<Key, Answer> entry : hottest.entrySet()) {
@@ -177,7 +177,6 @@ final class ResultCache {
         try {
             long computed = ticker.read();
             T answer = compute.get();
-            RUN.remove();
             if (keep.test(answer)) {
                 // Before it leaves the computing map: no moment where neither has it.
                 answers.put(key, new Answer(answer, List.copyOf(run), computed));
