@@ -17,17 +17,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleStatus;
-import org.shegong.region.data.Region;
 import org.shegong.region.data.RegionDirectory;
-import org.shegong.region.tagging.ArticleText;
 import org.shegong.region.tagging.RegionTagger;
-import org.shegong.region.tagging.RegionTags;
 import org.shegong.search.SearchLoadProperties;
 import org.shegong.search.SearchProperties;
 import org.shegong.search.SearchQuery;
 import org.shegong.search.analysis.Lexicon;
 import org.shegong.search.index.IndexRebuilder;
-import org.shegong.search.index.IndexedRegions;
 import org.shegong.search.index.SearchIndex;
 import org.springframework.util.unit.DataSize;
 
@@ -63,7 +59,7 @@ public final class CarryBench {
             if (index.needsRebuild()) {
                 throw new IllegalStateException("no complete index in " + dir);
             }
-            index.useRegions(id -> codes(PENDING.remove(id), tagger));
+            index.useRegions(id -> SearchBench.codes(PENDING.remove(id), tagger));
             IndexRebuilder idle = new IndexRebuilder(index, null, null, properties, null, null, null);
             System.out.printf(Locale.ROOT, "%d documents, %d distinct popular queries, %d publications%n",
                     index.documentCount(), popular.size(), publications);
@@ -163,16 +159,6 @@ public final class CarryBench {
             }
         }
         return List.copyOf(queries);
-    }
-
-    private static IndexedRegions.Codes codes(Article a, RegionTagger tagger) {
-        if (a == null) {
-            return new IndexedRegions.Codes(Set.of(), Set.of());
-        }
-        RegionTags tags = tagger.tag(a.title(), a.listSummary(), ArticleText.plain(a.bodyHtml(), RegionTagger.BODY_LIMIT));
-        List<Region> all = new ArrayList<>(tags.others());
-        all.add(0, tags.primary());
-        return IndexedRegions.codes(all, tagger.directory());
     }
 
     private static long median(long[] values) {

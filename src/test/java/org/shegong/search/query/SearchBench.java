@@ -280,16 +280,18 @@ public final class SearchBench {
      * places above and the macro-regions (IndexedRegions), computed on the indexing threads.
      */
     private static void tagRegions(SearchIndex index, RegionTagger tagger) {
-        index.useRegions(id -> {
-            Article a = PENDING.remove(id);
-            if (a == null) {
-                return new IndexedRegions.Codes(java.util.Set.of(), java.util.Set.of());
-            }
-            RegionTags tags = tagger.tag(a.title(), a.listSummary(), ArticleText.plain(a.bodyHtml(), RegionTagger.BODY_LIMIT));
-            List<Region> all = new ArrayList<>(tags.others());
-            all.add(0, tags.primary());
-            return IndexedRegions.codes(all, tagger.directory());
-        });
+        index.useRegions(id -> codes(PENDING.remove(id), tagger));
+    }
+
+    /** The region codes the tagger gives an article as it is indexed (none for an article not read here). */
+    static IndexedRegions.Codes codes(Article a, RegionTagger tagger) {
+        if (a == null) {
+            return new IndexedRegions.Codes(java.util.Set.of(), java.util.Set.of());
+        }
+        RegionTags tags = tagger.tag(a.title(), a.listSummary(), ArticleText.plain(a.bodyHtml(), RegionTagger.BODY_LIMIT));
+        List<Region> all = new ArrayList<>(tags.others());
+        all.add(0, tags.primary());
+        return IndexedRegions.codes(all, tagger.directory());
     }
 
     private static long indexAll(Path file, SearchIndex index, int threads) throws Exception {
