@@ -34,7 +34,6 @@ public class DownloadCounter extends FlushedOnStop {
     @Override
     @Scheduled(fixedDelayString = "${shegong.views.flush-interval:10s}")
     public void flush() {
-        pending.flush((mediaId, downloads) ->
-                transactions.executeWithoutResult(s -> repository.addDownloads(mediaId, downloads)));
+        pending.flush(batch -> transactions.executeWithoutResult(s -> batch.forEach(repository::addDownloads)));
     }
 }
