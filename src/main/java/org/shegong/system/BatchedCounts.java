@@ -21,7 +21,7 @@ public final class BatchedCounts {
      * writes its changed pages to the file (WRITE_DELAY=0, ADR 0019), on a database server each is a log flush
      * (ADR 0069). Small enough that a batch holds its row locks for milliseconds.
      */
-    public static final int BATCH = 256;
+    static final int BATCH = 256;
 
     private static final Logger log = LoggerFactory.getLogger(BatchedCounts.class);
 
