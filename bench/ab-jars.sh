@@ -14,13 +14,14 @@
 # column"; also "titles", "popular" and "words": the search rows of perf-table.sh, on the query files it left beside
 # DATA_DIR, each random one warmed up with its -warm file so the timed run is not answered from the result cache),
 # DURATION (each timed run, default 15s), JIT_WARMUP (default 30s), CONNS (32), HEAP (-Xmx512m), PORT,
-# SETTLE_MAX (the longest wait, in seconds, for the machine to go quiet after a start; default 600).
+# SETTLE_MAX (the longest wait, in seconds, for the machine to go quiet after a start; default 600), OPTS_A and OPTS_B
+# (JVM options for one side only: the same jar twice with OPTS_B=-XX:+UseParallelGC compares two collectors).
 # Both jars must apply the same migrations to the data (compare builds of one schema, or copy the data first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
-[ $# -ge 3 ] || { sed -n 2,18p "$0" >&2; exit 2; }
+[ $# -ge 3 ] || { sed -n 2,19p "$0" >&2; exit 2; }
 JARS=("$(realpath "$1")" "$(realpath "$2")")
 DATA=$(realpath "$3")
 ROUNDS=${4:-3}
@@ -82,7 +83,9 @@ declare -A results cpu
 for round in $(seq 1 "$ROUNDS"); do
   for side in 0 1; do
     label=$([ $side = 0 ] && echo A || echo B)
-    java $HEAP "${db_args[@]}" -jar "${JARS[$side]}" --server.port=$PORT --shegong.data-dir="$DATA" \
+    side_opts=$([ $side = 0 ] && echo "${OPTS_A:-}" || echo "${OPTS_B:-}")
+    # shellcheck disable=SC2086 # a list of JVM options, as JAVA_OPTS
+    java $HEAP $side_opts "${db_args[@]}" -jar "${JARS[$side]}" --server.port=$PORT --shegong.data-dir="$DATA" \
       > "$OUT/server-$label-$round.log" 2>&1 &
     server_pid=$!
     until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; do
@@ -131,6 +134,6 @@ for row in $ROWS; do
   printf '  %-9s req/s A %7s  B %7s  B/A %s    server CPU us/request A %6s  B %6s  B/A %s\n' \
     "$row" "$a" "$b" "$(ratio "$a" "$b")" "$ca" "$cb" "$(ratio "$ca" "$cb")"
 done
-echo "A = ${JARS[0]}"
-echo "B = ${JARS[1]}"
+echo "A = ${JARS[0]} ${OPTS_A:-}"
+echo "B = ${JARS[1]} ${OPTS_B:-}"
 echo "server logs: $OUT"
