@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +26,15 @@ public final class BatchedCounts {
     private static final Logger log = LoggerFactory.getLogger(BatchedCounts.class);
 
     private final String what;
-    private final Map<Long, LongAdder> pending = new ConcurrentHashMap<>();
+    /**
+     * Id → hits since the last flush. A flush takes a counter out by setting it to {@link #RETIRED} (getAndSet: the
+     * count and the retirement in one step), then removes it; a hit that finds a retired counter helps remove it and
+     * starts a new one. So no hit is lost between a flush reading a counter and removing it (with a LongAdder, a hit
+     * landing there went to a counter no longer in the map).
+     */
+    private final Map<Long, AtomicLong> pending = new ConcurrentHashMap<>();
+
+    private static final long RETIRED = -1;
 
     /** {@code what} names the counted thing in the log, e.g. "views of article". */
     public BatchedCounts(String what) {
@@ -34,13 +42,25 @@ public final class BatchedCounts {
     }
 
     public void record(long id) {
-        pending.computeIfAbsent(id, key -> new LongAdder()).increment();
+        add(id, 1);
+    }
+
+    private void add(long id, long hits) {
+        while (true) {
+            AtomicLong counter = pending.computeIfAbsent(id, key -> new AtomicLong());
+            long now = counter.get();
+            if (now == RETIRED) {
+                pending.remove(id, counter);
+            } else if (counter.compareAndSet(now, now + hits)) {
+                return;
+            }
+        }
     }
 
     /** Hits counted but not yet written, so a page can show an up-to-date figure. */
     public long pending(long id) {
-        LongAdder adder = pending.get(id);
-        return adder == null ? 0 : adder.sum();
+        AtomicLong counter = pending.get(id);
+        return counter == null ? 0 : Math.max(0, counter.get());
     }
 
     /**
@@ -60,7 +80,7 @@ public final class BatchedCounts {
             try {
                 writer.write(batch);
             } catch (RuntimeException e) {
-                batch.forEach((id, count) -> pending.computeIfAbsent(id, key -> new LongAdder()).add(count));
+                batch.forEach(this::add);
                 log.warn("Could not write the {} of {} ids from {}; will retry", what, batch.size(),
                         batch.keySet().iterator().next(), e);
                 return;
@@ -68,15 +88,17 @@ public final class BatchedCounts {
         }
     }
 
-    /** The counts of these ids, reset; ids without hits since the last flush are forgotten. */
+    /** The counts of these ids, taken out of the map: the next hit on one starts a new counter. */
     private Map<Long, Long> take(List<Long> ids) {
         Map<Long, Long> batch = new LinkedHashMap<>();
         for (Long id : ids) {
-            LongAdder adder = pending.get(id);
-            long count = adder == null ? 0 : adder.sumThenReset();
-            if (count == 0) {
-                pending.remove(id, adder);
-            } else {
+            AtomicLong counter = pending.get(id);
+            if (counter == null) {
+                continue;
+            }
+            long count = counter.getAndSet(RETIRED);
+            pending.remove(id, counter);
+            if (count > 0) {
                 batch.put(id, count);
             }
         }

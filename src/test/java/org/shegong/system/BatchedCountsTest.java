@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class BatchedCountsTest {
@@ -70,5 +75,39 @@ class BatchedCountsTest {
         assertThat(counts.pending(1)).isZero();
         assertThat(counts.pending(257)).isEqualTo(1);
         assertThat(counts.pending(300)).isEqualTo(1);
+    }
+
+    @Test
+    void noHitIsLostOrCountedTwiceWhileFlushesRunBesideTheReaders() throws Exception {
+        int readers = 4;
+        int hitsEach = 200_000;
+        AtomicLong written = new AtomicLong();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int r = 0; r < readers; r++) {
+                work.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < hitsEach; i++) {
+                        counts.record(i % 3); // a few hot ids: every flush takes counters the readers are adding to
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            while (work.stream().anyMatch(f -> !f.isDone())) {
+                counts.flush(batch -> batch.values().forEach(written::addAndGet));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        counts.flush(batch -> batch.values().forEach(written::addAndGet));
+
+        assertThat(written.get()).isEqualTo((long) readers * hitsEach);
+        assertThat(counts.pending(0) + counts.pending(1) + counts.pending(2)).isZero();
     }
 }
