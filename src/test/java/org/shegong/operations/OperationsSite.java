@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * One running site for the tests of the management port and of proxies that are not trusted (they share it, so it
- * starts once): trust-proxy on, but the only trusted proxy is an address the tests never come from; the management
+ * One running site for the tests of the management port, of proxies that are not trusted and of the connector's
+ * defaults (they share it, so it starts once): trust-proxy on, but the only trusted proxy is an address the tests never come from; the management
  * port on a free port (test configuration) and on its default address, 127.0.0.1.
  */
 @Target(ElementType.TYPE)

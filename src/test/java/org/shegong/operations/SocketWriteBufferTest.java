@@ -1,22 +1,20 @@
-package org.shegong.system.web;
+package org.shegong.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
  * The running server's connector has the application's default write buffer (32 KB, direct) without any setting:
- * the unit test passes its size in, so only this one sees the default that the benchmarks and ADR 0069 rely on.
+ * system.web's TomcatSocketBuffersTest passes its size in, so only this one sees the default that the benchmarks and
+ * ADR 0069 rely on. On the operations tests' shared site, so it costs no start of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:socket-buffers;DB_CLOSE_DELAY=-1", "shegong.demo-content=false",
-        "shegong.workflow.schedule-initial-delay=1h"})
-class TomcatSocketBuffersServerTest {
+@OperationsSite
+class SocketWriteBufferTest {
 
     @Autowired
     WebServerApplicationContext context;
