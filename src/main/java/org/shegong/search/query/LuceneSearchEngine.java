@@ -67,6 +67,7 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
     private final PlaceSimilarity similarity;
     private final ResultCache cache;
     private final AnswerCarrier carrier;
+    private final RegionFacets regionFacets = new RegionFacets();
     /** Null when searches are never refused (tests, benchmarks). */
     private final SearchGate gate;
     /** Search segment groups beside the request's thread (RankedSearch); daemon threads, idle when unused. */
@@ -259,7 +260,7 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
     @Override
     RegionCounts facets(Query query) {
         ResultCache.ran(query);
-        return withSearcher(searcher -> RegionFacets.count(searcher, query));
+        return withSearcher(searcher -> regionFacets.count(searcher, query));
     }
 
     /** The same reader, scored by where words occur (ADR 0018); a searcher is cheap to create. */

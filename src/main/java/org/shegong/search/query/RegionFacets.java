@@ -3,9 +3,7 @@ package org.shegong.search.query;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.IndexSearcher;
@@ -14,27 +12,30 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.shegong.search.SearchEngine;
-import org.shegong.search.index.ArticleDocuments;
 
 /**
- * Counts a query's matches per province from the documents' province doc values, for the search page's 地区
- * facet. Unscored; it stops after {@link #LIMIT} matches (segment by segment, each kept newest first), so a very common word
- * costs a bounded scan and its counts are then those of its newest matches (the page says so).
+ * Counts a query's matches per province, for the search page's 地区 facet. Unscored; it stops after {@link #LIMIT}
+ * matches (segment by segment, each kept newest first), so a very common word costs a bounded scan and its counts are
+ * then those of its newest matches (the page says so). The provinces are looked up in {@link ProvinceOrdinals}.
  */
 final class RegionFacets {
 
     static final int LIMIT = 20_000;
 
-    private RegionFacets() {
-    }
+    private final ProvinceOrdinals provinces = new ProvinceOrdinals();
 
-    static SearchEngine.RegionCounts count(IndexSearcher searcher, Query query) throws IOException {
+    SearchEngine.RegionCounts count(IndexSearcher searcher, Query query) throws IOException {
         Counter counter = new Counter();
         searcher.search(query, counter);
         return new SearchEngine.RegionCounts(counter.counts, counter.seen >= LIMIT);
     }
 
-    private static final class Counter implements Collector {
+    /** The kept segments' provinces (tests). */
+    ProvinceOrdinals provinces() {
+        return provinces;
+    }
+
+    private final class Counter implements Collector {
 
         private final Map<String, Long> counts = new HashMap<>();
         private int seen;
@@ -44,20 +45,18 @@ final class RegionFacets {
             if (seen >= LIMIT) {
                 throw new CollectionTerminatedException();
             }
-            SortedSetDocValues values = DocValues.getSortedSet(context.reader(), ArticleDocuments.REGION_PROVINCE);
-            long[] perOrd = new long[(int) Math.min(Integer.MAX_VALUE - 8, values.getValueCount())];
+            ProvinceOrdinals.Segment segment = provinces.of(context.reader());
+            int[] perOrd = new int[segment.names().length];
             return new LeafCollector() {
+                private boolean flushed;
+
                 @Override
                 public void setScorer(Scorable scorer) {
                 }
 
                 @Override
-                public void collect(int doc) throws IOException {
-                    if (values.advanceExact(doc)) {
-                        for (int i = 0; i < values.docValueCount(); i++) {
-                            perOrd[(int) values.nextOrd()]++;
-                        }
-                    }
+                public void collect(int doc) {
+                    segment.count(doc, perOrd);
                     if (++seen >= LIMIT) {
                         flush();
                         throw new CollectionTerminatedException();
@@ -65,20 +64,18 @@ final class RegionFacets {
                 }
 
                 @Override
-                public void finish() throws IOException {
+                public void finish() {
                     flush();
                 }
 
-                private boolean flushed;
-
-                private void flush() throws IOException {
+                private void flush() {
                     if (flushed) {
                         return;
                     }
                     flushed = true;
                     for (int ord = 0; ord < perOrd.length; ord++) {
                         if (perOrd[ord] > 0) {
-                            counts.merge(values.lookupOrd(ord).utf8ToString(), perOrd[ord], Long::sum);
+                            counts.merge(segment.names()[ord], (long) perOrd[ord], Long::sum);
                         }
                     }
                 }

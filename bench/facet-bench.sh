@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The 地区 facet's counting alone (ADR 0072; not a test): RegionFacets with its kept province arrays against the
+# doc-values counter it replaced, alternated in rounds on one searcher of an existing index (bench/perf-table.sh
+# leaves one in OUT/data/index). Prints µs per query for both and the ratio, medians of the later rounds.
+#
+#   bench/facet-bench.sh INDEX_DIR QUERY_FILE [QUERIES=2000] [ROUNDS=10]
+#   bench/facet-bench.sh bench/out/perf-h2-realistic-100000/data/index bench/out/perf-h2-realistic-100000/queries-titles.txt
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -ge 2 ] || { sed -n 2,7p "$0"; exit 2; }
+./mvnw -q -B test-compile -DskipTests
+CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+java -Xmx512m -cp "target/test-classes:target/classes:$CP" org.shegong.search.query.RegionFacetsBench "$@"
