@@ -219,6 +219,47 @@ QUERY_FILE=$Q-popular.txt wrk -t2 -c"$CONNS" -d"$JIT_WARMUP" -s bench/search-que
 # of these in bench/ab-jars.sh). The row below warms up on the same file; its timed queries are another seed's.
 QUERY_FILE=$Q-titles-warm.txt wrk -t2 -c"$CONNS" -d"$JIT_WARMUP" -s bench/search-queries.lua "http://127.0.0.1:$PORT" \
   > /dev/null
+# Then until the JIT is quiet. On two cores under load the C2 compiler gets a small share of the CPU and works through
+# a backlog for many minutes: at 100,000 realistic articles (session 17), with every row's workload at once, its
+# thread still used 13 % of the server's CPU seven minutes in (jstat -compiler's time, which is wall clock, grew
+# 17-18 s every 15 s throughout), and random title words alone went 154, 242, 300, 395, 393, 420 req/s in successive
+# 20 s runs. A server that has run for hours has compiled all of it; rows taken before measure the compiler too.
+# Rounds of JIT_ROUND (15s) with every row's workload at once (so that no row meets code that is not compiled yet),
+# until the compiler threads use less than JIT_QUIET (default 5) % of the server's CPU in a round, at most
+# JIT_ROUNDS (20); the table's header says how it ended.
+compiler_ticks() {
+  local sum=0 t
+  for t in /proc/"$server"/task/*; do
+    case $(cat "$t/comm" 2>/dev/null) in
+      C1\ CompilerThre*|C2\ CompilerThre*) sum=$((sum + $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0))) ;;
+    esac
+  done
+  echo "$sum"
+}
+server_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+mixed_load() {
+  local d=$1 pids=()
+  QUERY_FILE=$Q-titles-warm.txt wrk -t1 -c8 -d"$d" -s bench/search-queries.lua "http://127.0.0.1:$PORT" > /dev/null & pids+=($!)
+  QUERY_FILE=$Q-uniform-warm.txt wrk -t1 -c4 -d"$d" -s bench/search-queries.lua "http://127.0.0.1:$PORT" > /dev/null & pids+=($!)
+  QUERY_FILE=$Q-popular.txt wrk -t1 -c4 -d"$d" -s bench/search-queries.lua "http://127.0.0.1:$PORT" > /dev/null & pids+=($!)
+  wrk -t1 -c8 -d"$d" -s "$OUT/random-article.lua" "http://127.0.0.1:$PORT/article/1" > /dev/null & pids+=($!)
+  wrk -t1 -c4 -d"$d" "http://127.0.0.1:$PORT/article/$article" > /dev/null & pids+=($!)
+  wrk -t1 -c4 -d"$d" -s "$OUT/no-cache.lua" "http://127.0.0.1:$PORT/column/news/page/$DEEP" > /dev/null & pids+=($!)
+  wrk -t1 -c4 -d"$d" "http://127.0.0.1:$PORT/column/news" > /dev/null & pids+=($!)
+  wait "${pids[@]}"
+}
+jit_rounds=0
+jit_share=100
+while [ "$jit_rounds" -lt "${JIT_ROUNDS:-20}" ]; do
+  c0=$(compiler_ticks); p0=$(server_ticks)
+  mixed_load "${JIT_ROUND:-15s}"
+  c1=$(compiler_ticks); p1=$(server_ticks)
+  jit_rounds=$((jit_rounds + 1))
+  jit_share=$(( (c1 - c0) * 100 / (p1 - p0 > 0 ? p1 - p0 : 1) ))
+  echo "    JIT warm-up round $jit_rounds: the compiler threads used $jit_share % of the server's CPU"
+  [ "$jit_share" -lt "${JIT_QUIET:-5}" ] && break
+done
+jit_note="then $jit_rounds mixed rounds of ${JIT_ROUND:-15s} (the compiler threads' share of the server's CPU in the last: $jit_share %)"
 S=bench/search-queries.lua
 measure "static file (nginx, $size B)" "http://127.0.0.1:$NGINX_PORT/article.html"
 measure "article, cached" "http://127.0.0.1:$PORT/article/$article"
@@ -243,9 +284,10 @@ oom=$(grep -c OutOfMemoryError "$OUT/server.log" || true)
 # --- the table --------------------------------------------------------------------------------------------------------
 base=$(echo "${rows[0]}" | cut -d'|' -f2)
 {
-  printf '%s articles (%s corpus), %s, %s; wrk -t2 -c%s -d%s a row after %s of warm-up; %s cores shared by server,' \
+  printf '%s articles (%s corpus), %s, %s; JIT warm-up %s a workload, %s; wrk -t2 -c%s -d%s a row after %s of warm-up; %s cores shared by server,' \
     "$N" "$CORPUS" "$(case $DB in pg) echo PostgreSQL ;; mariadb) echo "MariaDB (buffer pool $(maria -N -B -e \
-      "SELECT @@innodb_buffer_pool_size" | numfmt --to=iec))" ;; *) echo H2 ;; esac)" "$HEAP" "$CONNS" "$DURATION" "$WARMUP" "$(nproc)"
+      "SELECT @@innodb_buffer_pool_size" | numfmt --to=iec))" ;; *) echo H2 ;; esac)" "$HEAP" "$JIT_WARMUP" "$jit_note" \
+    "$CONNS" "$DURATION" "$WARMUP" "$(nproc)"
   printf ' nginx and wrk; load average %s before, %s after; %s; %d s in all.\n\n' "$load_before" \
     "$(cut -d' ' -f1-3 /proc/loadavg)" "$(date -u +%Y-%m-%d)" $(( $(date +%s) - started_at ))
   printf '| %-44s | %9s | %8s | %8s | %8s | %7s |\n' "measure" "req/s" "p50 ms" "p99 ms" "vs nginx" "errors"
