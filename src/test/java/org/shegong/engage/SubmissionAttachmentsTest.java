@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.shegong.account.Role;
 import org.shegong.media.MediaService;
 import org.shegong.media.UploadRejected;
+import org.shegong.system.outbox.OutboxFollowed;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -95,6 +96,9 @@ class SubmissionAttachmentsTest extends OrganisationPagesTest {
         // What an organisation sent stays the record of what it sent, even after the article stops showing it.
         long pdfId = jdbc.sql("SELECT id FROM media_file WHERE storage_key = ?")
                 .param(pdfUrl.substring("/media/".length())).query(Long.class).single();
+        // The publication's media-use rows are written by an outbox consumer: once it has followed every event, or it
+        // writes them again after this delete (CI saw that: 文件仍被文章使用 instead of the 投稿 hold).
+        OutboxFollowed.await(jdbc, null);
         jdbc.sql("DELETE FROM media_use WHERE media_id = ?").param(pdfId).update();
         assertThatThrownBy(() -> media.delete(1L, true, pdfId)).isInstanceOf(UploadRejected.class)
                 .hasMessageContaining("投稿附件 #" + id);
