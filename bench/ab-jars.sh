@@ -48,7 +48,7 @@ stop_server() {
 trap stop_server EXIT
 
 tick=$(getconf CLK_TCK)
-server_cpu() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+server_cpu() { cpu_ticks "/proc/$server_pid/stat"; }
 
 # rps PATH DURATION [SCRIPT]: "REQ/S CPU_US" of one wrk run: requests per second, and the server's CPU time per
 # request in microseconds (user + system, from /proc): a figure the machine's speed from run to run moves much less.

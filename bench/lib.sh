@@ -4,16 +4,20 @@
 # settle PID [MAX_SECONDS=3600]: waits until the process has been idle (under 0.15 s of CPU in each of 5 consecutive
 # seconds), so that background work after a start (the region tagging of a bulk import, a rebuild and its merge)
 # does not run during a measurement. Gives up, saying so, after MAX_SECONDS.
+# cpu_ticks STAT_FILE: user + system CPU ticks of a process (/proc/PID/stat) or one of its threads
+# (/proc/PID/task/TID/stat); divide by getconf CLK_TCK for seconds.
+cpu_ticks() { awk '{print $14 + $15}' "$1"; }
+
 settle() {
   local pid=$1 max=${2:-3600} quiet=0 waited=0 before after tick busy_before busy_after
   tick=$(getconf CLK_TCK)
-  before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  before=$(cpu_ticks "/proc/$pid/stat")
   busy_before=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)
   while [ "$quiet" -lt 5 ]; do
     sleep 1
     waited=$((waited + 1))
     kill -0 "$pid" 2>/dev/null || return 1
-    after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+    after=$(cpu_ticks "/proc/$pid/stat")
     # The whole machine too: a server waiting on its database (a long scan after an import) looks idle itself.
     busy_after=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)
     if [ $(( (after - before) * 100 / tick )) -lt 15 ] && [ $(( (busy_after - busy_before) * 100 / tick )) -lt 30 ]; then

@@ -231,12 +231,12 @@ compiler_ticks() {
   local sum=0 t
   for t in /proc/"$server"/task/*; do
     case $(cat "$t/comm" 2>/dev/null) in
-      C1\ CompilerThre*|C2\ CompilerThre*) sum=$((sum + $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0))) ;;
+      C1\ CompilerThre*|C2\ CompilerThre*) sum=$((sum + $(cpu_ticks "$t/stat" 2>/dev/null || echo 0))) ;;
     esac
   done
   echo "$sum"
 }
-server_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+server_ticks() { cpu_ticks "/proc/$server/stat"; }
 mixed_load() {
   local d=$1 pids=()
   QUERY_FILE=$Q-titles-warm.txt wrk -t1 -c8 -d"$d" -s bench/search-queries.lua "http://127.0.0.1:$PORT" > /dev/null & pids+=($!)

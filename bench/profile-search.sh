@@ -35,7 +35,7 @@ export QUERY_FILE=$QUERIES
 wrk -t2 -c"$CONNS" -d"${WARMUP:-90s}" -s bench/search-queries.lua "http://127.0.0.1:$PORT" > /dev/null
 rm -f "$OUT/search.jfr"
 [ "${JFR:-1}" = 1 ] && jcmd $server JFR.start name=search settings=profile filename="$OUT/search.jfr" > /dev/null
-cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+cpu() { cpu_ticks "/proc/$server/stat"; }
 before=$(cpu)
 wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s --latency -s bench/search-queries.lua "http://127.0.0.1:$PORT" \
   | tee "$OUT/profile-wrk.txt"
