@@ -42,6 +42,13 @@ public class RegionTagging {
     private final TransactionTemplate transactions;
     private final RegionListing listing;
     private final OutboxWriter outbox;
+    /**
+     * One full re-tag at a time on this node. Two at once (the follower's after a bulk import and the command's or a
+     * test's) walk the same articles in step, so their batches kept meeting each other's uncommitted rows and a
+     * batch could fail three retries in a row (RegionPagesTest in CI, stop 33). The second waits and then finds the
+     * rows already right, which costs reads, not writes.
+     */
+    private final java.util.concurrent.locks.ReentrantLock fullRetag = new java.util.concurrent.locks.ReentrantLock();
 
     RegionTagging(RegionTagger tagger, RegionDirectory directory, ArticleRegionRepository tags, ArticleService articles,
                   PlatformTransactionManager transactions, RegionListing listing, OutboxWriter outbox) {
@@ -158,9 +165,19 @@ public class RegionTagging {
 
     /**
      * Re-tags every article (live first), one transaction per batch; reports the running count. One outbox event
-     * at the end (aggregate 0) tells every node that any article's regions may have changed.
+     * at the end (aggregate 0) tells every node that any article's regions may have changed. Waits while another full
+     * re-tag runs on this node.
      */
     public long retagAll(LongConsumer progress) {
+        fullRetag.lock();
+        try {
+            return retagAllAlone(progress);
+        } finally {
+            fullRetag.unlock();
+        }
+    }
+
+    private long retagAllAlone(LongConsumer progress) {
         long[] done = {0, 0}; // articles, batches
         BatchRetag retag = new BatchRetag(tags, directory, article -> suggest(article.title(), article.summary(),
                 article.bodyHtml()));

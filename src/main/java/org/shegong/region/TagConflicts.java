@@ -10,7 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
  */
 final class TagConflicts {
 
-    static final int ATTEMPTS = 3;
+    static final int ATTEMPTS = 5;
 
     private TagConflicts() {
     }
@@ -25,7 +25,21 @@ final class TagConflicts {
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
+                pause(attempt, e);
             }
+        }
+    }
+
+    /**
+     * A random pause before the next attempt: two writers that collided and retried at once would walk into each other
+     * again (full re-tags on two nodes go through the articles in the same order and at the same pace).
+     */
+    private static void pause(int attempt, DuplicateKeyException conflict) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 50L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw conflict;
         }
     }
 }

@@ -143,6 +143,44 @@ class RegionTaggingTest {
         }
     }
 
+    /** A second full re-tag on the same node waits for the first instead of walking beside it (stop 33's failure). */
+    @Test
+    void aSecondFullRetagWaitsForTheFirst() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            content.publish("w" + i, "沈阳浑南区社工站正式运营 " + i, AT.plusSeconds(i), "news");
+        }
+        java.util.concurrent.CountDownLatch firstInside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch letFirstGo = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicLong secondProgress = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = two.submit(() -> tagging.retagAll(done -> {
+                firstInside.countDown();
+                await(letFirstGo);
+            }));
+            assertThat(firstInside.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var second = two.submit(() -> tagging.retagAll(secondProgress::set));
+            Thread.sleep(300); // long enough for three articles to be re-tagged if nothing held it back
+            assertThat(second.isDone()).isFalse();
+            assertThat(secondProgress).hasValue(0);
+            letFirstGo.countDown();
+            assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
+            assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
+            assertThat(secondProgress).hasValue(3);
+        } finally {
+            letFirstGo.countDown();
+            two.shutdownNow();
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void theTablesStatisticsCanBeRefreshedOnEveryDatabase() {
         long id = content.publish("b9", "沈阳浑南区社工站正式运营", AT, "news");
