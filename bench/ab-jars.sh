@@ -50,19 +50,22 @@ trap stop_server EXIT
 tick=$(getconf CLK_TCK)
 server_cpu() { cpu_ticks "/proc/$server_pid/stat"; }
 
-# rps PATH DURATION [SCRIPT]: "REQ/S CPU_US" of one wrk run: requests per second, and the server's CPU time per
-# request in microseconds (user + system, from /proc): a figure the machine's speed from run to run moves much less.
-# Non-2xx answers are reported on stderr.
+# rps PATH DURATION [SCRIPT]: "REQ/S CPU_US DB_US" of one wrk run: requests per second, the server's CPU time per
+# request in microseconds (user + system, from /proc: a figure the machine's speed from run to run moves much less),
+# and the database server's (0 on H2, whose work is in the server's figure). Non-2xx answers are reported on stderr.
 rps() {
-  local path=$1 duration=$2 script=(${3:+-s "$3"}) result before after
+  local path=$1 duration=$2 script=(${3:+-s "$3"}) result before after db_before db_after
   before=$(server_cpu)
+  db_before=$(db_ticks "$DB")
   result=$(wrk -t2 -c"$CONNS" -d"$duration" "${script[@]}" "http://127.0.0.1:$PORT$path")
   after=$(server_cpu)
+  db_after=$(db_ticks "$DB")
   if grep -q "Non-2xx" <<<"$result"; then
     echo "    $(grep Non-2xx <<<"$result") for $path ${3:-}" >&2
   fi
-  awk -v cpu=$((after - before)) -v tick="$tick" '/Requests\/sec/ {rps = $2} / requests in / {n = $1}
-    END {printf "%.0f %.0f", rps, cpu * 1000000 / tick / n}' <<<"$result"
+  awk -v cpu=$((after - before)) -v db=$((db_after - db_before)) -v tick="$tick" '/Requests\/sec/ {rps = $2}
+    / requests in / {n = $1} END {printf "%.0f %.0f %.0f", rps, cpu * 1000000 / tick / n, db * 1000000 / tick / n}' \
+    <<<"$result"
 }
 
 # search_row titles|popular|words: perf-table's search row of that name, warmed up as it does.
@@ -79,7 +82,7 @@ search_row() {
 }
 Q=$(dirname "$DATA")/queries
 
-declare -A results cpu
+declare -A results cpu dbcpu
 for round in $(seq 1 "$ROUNDS"); do
   for side in 0 1; do
     label=$([ $side = 0 ] && echo A || echo B)
@@ -113,9 +116,12 @@ for round in $(seq 1 "$ROUNDS"); do
         titles|popular|words) value=$(search_row "$row") ;;
         *) echo "unknown row $row (uncached, cached, column, titles, popular, words)" >&2; exit 2 ;;
       esac
-      results[$label,$row]+="${value% *} "
-      cpu[$label,$row]+="${value#* } "
-      line+="  $row ${value% *} req/s ${value#* } us"
+      read -r v_rps v_cpu v_db <<<"$value"
+      results[$label,$row]+="$v_rps "
+      cpu[$label,$row]+="$v_cpu "
+      dbcpu[$label,$row]+="$v_db "
+      line+="  $row $v_rps req/s $v_cpu us"
+      [ "$DB" = h2 ] || line+=" + db $v_db us"
     done
     echo "$line"
     stop_server
@@ -131,8 +137,14 @@ for row in $ROWS; do
   b=$(median "${results[B,$row]}")
   ca=$(median "${cpu[A,$row]}")
   cb=$(median "${cpu[B,$row]}")
-  printf '  %-9s req/s A %7s  B %7s  B/A %s    server CPU us/request A %6s  B %6s  B/A %s\n' \
+  printf '  %-9s req/s A %7s  B %7s  B/A %s    server CPU us/request A %6s  B %6s  B/A %s' \
     "$row" "$a" "$b" "$(ratio "$a" "$b")" "$ca" "$cb" "$(ratio "$ca" "$cb")"
+  if [ "$DB" != h2 ]; then
+    da=$(median "${dbcpu[A,$row]}")
+    db=$(median "${dbcpu[B,$row]}")
+    printf '    database CPU us/request A %6s  B %6s  B/A %s' "$da" "$db" "$(ratio "$da" "$db")"
+  fi
+  echo
 done
 echo "A = ${JARS[0]} ${OPTS_A:-}"
 echo "B = ${JARS[1]} ${OPTS_B:-}"

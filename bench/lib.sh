@@ -8,6 +8,18 @@
 # (/proc/PID/task/TID/stat); divide by getconf CLK_TCK for seconds.
 cpu_ticks() { awk '{print $14 + $15}' "$1"; }
 
+# db_ticks DB: user + system CPU ticks of the database server's processes (pg: every postgres process, backends
+# included; mariadb: mariadbd); 0 for h2, which runs inside the server. Backends that exit between two readings take
+# their ticks with them, so compare readings taken while the pool's connections stay open.
+db_ticks() {
+  local name sum=0 p
+  case "$1" in pg) name=postgres ;; mariadb) name=mariadbd ;; *) echo 0; return ;; esac
+  for p in $(pgrep -x "$name" || true); do
+    [ -r "/proc/$p/stat" ] && sum=$((sum + $(cpu_ticks "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$sum"
+}
+
 settle() {
   local pid=$1 max=${2:-3600} quiet=0 waited=0 before after tick busy_before busy_after
   tick=$(getconf CLK_TCK)

@@ -69,6 +69,34 @@ class PopularArticlesTest {
         assertThat(rows()).isEqualTo(2);
     }
 
+    /** A flush of many articles, some with a row for the day already and some without, in more than one batch. */
+    @Test
+    void aFlushOfManyArticlesAddsToTheRowsThereAreAndInsertsTheOthers() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            ids.add(content.publish("m" + i, "文章" + i, START.plusSeconds(i), i % 2 == 0 ? "news" : "policy"));
+        }
+        for (int i = 0; i < ids.size(); i += 3) {
+            view(ids.get(i), 1);
+        }
+        counter.flush();
+        assertThat(rows()).isEqualTo(100);
+        for (int i = 0; i < ids.size(); i++) {
+            view(ids.get(i), i % 5 + 1);
+        }
+        counter.flush();
+        assertThat(rows()).isEqualTo(300);
+        for (int i = 0; i < ids.size(); i++) {
+            long expected = i % 5 + 1 + (i % 3 == 0 ? 1 : 0);
+            assertThat(content.db.jdbc().sql("SELECT views FROM article_daily_views WHERE article_id = ?")
+                    .param(ids.get(i)).query(Long.class).single()).as("day row of article %d", i).isEqualTo(expected);
+            assertThat(content.db.jdbc().sql("SELECT view_count FROM article WHERE id = ?").param(ids.get(i))
+                    .query(Long.class).single()).as("view count of article %d", i).isEqualTo(expected);
+        }
+        assertThat(content.db.jdbc().sql("SELECT COUNT(*) FROM article_daily_views d JOIN article a ON a.id = d.article_id"
+                + " WHERE d.column_id = a.primary_column_id").query(Long.class).single()).isEqualTo(300);
+    }
+
     @Test
     void theWeekAndTheMonthRankSiteWideAndPerColumnMostReadFirst() {
         long a = content.publish("a", "甲", START, "news");
