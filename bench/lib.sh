@@ -8,6 +8,15 @@
 # (/proc/PID/task/TID/stat); divide by getconf CLK_TCK for seconds.
 cpu_ticks() { awk '{print $14 + $15}' "$1"; }
 
+# await_server PID PORT LOG: waits until the server answers on PORT; if its JVM exits first (a bad option, a port in
+# use), prints the end of LOG and exits, rather than waiting forever for a port nothing will open.
+await_server() {
+  until curl -fsS -o /dev/null "http://127.0.0.1:$2/" 2>/dev/null; do
+    kill -0 "$1" 2>/dev/null || { tail -30 "$3"; exit 1; }
+    sleep 0.2
+  done
+}
+
 # db_ticks DB: user + system CPU ticks of the database server's processes (pg: every postgres process, backends
 # included; mariadb: mariadbd); 0 for h2, which runs inside the server. Backends that exit between two readings take
 # their ticks with them, so compare readings taken while the pool's connections stay open.

@@ -27,10 +27,7 @@ java -Xmx512m "${db_args[@]}" ${JAVA_OPTS:-} -jar target/shegong.jar --server.po
   > "$OUT/profile-article-server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; do
-  kill -0 $server 2>/dev/null || { tail -30 "$OUT/profile-article-server.log"; exit 1; }
-  sleep 0.2
-done
+await_server $server "$PORT" "$OUT/profile-article-server.log"
 settle $server 3600
 wrk_scripts "$OUT" "$MAX_ID"
 wrk -t2 -c32 -d"${WARMUP:-90s}" -s "$OUT/random-article.lua" "http://127.0.0.1:$PORT" > /dev/null

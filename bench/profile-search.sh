@@ -23,10 +23,7 @@ java -Xmx512m -XX:FlightRecorderOptions:stackdepth=256 ${JAVA_OPTS:-} -jar targe
   > "$OUT/profile-server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; do
-  kill -0 $server 2>/dev/null || { tail -30 "$OUT/profile-server.log"; exit 1; }
-  sleep 0.2
-done
+await_server $server "$PORT" "$OUT/profile-server.log"
 settle $server 3600   # background work after a start (region tags after an import) would be in the profile
 export QUERY_FILE=$QUERIES
 # Warm-up, WARMUP long (default 90s): the JIT compiles search for over a minute of load (100,000 realistic articles,
