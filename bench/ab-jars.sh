@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Two builds of the server compared on the same data, alternated (A B A B …), because on this machine the speed of
+# Two builds of the server compared on the same data, alternated (A B, B A, …), because on this machine the speed of
 # one run differs from the next by up to a quarter (issue 18): only runs taken side by side compare. Each round
 # starts one jar on the data dir (and database) left by bench/perf-table.sh, lets the JIT warm up on the measured
 # path, measures each row with wrk (req/s, and the server's CPU time per request), and stops the jar. Prints one
 # line per run and the medians per jar. Not a test.
 #
-#   bench/ab-jars.sh A.jar B.jar DATA_DIR [ROUNDS=3]
+#   bench/ab-jars.sh A.jar B.jar DATA_DIR [ROUNDS=4]
 #   bench/ab-jars.sh /tmp/old.jar target/shegong.jar bench/out/perf-h2-uniform-1000000/data
 #   DB=pg PG_DB=perf_uniform_1000000 bench/ab-jars.sh old.jar new.jar bench/out/perf-pg-uniform-1000000/data 4
 #
@@ -24,7 +24,7 @@ cd "$(dirname "$0")/.."
 [ $# -ge 3 ] || { sed -n 2,19p "$0" >&2; exit 2; }
 JARS=("$(realpath "$1")" "$(realpath "$2")")
 DATA=$(realpath "$3")
-ROUNDS=${4:-3}
+ROUNDS=${4:-4} # even: each order as often
 DB=${DB:-h2}
 ROWS=${ROWS:-uncached cached column}
 DURATION=${DURATION:-15s}
@@ -84,7 +84,10 @@ Q=$(dirname "$DATA")/queries
 
 declare -A results cpu dbcpu
 for round in $(seq 1 "$ROUNDS"); do
-  for side in 0 1; do
+  # A B, then B A: the second jar of a round ran 1.22-1.26x more server CPU per page than the first with the same
+  # jar on both sides (session 18, PostgreSQL, uncached articles), so a fixed order favoured A. Even rounds cancel it.
+  order=$([ $((round % 2)) = 1 ] && echo "0 1" || echo "1 0")
+  for side in $order; do
     label=$([ $side = 0 ] && echo A || echo B)
     side_opts=$([ $side = 0 ] && echo "${OPTS_A:-}" || echo "${OPTS_B:-}")
     # shellcheck disable=SC2086 # a list of JVM options, as JAVA_OPTS
