@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.function.LongSupplier;
 import org.shegong.system.db.DatabaseTarget;
 import org.shegong.system.db.TestDatabase;
+import org.shegong.system.Medians;
 
 /**
  * What a change to a big column costs the next reader, before and after incremental page anchors (not a test;
@@ -105,8 +106,8 @@ public final class ListingChangeBench {
                 });
                 after[r] = micros(() -> newsroom.listing.page(news, 1).orElseThrow().total());
             }
-            System.out.printf("| %s | %s | %s | %s |%n", change, ms(median(before)), ms(median(recount)),
-                    ms(median(after)));
+            System.out.printf("| %s | %s | %s | %s |%n", change, ms(Medians.upper(before)), ms(Medians.upper(recount)),
+                    ms(Medians.upper(after)));
             if (Boolean.getBoolean("bench.verbose")) {
                 System.out.printf("   before %s%n   recount %s%n   after %s%n", Arrays.toString(before),
                         Arrays.toString(recount), Arrays.toString(after));
@@ -148,7 +149,7 @@ public final class ListingChangeBench {
                 int at = Math.min(first + i, pages);
                 each[i] = micros(() -> newsroom.listing.page(news, at).orElseThrow().total());
             }
-            times.add("page " + page + " " + ms(median(each)));
+            times.add("page " + page + " " + ms(Medians.upper(each)));
         }
         System.out.println(label + " (median of five neighbouring pages): " + String.join(", ", times));
     }
@@ -159,11 +160,6 @@ public final class ListingChangeBench {
         return (System.nanoTime() - start) / 1_000;
     }
 
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 
     private static String ms(long micros) {
         return String.format(Locale.ROOT, micros < 10_000 ? "%.2f ms" : "%.0f ms", micros / 1_000.0);

@@ -26,6 +26,7 @@ import org.shegong.search.analysis.Lexicon;
 import org.shegong.search.index.IndexRebuilder;
 import org.shegong.search.index.SearchIndex;
 import org.springframework.util.unit.DataSize;
+import org.shegong.system.Medians;
 
 /**
  * What a publication costs the readers' cached answers (ADR 0068); not a test, run by {@code bench/carry-bench.sh}.
@@ -65,12 +66,12 @@ public final class CarryBench {
                     index.documentCount(), popular.size(), publications);
             long[][] carrying = pass(true, index, idle, properties, directory, load, popular, articles, 3_000_000);
             long[][] dropping = pass(false, index, idle, properties, directory, load, popular, articles, 4_000_000);
-            double with = median(carrying[1]) / 1e6;
-            double without = median(dropping[1]) / 1e6;
+            double with = Medians.upper(carrying[1]) / 1e6;
+            double without = Medians.upper(dropping[1]) / 1e6;
             System.out.printf(Locale.ROOT, "answers kept per publication: median %d of %d (without carrying: 0)%n",
-                    median(carrying[2]), median(carrying[3]));
+                    Medians.upper(carrying[2]), Medians.upper(carrying[3]));
             System.out.printf(Locale.ROOT, "carrying a publication: median %.1f ms, max %.1f ms%n",
-                    median(carrying[0]) / 1e6, Arrays.stream(carrying[0]).max().orElse(0) / 1e6);
+                    Medians.upper(carrying[0]) / 1e6, Arrays.stream(carrying[0]).max().orElse(0) / 1e6);
             System.out.printf(Locale.ROOT, "asking the %d popular queries again after a publication: median %.0f ms "
                     + "with carrying, %.0f ms without (%.2fx)%n", popular.size(), with, without, with / without);
         }
@@ -161,9 +162,4 @@ public final class CarryBench {
         return List.copyOf(queries);
     }
 
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 }

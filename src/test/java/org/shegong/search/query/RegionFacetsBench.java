@@ -25,6 +25,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.shegong.search.index.ArticleDocuments;
+import org.shegong.system.Medians;
 
 /**
  * The 地区 facet's count per query on a real index (bench/facet-bench.sh; not a test): {@link RegionFacets} with its
@@ -68,8 +69,8 @@ public final class RegionFacetsBench {
                         before[round], after[round], after[round] / before[round]);
             }
             // The first half of the rounds is the JIT's; the medians are the later rounds'.
-            double b = median(Arrays.copyOfRange(before, rounds / 2, rounds));
-            double a = median(Arrays.copyOfRange(after, rounds / 2, rounds));
+            double b = Medians.of(Arrays.copyOfRange(before, rounds / 2, rounds));
+            double a = Medians.of(Arrays.copyOfRange(after, rounds / 2, rounds));
             System.out.printf("median of the last %d rounds: doc values %.1f µs, kept arrays %.1f µs per query (%.2fx); "
                     + "%d queries, %d documents, %d segments (%d)%n", rounds - rounds / 2, b, a, a / b,
                     queries.size(), reader.maxDoc(), reader.leaves().size(), sink % 10);
@@ -94,12 +95,6 @@ public final class RegionFacetsBench {
         return queries;
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
 
     /** The baseline: RegionFacets before ADR 0072, each match's provinces read from the doc values. */
     private static final class DocValuesCounter implements Collector {
