@@ -84,8 +84,9 @@ Q=$(dirname "$DATA")/queries
 
 declare -A results cpu dbcpu
 for round in $(seq 1 "$ROUNDS"); do
-  # A B, then B A: the second jar of a round ran 1.22-1.26x more server CPU per page than the first with the same
-  # jar on both sides (session 18, PostgreSQL, uncached articles), so a fixed order favoured A. Even rounds cancel it.
+  # A B, then B A: with the same jar on both sides the second run of each of three rounds used 1.22-1.46x the first's
+  # server CPU per page (session 18, PostgreSQL, uncached articles; a later run did not show it in every round), so a
+  # fixed order could favour A. An even number of rounds runs each order as often.
   order=$([ $((round % 2)) = 1 ] && echo "0 1" || echo "1 0")
   for side in $order; do
     label=$([ $side = 0 ] && echo A || echo B)

@@ -1,9 +1,6 @@
 # Shell functions shared by the load benchmarks (bench/load.sh, bench/perf-table.sh, bench/profile-search.sh).
 # Source it: . bench/lib.sh
 
-# settle PID [MAX_SECONDS=3600]: waits until the process has been idle (under 0.15 s of CPU in each of 5 consecutive
-# seconds), so that background work after a start (the region tagging of a bulk import, a rebuild and its merge)
-# does not run during a measurement. Gives up, saying so, after MAX_SECONDS.
 # cpu_ticks STAT_FILE: user + system CPU ticks of a process (/proc/PID/stat) or one of its threads
 # (/proc/PID/task/TID/stat); divide by getconf CLK_TCK for seconds.
 cpu_ticks() { awk '{print $14 + $15}' "$1"; }
@@ -29,6 +26,9 @@ db_ticks() {
   echo "$sum"
 }
 
+# settle PID [MAX_SECONDS=3600]: waits until the process has been idle (under 0.15 s of CPU in each of 5 consecutive
+# seconds), so that background work after a start (the region tagging of a bulk import, a rebuild and its merge)
+# does not run during a measurement. Gives up, saying so, after MAX_SECONDS.
 settle() {
   local pid=$1 max=${2:-3600} quiet=0 waited=0 before after tick busy_before busy_after
   tick=$(getconf CLK_TCK)

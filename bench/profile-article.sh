@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where an uncached article page's CPU goes, in the server and in the database server (not a test). Starts the real
 # jar (-Xmx512m) on data a perf-table.sh run left, warms up on random article ids, then for DURATION measures the CPU
-# per page of the JVM and (PostgreSQL) of every postgres process, profiles the JVM with async-profiler (itimer, when
+# per page of the JVM and of the database server's processes (PostgreSQL, MariaDB), profiles the JVM with async-profiler (itimer, when
 # AP_LIB points at libasyncProfiler.so) and lists the statements by total time from pg_stat_statements (when the
 # server preloads it: shared_preload_libraries = 'pg_stat_statements').
 #
@@ -23,8 +23,7 @@ OUT=$(dirname "$DATA")
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 db_settings "$DB" "${PG_DB:-}"
 [ -f target/shegong.jar ] || ./mvnw -B -q -ntp package -DskipTests
-java -Xmx512m "${db_args[@]}" ${JAVA_OPTS:-} -jar target/shegong.jar --server.port="$PORT" --shegong.data-dir="$DATA" \
-  > "$OUT/profile-article-server.log" 2>&1 &
+HEAP="-Xmx512m ${JAVA_OPTS:-}" start_server jar "$PORT" "$OUT/profile-article-server.log"
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 await_server $server "$PORT" "$OUT/profile-article-server.log"
@@ -41,15 +40,15 @@ if [ "$DB" = pg ] && pgss -tAc "CREATE EXTENSION IF NOT EXISTS pg_stat_statement
 fi
 [ -n "${AP_LIB:-}" ] && jcmd $server JVMTI.agent_load "$AP_LIB" "\"start,event=itimer,interval=1ms\"" > /dev/null
 jvm_before=$(cpu_ticks "/proc/$server/stat")
-pg_before=$(db_ticks "$DB")
+db_before=$(db_ticks "$DB")
 wrk -t2 -c32 -d"$DURATION" --latency -s "$OUT/random-article.lua" "http://127.0.0.1:$PORT" | tee "$OUT/profile-article-wrk.txt"
 jvm_after=$(cpu_ticks "/proc/$server/stat")
-pg_after=$(db_ticks "$DB")
+db_after=$(db_ticks "$DB")
 [ -n "${AP_LIB:-}" ] && jcmd $server JVMTI.agent_load "$AP_LIB" "\"stop,file=$OUT/article.collapsed,collapsed\"" > /dev/null
 requests=$(awk '/requests in/ {print $1}' "$OUT/profile-article-wrk.txt")
 tick=$(getconf CLK_TCK)
 echo "JVM CPU per page:      $(echo "scale=3; ($jvm_after - $jvm_before) * 1000 / $tick / $requests" | bc) ms"
-[ "$DB" != h2 ] && echo "database CPU per page: $(echo "scale=3; ($pg_after - $pg_before) * 1000 / $tick / $requests" | bc) ms"
+[ "$DB" != h2 ] && echo "database CPU per page: $(echo "scale=3; ($db_after - $db_before) * 1000 / $tick / $requests" | bc) ms"
 if [ "$has_pgss" = 1 ]; then
   echo "statements per page:   $(pgss -tAc "SELECT round(sum(calls)::numeric / $requests, 2) FROM pg_stat_statements
     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")"

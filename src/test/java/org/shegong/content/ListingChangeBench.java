@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.LongSupplier;
+import org.shegong.system.Medians;
 import org.shegong.system.db.DatabaseTarget;
 import org.shegong.system.db.TestDatabase;
-import org.shegong.system.Medians;
 
 /**
  * What a change to a big column costs the next reader, before and after incremental page anchors (not a test;
@@ -159,7 +159,6 @@ public final class ListingChangeBench {
         work.getAsLong();
         return (System.nanoTime() - start) / 1_000;
     }
-
 
     private static String ms(long micros) {
         return String.format(Locale.ROOT, micros < 10_000 ? "%.2f ms" : "%.0f ms", micros / 1_000.0);

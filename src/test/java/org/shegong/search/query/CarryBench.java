@@ -25,8 +25,8 @@ import org.shegong.search.SearchQuery;
 import org.shegong.search.analysis.Lexicon;
 import org.shegong.search.index.IndexRebuilder;
 import org.shegong.search.index.SearchIndex;
-import org.springframework.util.unit.DataSize;
 import org.shegong.system.Medians;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What a publication costs the readers' cached answers (ADR 0068); not a test, run by {@code bench/carry-bench.sh}.
@@ -161,5 +161,4 @@ public final class CarryBench {
         }
         return List.copyOf(queries);
     }
-
 }

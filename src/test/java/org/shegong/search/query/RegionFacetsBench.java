@@ -95,7 +95,6 @@ public final class RegionFacetsBench {
         return queries;
     }
 
-
     /** The baseline: RegionFacets before ADR 0072, each match's provinces read from the doc values. */
     private static final class DocValuesCounter implements Collector {
 
