@@ -45,9 +45,9 @@ public class ViewCounter extends FlushedOnStop {
     public void flush() {
         // Views pending at most one interval are counted on the day of the flush (China time).
         LocalDate today = LocalDate.ofInstant(clock.instant(), Times.CHINA);
-        pending.flush(batch -> transactions.executeWithoutResult(s -> batch.forEach((articleId, views) -> {
-            articles.addViews(articleId, views);
-            daily.add(articleId, today, views);
-        })));
+        pending.flush(batch -> transactions.executeWithoutResult(s -> {
+            articles.addViews(batch);
+            daily.add(batch, today);
+        }));
     }
 }

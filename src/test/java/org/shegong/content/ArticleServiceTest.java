@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -120,8 +121,8 @@ class ArticleServiceTest {
     @Test
     void viewsAreAddedNotOverwritten() {
         long id = save(input("标题", null, "<p>正文</p>")).id();
-        content.articles.addViews(id, 5);
-        content.articles.addViews(id, 3);
+        content.articles.addViews(Map.of(id, 5L));
+        content.articles.addViews(Map.of(id, 3L));
         assertThat(content.service.find(id).orElseThrow().viewCount()).isEqualTo(8);
     }
 
