@@ -1,5 +1,6 @@
 package org.shegong.site;
 
+import org.shegong.system.db.OneConnection;
 import org.shegong.system.web.NotFoundException;
 
 import java.util.Optional;
@@ -17,19 +18,24 @@ class ArticleController {
     private final ArticleService articles;
     private final ArticleViews views;
     private final ViewCounter counter;
+    private final OneConnection connection;
 
-    ArticleController(ArticleService articles, ArticleViews views, ViewCounter counter) {
+    ArticleController(ArticleService articles, ArticleViews views, ViewCounter counter, OneConnection connection) {
         this.articles = articles;
         this.views = views;
         this.counter = counter;
+        this.connection = connection;
     }
 
     @GetMapping("/article/{id}")
     String article(@PathVariable String id, Model model) {
-        Article article = parseId(id).flatMap(articles::find).filter(Article::isLive)
-                .orElseThrow(() -> new NotFoundException("没有找到这篇文章，它可能已被撤下或地址有误"));
-        counter.record(article.id());
-        model.addAttribute("view", views.build(article, article.viewCount() + counter.pending(article.id())));
+        ArticleView view = connection.read(() -> {
+            Article article = parseId(id).flatMap(articles::find).filter(Article::isLive)
+                    .orElseThrow(() -> new NotFoundException("没有找到这篇文章，它可能已被撤下或地址有误"));
+            counter.record(article.id());
+            return views.build(article, article.viewCount() + counter.pending(article.id()));
+        });
+        model.addAttribute("view", view);
         return ArticleViews.TEMPLATE;
     }
 
