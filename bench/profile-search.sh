@@ -19,8 +19,8 @@ CONNS=${4:-32}
 PORT=${PORT:-19590}
 OUT=$(dirname "$DATA")
 [ -f target/shegong.jar ] || ./mvnw -B -q -ntp package -DskipTests
-java -Xmx512m -XX:FlightRecorderOptions:stackdepth=256 ${JAVA_OPTS:-} -jar target/shegong.jar --server.port="$PORT" --shegong.data-dir="$DATA" \
-  > "$OUT/profile-server.log" 2>&1 &
+db_args=() # the data directory's own H2 database
+HEAP="-Xmx512m -XX:FlightRecorderOptions:stackdepth=256 ${JAVA_OPTS:-}" start_server jar "$PORT" "$OUT/profile-server.log"
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 await_server $server "$PORT" "$OUT/profile-server.log"

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleService;
@@ -48,7 +49,7 @@ public class RegionTagging {
      * batch could fail three retries in a row (RegionPagesTest in CI, stop 33). The second waits and then finds the
      * rows already right, which costs reads, not writes.
      */
-    private final java.util.concurrent.locks.ReentrantLock fullRetag = new java.util.concurrent.locks.ReentrantLock();
+    private final ReentrantLock fullRetag = new ReentrantLock();
 
     RegionTagging(RegionTagger tagger, RegionDirectory directory, ArticleRegionRepository tags, ArticleService articles,
                   PlatformTransactionManager transactions, RegionListing listing, OutboxWriter outbox) {
