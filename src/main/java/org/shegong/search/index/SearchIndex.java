@@ -75,6 +75,7 @@ public class SearchIndex extends GenerationalIndex {
                     .setOpenMode(problem == null ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
                             : IndexWriterConfig.OpenMode.CREATE)
                     .setIndexSort(NEWEST_FIRST)
+                    .setCodec(new PlainStoredFieldsCodec())
                     .setRAMBufferSizeMB(64);
             this.writer = new IndexWriter(directory, config);
             if (problem != null) {
