@@ -15,15 +15,17 @@
 # DATA_DIR, each random one warmed up with its -warm file so the timed run is not answered from the result cache),
 # DURATION (each timed run, default 15s), JIT_WARMUP (default 30s), CONNS (32), HEAP (-Xmx512m), PORT,
 # SETTLE_MAX (the longest wait, in seconds, for the machine to go quiet after a start; default 600), OPTS_A and OPTS_B
-# (JVM options for one side only: the same jar twice with OPTS_B=-XX:+UseParallelGC compares two collectors).
+# (JVM options for one side only: the same jar twice with OPTS_B=-XX:+UseParallelGC compares two collectors), DATA_B
+# (B's own data dir, a copy of DATA_DIR: for a B whose index or data A cannot read; the query files stay DATA_DIR's).
 # Both jars must apply the same migrations to the data (compare builds of one schema, or copy the data first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
-[ $# -ge 3 ] || { sed -n 2,19p "$0" >&2; exit 2; }
+[ $# -ge 3 ] || { sed -n 2,21p "$0" >&2; exit 2; }
 JARS=("$(realpath "$1")" "$(realpath "$2")")
 DATA=$(realpath "$3")
+DATAS=("$DATA" "$(realpath "${DATA_B:-$3}")")
 ROUNDS=${4:-4} # even: each order as often
 DB=${DB:-h2}
 ROWS=${ROWS:-uncached cached column}
@@ -92,7 +94,7 @@ for round in $(seq 1 "$ROUNDS"); do
     label=$([ $side = 0 ] && echo A || echo B)
     side_opts=$([ $side = 0 ] && echo "${OPTS_A:-}" || echo "${OPTS_B:-}")
     # shellcheck disable=SC2086 # a list of JVM options, as JAVA_OPTS
-    java $HEAP $side_opts "${db_args[@]}" -jar "${JARS[$side]}" --server.port=$PORT --shegong.data-dir="$DATA" \
+    java $HEAP $side_opts "${db_args[@]}" -jar "${JARS[$side]}" --server.port=$PORT --shegong.data-dir="${DATAS[$side]}" \
       > "$OUT/server-$label-$round.log" 2>&1 &
     server_pid=$!
     until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; do
@@ -135,7 +137,7 @@ done
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 echo
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", b / a}'; }
-echo "medians over $ROUNDS rounds (wrk -t2 -c$CONNS -d$DURATION, $DB, data $DATA):"
+echo "medians over $ROUNDS rounds (wrk -t2 -c$CONNS -d$DURATION, $DB, data $DATA${DATA_B:+, B on $DATA_B}):"
 for row in $ROWS; do
   a=$(median "${results[A,$row]}")
   b=$(median "${results[B,$row]}")
