@@ -121,6 +121,17 @@ wrk.headers["Cookie"] = "JSESSIONID=bench"
 LUA
 }
 
+# test_main CLASS ARGS...: compiles the test sources and runs CLASS, a benchmark's main among them, on the test
+# classpath with -Xmx512m and BENCH_JAVA_OPTS, after a line naming the machine and its load.
+test_main() {
+  ./mvnw -q -B test-compile -DskipTests
+  local cp
+  cp=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+  echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  # shellcheck disable=SC2086 # a list of JVM options
+  java -Xmx512m ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$cp" "$@"
+}
+
 # db_settings DB NAME: the server's options for a database (h2, pg or mariadb) named NAME on this machine: sets the
 # array db_args and exports SHEGONG_DB_*. PostgreSQL honours PGHOST and PGUSER. Exits on an unknown DB.
 db_settings() {

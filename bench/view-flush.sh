@@ -6,8 +6,6 @@
 #   bench/view-flush.sh [DB=H2|POSTGRES|MARIADB] [ARTICLES=5000] [VIEWED=2560] [ROUNDS=9]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B test-compile -DskipTests
-CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Xmx512m ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$CP" org.shegong.content.ViewFlushBench \
+. bench/lib.sh
+test_main org.shegong.content.ViewFlushBench \
   "${1:-H2}" "${2:-5000}" "${3:-2560}" "${4:-9}"

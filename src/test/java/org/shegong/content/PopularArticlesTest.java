@@ -48,6 +48,17 @@ class PopularArticlesTest {
         }
     }
 
+    /** The article's views on its only day row. */
+    private long dayViews(long id) {
+        return content.db.jdbc().sql("SELECT views FROM article_daily_views WHERE article_id = ?").param(id)
+                .query(Long.class).single();
+    }
+
+    private long viewCount(long id) {
+        return content.db.jdbc().sql("SELECT view_count FROM article WHERE id = ?").param(id)
+                .query(Long.class).single();
+    }
+
     private long rows() {
         return content.db.jdbc().sql("SELECT COUNT(*) FROM article_daily_views").query(Long.class).single();
     }
@@ -61,10 +72,8 @@ class PopularArticlesTest {
         view(a, 5);
         counter.flush();
         assertThat(rows()).isEqualTo(1);
-        assertThat(content.db.jdbc().sql("SELECT views FROM article_daily_views WHERE article_id = ?").param(a)
-                .query(Long.class).single()).isEqualTo(30);
-        assertThat(content.db.jdbc().sql("SELECT view_count FROM article WHERE id = ?").param(a)
-                .query(Long.class).single()).isEqualTo(30);
+        assertThat(dayViews(a)).isEqualTo(30);
+        assertThat(viewCount(a)).isEqualTo(30);
         content.clock.advance(Duration.ofDays(1));
         view(a, 2);
         counter.flush();
@@ -90,10 +99,8 @@ class PopularArticlesTest {
         assertThat(rows()).isEqualTo(300);
         for (int i = 0; i < ids.size(); i++) {
             long expected = i % 5 + 1 + (i % 3 == 0 ? 1 : 0);
-            assertThat(content.db.jdbc().sql("SELECT views FROM article_daily_views WHERE article_id = ?")
-                    .param(ids.get(i)).query(Long.class).single()).as("day row of article %d", i).isEqualTo(expected);
-            assertThat(content.db.jdbc().sql("SELECT view_count FROM article WHERE id = ?").param(ids.get(i))
-                    .query(Long.class).single()).as("view count of article %d", i).isEqualTo(expected);
+            assertThat(dayViews(ids.get(i))).as("day row of article %d", i).isEqualTo(expected);
+            assertThat(viewCount(ids.get(i))).as("view count of article %d", i).isEqualTo(expected);
         }
         assertThat(content.db.jdbc().sql("SELECT COUNT(*) FROM article_daily_views d JOIN article a ON a.id = d.article_id"
                 + " WHERE d.column_id = a.primary_column_id").query(Long.class).single()).isEqualTo(300);
@@ -120,10 +127,8 @@ class PopularArticlesTest {
         view(b, 4);
         counter.flush();
         assertThat(rows()).isEqualTo(2);
-        assertThat(content.db.jdbc().sql("SELECT views FROM article_daily_views WHERE article_id = ?").param(a)
-                .query(Long.class).single()).isEqualTo(5);
-        assertThat(content.db.jdbc().sql("SELECT views FROM article_daily_views WHERE article_id = ?").param(b)
-                .query(Long.class).single()).isEqualTo(4);
+        assertThat(dayViews(a)).isEqualTo(5);
+        assertThat(dayViews(b)).isEqualTo(4);
     }
 
     @Test

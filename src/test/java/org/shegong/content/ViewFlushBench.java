@@ -92,8 +92,8 @@ public final class ViewFlushBench {
     }
 
     private static void report(String what, long[][] nanos) {
-        long perArticle = Medians.upper(java.util.Arrays.copyOfRange(nanos[0], 1, nanos[0].length));
-        long batched = Medians.upper(java.util.Arrays.copyOfRange(nanos[1], 1, nanos[1].length));
+        long perArticle = Medians.upper(nanos[0], 1);
+        long batched = Medians.upper(nanos[1], 1);
         System.out.printf("  %-36s per article %,7d ns   batched %,7d ns   %.2fx%n", what, perArticle, batched,
                 (double) batched / perArticle);
     }

@@ -2,7 +2,10 @@ package org.shegong.system;
 
 import java.util.Arrays;
 
-/** Medians for the benchmarks in test sources (CarryBench, ListingChangeBench, RegionFacetsBench): one copy, not three. */
+/**
+ * Medians for the benchmarks in test sources (CarryBench, ListingChangeBench, RegionFacetsBench, ViewFlushBench,
+ * StoredFieldsBench): one copy, not one each.
+ */
 public final class Medians {
 
     private Medians() {
@@ -13,6 +16,11 @@ public final class Medians {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    /** {@link #upper(long[])} of the values from index {@code from} on: the rounds after the warm-up ones. */
+    public static long upper(long[] values, int from) {
+        return upper(Arrays.copyOfRange(values, from, values.length));
     }
 
     /** The middle value; of an even number of values the mean of the two middle ones. */
