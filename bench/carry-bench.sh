@@ -24,8 +24,5 @@ trap 'rm -rf "$DIR"' EXIT
 for f in "$INDEX"/*; do
   [ "$(basename "$f")" = write.lock ] || ln "$f" "$DIR/index/" 2>/dev/null || cp "$f" "$DIR/index/"
 done
-./mvnw -q -B test-compile -DskipTests
-CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
-java -Xmx512m -cp "target/test-classes:target/classes:$CP" org.shegong.search.query.CarryBench \
-  "$DIR/index" "$CORPUS" "$QUERIES" "$PUBLICATIONS"
+. bench/lib.sh
+test_main org.shegong.search.query.CarryBench "$DIR/index" "$CORPUS" "$QUERIES" "$PUBLICATIONS"

@@ -8,6 +8,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 2 ] || { sed -n 2,7p "$0"; exit 2; }
-./mvnw -q -B test-compile -DskipTests
-CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-java -Xmx512m -cp "target/test-classes:target/classes:$CP" org.shegong.search.query.RegionFacetsBench "$@"
+. bench/lib.sh
+test_main org.shegong.search.query.RegionFacetsBench "$@"

@@ -12,8 +12,5 @@ N=${1:-1000000}
 CHECKS=${2:-2000}
 DIR=${BENCH_DIR:-/tmp/shegong-dup-bench}
 mkdir -p "$DIR"
-./mvnw -q -B -o test-compile -DskipTests
-CP=$(./mvnw -q -B -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Xmx512m ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$CP" \
-  org.shegong.content.similar.NearDuplicatesBench "$N" "$DIR" "$CHECKS"
+. bench/lib.sh
+test_main org.shegong.content.similar.NearDuplicatesBench "$N" "$DIR" "$CHECKS"

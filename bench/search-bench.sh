@@ -25,10 +25,8 @@ if [ ! -s "$FILE" ]; then
   echo "generating $N articles into $FILE"
   python3 -B "$GEN" "$N" --seed 1 --out "$FILE"
 fi
-./mvnw -q -B test-compile -DskipTests
-CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 [ -n "${REUSE_INDEX:-}" ] || rm -rf "$DIR/index"
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
-java -Xmx4g -XX:+UseParallelGC -cp "target/test-classes:target/classes:$CP" org.shegong.search.query.SearchBench \
-  "$FILE" "$DIR/index" "$QUERIES" "$THREADS"
+. bench/lib.sh
+# The index build wants more than the server's heap; the later -Xmx wins over test_main's.
+BENCH_JAVA_OPTS="-Xmx4g -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-}" test_main org.shegong.search.query.SearchBench "$FILE" "$DIR/index" "$QUERIES" "$THREADS"
 du -sh "$DIR/index" | sed 's/^/index size: /'
