@@ -21,14 +21,20 @@ final class Highlighter {
     private static final int LEAD = 20;
 
     private final String[] needles;
-    /** Whether some needle starts with the char: most positions of a long body are passed over with one look. */
-    private final boolean[] starts = new boolean[Character.MAX_VALUE + 1];
+    /**
+     * Bit {@code c % 64} set when some needle starts with a char {@code c}: most positions of a long body are passed
+     * over with one test. A table with one entry per char did that exactly but cost 64 KB for every highlighter, two
+     * of them per search page, which was most of what a search allocated apart from the texts themselves.
+     */
+    private final long starts;
 
     private Highlighter(List<String> needles) {
         this.needles = needles.stream().filter(n -> !n.isEmpty()).toArray(String[]::new);
+        long bits = 0;
         for (String needle : this.needles) {
-            starts[needle.charAt(0)] = true;
+            bits |= 1L << needle.charAt(0); // a long shift uses the low six bits of the char
         }
+        this.starts = bits;
     }
 
     /** Needles: the query's parts and their synonyms, longest first; lone characters only if nothing else. */
@@ -94,13 +100,14 @@ final class Highlighter {
         if (needles.length == 0) {
             return found;
         }
-        String folded = TextNormaliser.normalise(text);
+        // Folded char by char as it is compared (needles are folded already): a folded copy of every body
+        // highlighted cost two copies of it per hit.
         int i = 0;
-        while (i < folded.length()) {
+        while (i < text.length()) {
             int matched = 0;
-            if (starts[folded.charAt(i)]) {
+            if ((starts & (1L << TextNormaliser.fold(text.charAt(i)))) != 0) {
                 for (String needle : needles) {
-                    if (folded.startsWith(needle, i)) {
+                    if (foldedStartsWith(text, i, needle)) {
                         matched = needle.length();
                         break;
                     }
@@ -114,6 +121,19 @@ final class Highlighter {
             }
         }
         return found;
+    }
+
+    /** Whether {@code text}, folded, has {@code needle} at {@code at}. */
+    private static boolean foldedStartsWith(String text, int at, String needle) {
+        if (at + needle.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < needle.length(); k++) {
+            if (TextNormaliser.fold(text.charAt(at + k)) != needle.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String render(String text, int start, int end, List<int[]> matches) {
