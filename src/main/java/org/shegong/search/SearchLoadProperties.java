@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
  * @param cacheTimeToLive a result is searched again after this even if the index did not change: the recency
  *                        bonus moves with the clock, but by about 1/50,000 of its size in ten minutes (a pivot of a
  *                        year), while each popular query searched again costs a whole search (ADR 0067)
- * @param maxConcurrent   searches computed at once; 0 means one per processor
+ * @param maxConcurrent   searches computed at once; 0 means one more than there are processors (ADR 0075)
  * @param maxQueued       searches that may wait for one of those; beyond them the answer is 503 at once
  * @param maxWait         a search that waited this long is answered 503
  * @param retryAfter      what a 503 tells the client to wait before trying again
@@ -43,8 +43,12 @@ public record SearchLoadProperties(
                 Duration.ofDays(1), Duration.ofSeconds(5));
     }
 
-    /** Searches computed at once: {@link #maxConcurrent()}, or one per processor. */
+    /**
+     * Searches computed at once: {@link #maxConcurrent()}, or one more than there are processors. A search page also
+     * works outside its place (facets, rendering, the servlet stack) and a search waits at times (the memory-mapped
+     * index, locks): with exactly one place per core a core was idle now and then under full load (ADR 0075).
+     */
     public int concurrency() {
-        return maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
+        return maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors() + 1;
     }
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Medians for the benchmarks in test sources (CarryBench, ListingChangeBench, RegionFacetsBench, ViewFlushBench,
- * StoredFieldsBench): one copy, not one each.
+ * StoredFieldsBench, HighlighterBench): one copy, not one each.
  */
 public final class Medians {
 

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.shegong.search.SearchLoadProperties;
 import org.shegong.system.web.Overloaded;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +22,24 @@ public final class SearchGate {
     static final String BUSY = "当前搜索的人数较多，请稍后再试";
 
     private final Semaphore running;
+    private final int places;
+    /** Searches running at which every core is taken: crowded from there on (see {@link #crowded()}). */
+    private final int busy;
     private final int maxQueued;
     private final long maxWaitNanos;
     private final long retryAfterSeconds;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong refused = new AtomicLong();
 
+    @Autowired
     public SearchGate(SearchLoadProperties properties) {
-        this.running = new Semaphore(properties.concurrency(), true);
+        this(properties, Runtime.getRuntime().availableProcessors());
+    }
+
+    SearchGate(SearchLoadProperties properties, int cores) {
+        this.places = properties.concurrency();
+        this.busy = Math.max(1, Math.min(places, cores));
+        this.running = new Semaphore(places, true);
         this.maxQueued = properties.maxQueued();
         this.maxWaitNanos = properties.maxWait().toNanos();
         this.retryAfterSeconds = Math.max(1, properties.retryAfter().toSeconds());
@@ -77,12 +88,12 @@ public final class SearchGate {
     }
 
     /**
-     * Whether every place is taken or someone waits for one: then the cores are already shared by whole searches, and
-     * a search split over them (RankedSearch) would only do more work in all (each part fills its own best before it
-     * can skip anything) without finishing sooner.
+     * Whether as many searches run as there are cores (or places, if fewer), or someone waits for a place: then the
+     * cores are already shared by whole searches, and a search split over them (RankedSearch) would only do more work
+     * in all (each part fills its own best before it can skip anything) without finishing sooner.
      */
     public boolean crowded() {
-        return running.availablePermits() == 0 || queued.get() > 0;
+        return places - running.availablePermits() >= busy || queued.get() > 0;
     }
 
     /** Searches refused since start. */

@@ -15,9 +15,31 @@ import org.springframework.util.unit.DataSize;
 /** The readers' search gate (ADR 0061): a bounded number at once, a short queue, 503 beyond it. */
 class SearchGateTest {
 
+    /** A gate on a two-core machine, as the target server. */
     private static SearchGate gate(int concurrent, int queued, Duration wait) {
         return new SearchGate(new SearchLoadProperties(DataSize.ofMegabytes(1), Duration.ofSeconds(60), concurrent,
-                queued, wait, Duration.ofSeconds(7)));
+                queued, wait, Duration.ofSeconds(7)), 2);
+    }
+
+    /** By default one place more than there are cores (ADR 0075); crowded once every core has a search. */
+    @Test
+    void byDefaultThereIsOnePlaceMoreThanCoresAndTheGateIsCrowdedWhenEveryCoreHasASearch() throws Exception {
+        assertThat(SearchLoadProperties.defaults().concurrency())
+                .isEqualTo(Runtime.getRuntime().availableProcessors() + 1);
+        SearchGate gate = new SearchGate(new SearchLoadProperties(DataSize.ofMegabytes(1), Duration.ofSeconds(60), 3,
+                0, Duration.ofSeconds(1), Duration.ofSeconds(7)), 2);
+        assertThat(gate.enter()).isTrue();
+        assertThat(gate.crowded()).as("one search on two cores").isFalse();
+        assertThat(gate.enter()).isTrue();
+        assertThat(gate.crowded()).as("a search on each core, one place still free").isTrue();
+        assertThat(gate.call(() -> "the third place")).isEqualTo("the third place");
+        assertThat(gate.enter()).isTrue();
+        assertThatThrownBy(() -> gate.call(() -> "never")).as("three places, no queue")
+                .isInstanceOf(Overloaded.class);
+        gate.leave();
+        gate.leave();
+        assertThat(gate.crowded()).isFalse();
+        gate.leave();
     }
 
     @Test
