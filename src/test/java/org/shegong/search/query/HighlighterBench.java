@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.shegong.content.BodyHtml;
 import org.shegong.search.analysis.TextNormaliser;
 import org.shegong.system.Medians;
@@ -51,7 +52,8 @@ public final class HighlighterBench {
                 int which = r % 2 == 0 ? k : 1 - k; // A B, then B A
                 long cpu = THREAD.getCurrentThreadCpuTime();
                 long allocated = THREAD.getCurrentThreadAllocatedBytes();
-                found[which] += which == 0 ? current(queries, bodies, pages) : before(queries, bodies, pages);
+                found[which] += pages(queries, bodies, pages, which == 0 ? words -> Highlighter.of(words)::matches
+                        : words -> new Before(words)::matches);
                 nanos[which][r] = (THREAD.getCurrentThreadCpuTime() - cpu) / pages;
                 bytes[which][r] = (THREAD.getCurrentThreadAllocatedBytes() - allocated) / pages;
             }
@@ -72,25 +74,17 @@ public final class HighlighterBench {
                 label, n / 1e3, (double) n / Medians.upper(baseNanos, 1), b, (double) b / Medians.upper(baseBytes, 1));
     }
 
-    /** Matches of each page's query in its 20 bodies, as a search page's results are highlighted now. */
-    private static long current(List<List<String>> queries, List<String> bodies, int pages) {
+    /**
+     * Matches of each page's query in its 20 bodies, by a matcher made for the query: the current highlighter's or
+     * the one it replaced ({@link Before}).
+     */
+    private static long pages(List<List<String>> queries, List<String> bodies, int pages,
+                              Function<List<String>, Function<String, List<int[]>>> matcher) {
         long found = 0;
         for (int p = 0; p < pages; p++) {
-            Highlighter highlighter = Highlighter.of(queries.get(p % queries.size()));
+            Function<String, List<int[]>> matches = matcher.apply(queries.get(p % queries.size()));
             for (int h = 0; h < HITS; h++) {
-                found += highlighter.matches(bodies.get((p * HITS + h) % bodies.size())).size();
-            }
-        }
-        return found;
-    }
-
-    /** The same, matched as before (see {@link Before}). */
-    private static long before(List<List<String>> queries, List<String> bodies, int pages) {
-        long found = 0;
-        for (int p = 0; p < pages; p++) {
-            Before highlighter = new Before(queries.get(p % queries.size()));
-            for (int h = 0; h < HITS; h++) {
-                found += highlighter.matches(bodies.get((p * HITS + h) % bodies.size())).size();
+                found += matches.apply(bodies.get((p * HITS + h) % bodies.size())).size();
             }
         }
         return found;

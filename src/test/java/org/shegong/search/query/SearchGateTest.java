@@ -26,8 +26,7 @@ class SearchGateTest {
     void byDefaultThereIsOnePlaceMoreThanCoresAndTheGateIsCrowdedWhenEveryCoreHasASearch() throws Exception {
         assertThat(SearchLoadProperties.defaults().concurrency())
                 .isEqualTo(Runtime.getRuntime().availableProcessors() + 1);
-        SearchGate gate = new SearchGate(new SearchLoadProperties(DataSize.ofMegabytes(1), Duration.ofSeconds(60), 3,
-                0, Duration.ofSeconds(1), Duration.ofSeconds(7)), 2);
+        SearchGate gate = gate(3, 0, Duration.ofSeconds(1));
         assertThat(gate.enter()).isTrue();
         assertThat(gate.crowded()).as("one search on two cores").isFalse();
         assertThat(gate.enter()).isTrue();
