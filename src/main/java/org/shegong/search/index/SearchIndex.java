@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LiveIndexWriterConfig;
@@ -23,6 +24,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -59,6 +61,7 @@ public class SearchIndex extends GenerationalIndex {
     private final SearcherManager searchers;
     private volatile boolean compacting;
     private final ReaderViews views = new ReaderViews();
+    private final ReadersFilterCache filters = new ReadersFilterCache();
 
     public SearchIndex(Path path, Lexicon lexicon) {
         super(lexicon);
@@ -83,7 +86,14 @@ public class SearchIndex extends GenerationalIndex {
             } else {
                 restore(SegmentInfos.readLatestCommit(directory).getUserData());
             }
-            this.searchers = new SearcherManager(writer, null);
+            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    filters.install(searcher);
+                    return searcher;
+                }
+            });
             this.searchers.addListener(views);
             views.watch(searchers);
         } catch (IOException e) {

@@ -77,7 +77,8 @@ public final class RegionFacetsBench {
         }
     }
 
-    private static List<Query> queries(Path file, int limit) throws IOException {
+    /** The file's lines as conjunctions of word terms, the first {@code limit} of them. */
+    static List<Query> queries(Path file, int limit) throws IOException {
         List<Query> queries = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
             if (line.isBlank()) {
