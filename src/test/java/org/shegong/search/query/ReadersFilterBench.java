@@ -47,14 +47,16 @@ public final class ReadersFilterBench {
             new ReadersFilterCache().install(kept);
             kept.setSimilarity(similarity);
             List<Query> queries = queries(Path.of(args[1]), limit);
-            check(postings, kept, queries);
             RegionFacets facets = new RegionFacets();
+            check(facets, postings, kept, queries);
+            Work counting = (searcher, query) -> facets.count(searcher, query).byProvince().size();
+            Work ranking = (searcher, query) -> top(searcher, query).totalHits.value;
             double[][] micros = new double[4][rounds];
             for (int round = 0; round < rounds; round++) {
-                micros[0][round] = facets(facets, postings, queries);
-                micros[1][round] = facets(facets, kept, queries);
-                micros[2][round] = ranking(postings, queries);
-                micros[3][round] = ranking(kept, queries);
+                micros[0][round] = micros(counting, postings, queries);
+                micros[1][round] = micros(counting, kept, queries);
+                micros[2][round] = micros(ranking, postings, queries);
+                micros[3][round] = micros(ranking, kept, queries);
                 System.out.printf("round %d: 地区 count %.1f -> %.1f µs/query (%.2fx), ranking %.1f -> %.1f µs/query "
                         + "(%.2fx)%n", round + 1, micros[0][round], micros[1][round],
                         micros[1][round] / micros[0][round], micros[2][round], micros[3][round],
@@ -72,20 +74,17 @@ public final class ReadersFilterBench {
         }
     }
 
-    private static double facets(RegionFacets facets, IndexSearcher searcher, List<Query> queries) throws IOException {
-        long sink = 0;
-        long start = System.nanoTime();
-        for (Query query : queries) {
-            sink += facets.count(searcher, query).byProvince().size();
-        }
-        return (System.nanoTime() - start) / 1e3 / queries.size() + (sink == -1 ? 1 : 0);
+    /** What one query costs on one searcher; the value only keeps the JIT from dropping the work. */
+    private interface Work {
+        long run(IndexSearcher searcher, Query query) throws IOException;
     }
 
-    private static double ranking(IndexSearcher searcher, List<Query> queries) throws IOException {
+    /** µs per query of {@code work} over all the queries. */
+    private static double micros(Work work, IndexSearcher searcher, List<Query> queries) throws IOException {
         long sink = 0;
         long start = System.nanoTime();
         for (Query query : queries) {
-            sink += top(searcher, query).totalHits.value;
+            sink += work.run(searcher, query);
         }
         return (System.nanoTime() - start) / 1e3 / queries.size() + (sink == -1 ? 1 : 0);
     }
@@ -96,8 +95,8 @@ public final class ReadersFilterBench {
     }
 
     /** The same counts and the same hits from both, or no figures. */
-    private static void check(IndexSearcher postings, IndexSearcher kept, List<Query> queries) throws IOException {
-        RegionFacets facets = new RegionFacets();
+    private static void check(RegionFacets facets, IndexSearcher postings, IndexSearcher kept, List<Query> queries)
+            throws IOException {
         for (Query query : queries) {
             if (!facets.count(postings, query).equals(facets.count(kept, query))) {
                 throw new IllegalStateException("different 地区 counts for " + query);
