@@ -17,7 +17,9 @@
     var interval = Math.max(1000, parseInt(form.getAttribute('data-autosave-interval'), 10) || 30000);
     // Only what the person changed counts: comparing serialised forms would also see the rich-text editor
     // reformatting the body when it starts, and save a revision nobody wrote.
-    var changed = false;
+    // Scripts are deferred: on a slow connection a person can type before this runs, and those keystrokes fired
+    // no input event here, so compare every field with what the server sent.
+    var changed = editedBeforeStart(form);
     var busy = false;
     var stopped = false;
     var timer = window.setInterval(tick, interval);
@@ -79,6 +81,19 @@
         busy = false;
       });
     }
+  }
+
+  // Only fields a person types in or ticks: a browser rewrites some values it was sent (a date-time loses ":00"
+  // seconds, a select with nothing marked selects its first option), which would count as a change nobody made.
+  var TYPED = { text: true, search: true, url: true, email: true, tel: true, textarea: true };
+
+  function editedBeforeStart(form) {
+    return Array.prototype.some.call(form.elements, function (field) {
+      if (field.type === 'checkbox' || field.type === 'radio') {
+        return field.checked !== field.defaultChecked;
+      }
+      return TYPED[field.type] === true && field.value !== field.defaultValue;
+    });
   }
 
   function serialise(form) {
