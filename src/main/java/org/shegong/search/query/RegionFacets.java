@@ -46,7 +46,7 @@ final class RegionFacets {
                 throw new CollectionTerminatedException();
             }
             ProvinceOrdinals.Segment segment = provinces.of(context.reader());
-            int[] perOrd = new int[segment.names().length];
+            ProvinceOrdinals.Tally tally = segment.tally();
             return new LeafCollector() {
                 private boolean flushed;
 
@@ -56,7 +56,7 @@ final class RegionFacets {
 
                 @Override
                 public void collect(int doc) {
-                    segment.count(doc, perOrd);
+                    tally.add(doc);
                     if (++seen >= LIMIT) {
                         flush();
                         throw new CollectionTerminatedException();
@@ -73,9 +73,10 @@ final class RegionFacets {
                         return;
                     }
                     flushed = true;
-                    for (int ord = 0; ord < perOrd.length; ord++) {
-                        if (perOrd[ord] > 0) {
-                            counts.merge(segment.names()[ord], (long) perOrd[ord], Long::sum);
+                    for (int ord = 0; ord < segment.names().length; ord++) {
+                        long count = tally.count(ord);
+                        if (count > 0) {
+                            counts.merge(segment.names()[ord], count, Long::sum);
                         }
                     }
                 }

@@ -17,6 +17,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
@@ -24,14 +25,17 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.ArrayUtil;
 import org.shegong.search.index.ArticleDocuments;
 import org.shegong.system.Medians;
 
 /**
  * The 地区 facet's count per query on a real index (bench/facet-bench.sh; not a test): {@link RegionFacets} with its
- * kept province arrays against the doc-values counter it replaced (ADR 0072), alternated in rounds on the same
- * searcher. Queries are a query file's lines as conjunctions of word terms, a simpler shape than the site's (no
- * synonyms or region words), so the figures are the counting's cost, not a whole search's.
+ * kept province masks (ADR 0077) against the kept ordinal arrays they replaced (ADR 0072; the doc values before those
+ * are ADR 0072's baseline and RegionFacetsTest's reference), alternated in rounds on the same searcher; fails when
+ * the two count differently. Queries are a query
+ * file's lines as conjunctions of word terms, a simpler shape than the site's (no synonyms or region words), so the
+ * figures are the counting's cost, not a whole search's.
  */
 public final class RegionFacetsBench {
 
@@ -49,31 +53,37 @@ public final class RegionFacetsBench {
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setQueryCache(null);
             List<Query> queries = queries(Path.of(args[1]), limit);
-            RegionFacets kept = new RegionFacets();
+            RegionFacets masks = new RegionFacets();
+            OrdinalArrays arrays = new OrdinalArrays();
+            for (Query query : queries) {
+                if (!arrays.count(searcher, query).equals(masks.count(searcher, query).byProvince())) {
+                    throw new IllegalStateException("the masks count differently from the arrays for " + query);
+                }
+            }
             double[] before = new double[rounds];
             double[] after = new double[rounds];
-            long sink = 0;
             for (int round = 0; round < rounds; round++) {
                 long start = System.nanoTime();
                 for (Query query : queries) {
-                    sink += DocValuesCounter.count(searcher, query).size();
+                    arrays.count(searcher, query);
                 }
                 long middle = System.nanoTime();
                 for (Query query : queries) {
-                    sink += kept.count(searcher, query).byProvince().size();
+                    masks.count(searcher, query);
                 }
                 long end = System.nanoTime();
                 before[round] = (middle - start) / 1e3 / queries.size();
                 after[round] = (end - middle) / 1e3 / queries.size();
-                System.out.printf("round %d: doc values %.1f µs/query, kept arrays %.1f µs/query (%.2fx)%n", round + 1,
+                System.out.printf("round %d: ordinal arrays %.1f µs/query, masks %.1f µs/query (%.2fx)%n", round + 1,
                         before[round], after[round], after[round] / before[round]);
             }
             // The first half of the rounds is the JIT's; the medians are the later rounds'.
             double b = Medians.of(Arrays.copyOfRange(before, rounds / 2, rounds));
             double a = Medians.of(Arrays.copyOfRange(after, rounds / 2, rounds));
-            System.out.printf("median of the last %d rounds: doc values %.1f µs, kept arrays %.1f µs per query (%.2fx); "
-                    + "%d queries, %d documents, %d segments (%d)%n", rounds - rounds / 2, b, a, a / b,
-                    queries.size(), reader.maxDoc(), reader.leaves().size(), sink % 10);
+            System.out.printf("median of the last %d rounds: ordinal arrays %.1f µs, masks %.1f µs per query (%.2fx); "
+                    + "same counts; %d queries, %d documents, %d segments; kept: ordinal arrays %,d bytes, masks %,d "
+                    + "bytes%n", rounds - rounds / 2, b, a, a / b, queries.size(), reader.maxDoc(),
+                    reader.leaves().size(), arrays.keptBytes(), masks.provinces().keptBytes());
         }
     }
 
@@ -96,63 +106,103 @@ public final class RegionFacetsBench {
         return queries;
     }
 
-    /** The baseline: RegionFacets before ADR 0072, each match's provinces read from the doc values. */
-    private static final class DocValuesCounter implements Collector {
+    /**
+     * RegionFacets between ADR 0072 and ADR 0077, as it was: per segment an int per document (its one province's
+     * ordinal plus one, or minus one minus where its list of ordinals starts) and the lists, kept by segment.
+     */
+    private static final class OrdinalArrays {
 
-        private final Map<String, Long> counts = new HashMap<>();
-        private int seen;
+        private final Map<Object, int[][]> kept = new HashMap<>();
 
-        static Map<String, Long> count(IndexSearcher searcher, Query query) throws IOException {
-            DocValuesCounter counter = new DocValuesCounter();
-            searcher.search(query, counter);
-            return counter.counts;
+        long keptBytes() {
+            return kept.values().stream().mapToLong(a -> 4L * (a[0].length + a[1].length)).sum();
         }
 
-        @Override
-        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            if (seen >= RegionFacets.LIMIT) {
-                throw new CollectionTerminatedException();
-            }
-            SortedSetDocValues values = DocValues.getSortedSet(context.reader(), ArticleDocuments.REGION_PROVINCE);
-            long[] perOrd = new long[(int) values.getValueCount()];
-            return new LeafCollector() {
-                private boolean flushed;
-
+        Map<String, Long> count(IndexSearcher searcher, Query query) throws IOException {
+            Map<String, Long> counts = new HashMap<>();
+            int[] seen = {0};
+            searcher.search(query, new Collector() {
                 @Override
-                public void setScorer(Scorable scorer) {
-                }
-
-                @Override
-                public void collect(int doc) throws IOException {
-                    if (values.advanceExact(doc)) {
-                        for (int i = 0; i < values.docValueCount(); i++) {
-                            perOrd[(int) values.nextOrd()]++;
-                        }
-                    }
-                    if (++seen >= RegionFacets.LIMIT) {
-                        finish();
+                public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+                    if (seen[0] >= RegionFacets.LIMIT) {
                         throw new CollectionTerminatedException();
                     }
+                    SortedSetDocValues values = DocValues.getSortedSet(context.reader(),
+                            ArticleDocuments.REGION_PROVINCE);
+                    int[][] arrays = kept.get(context.reader().getCoreCacheHelper().getKey());
+                    if (arrays == null) {
+                        arrays = read(context);
+                        kept.put(context.reader().getCoreCacheHelper().getKey(), arrays);
+                    }
+                    int[] first = arrays[0];
+                    int[] several = arrays[1];
+                    int[] perOrd = new int[(int) values.getValueCount()];
+                    return new LeafCollector() {
+                        private boolean flushed;
+
+                        @Override
+                        public void setScorer(Scorable scorer) {
+                        }
+
+                        @Override
+                        public void collect(int doc) throws IOException {
+                            int ord = first[doc];
+                            if (ord > 0) {
+                                perOrd[ord - 1]++;
+                            } else if (ord < 0) {
+                                int at = -ord - 1;
+                                for (int i = at + 1, end = at + 1 + several[at]; i < end; i++) {
+                                    perOrd[several[i]]++;
+                                }
+                            }
+                            if (++seen[0] >= RegionFacets.LIMIT) {
+                                finish();
+                                throw new CollectionTerminatedException();
+                            }
+                        }
+
+                        @Override
+                        public void finish() throws IOException {
+                            if (flushed) {
+                                return;
+                            }
+                            flushed = true;
+                            for (int ord = 0; ord < perOrd.length; ord++) {
+                                if (perOrd[ord] > 0) {
+                                    counts.merge(values.lookupOrd(ord).utf8ToString(), (long) perOrd[ord], Long::sum);
+                                }
+                            }
+                        }
+                    };
                 }
 
                 @Override
-                public void finish() throws IOException {
-                    if (flushed) {
-                        return;
-                    }
-                    flushed = true;
-                    for (int ord = 0; ord < perOrd.length; ord++) {
-                        if (perOrd[ord] > 0) {
-                            counts.merge(values.lookupOrd(ord).utf8ToString(), perOrd[ord], Long::sum);
-                        }
-                    }
+                public ScoreMode scoreMode() {
+                    return ScoreMode.COMPLETE_NO_SCORES;
                 }
-            };
+            });
+            return counts;
         }
 
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
+        private static int[][] read(LeafReaderContext context) throws IOException {
+            SortedSetDocValues values = DocValues.getSortedSet(context.reader(), ArticleDocuments.REGION_PROVINCE);
+            int[] first = new int[context.reader().maxDoc()];
+            int[] several = new int[0];
+            int used = 0;
+            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                int n = values.docValueCount();
+                if (n == 1) {
+                    first[doc] = (int) values.nextOrd() + 1;
+                } else {
+                    first[doc] = -(used + 1);
+                    several = ArrayUtil.grow(several, used + 1 + n);
+                    several[used++] = n;
+                    for (int i = 0; i < n; i++) {
+                        several[used++] = (int) values.nextOrd();
+                    }
+                }
+            }
+            return new int[][] {first, ArrayUtil.copyOfSubArray(several, 0, used)};
         }
     }
 }
