@@ -57,7 +57,7 @@ final class ProvinceOrdinals {
         for (int ord = 0; ord < names.length; ord++) {
             names[ord] = values.lookupOrd(ord).utf8ToString();
         }
-        int words = Math.max(1, (names.length + 63) >>> 6);
+        int words = (names.length + 63) >>> 6; // none for a segment without provinces
         long[] masks = new long[Math.multiplyExact(reader.maxDoc(), words)];
         for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
             for (int i = 0, n = values.docValueCount(); i < n; i++) {

@@ -103,6 +103,25 @@ class RegionFacetsTest {
     }
 
     @Example
+    void aSegmentWithoutProvincesCountsNothingAndKeepsNoMasks() throws IOException {
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
+             IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+            for (int i = 0; i < 100; i++) {
+                writer.addDocument(document("d" + i, new Doc(true, Set.of(), false)));
+            }
+            writer.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                RegionFacets facets = new RegionFacets();
+                SearchEngine.RegionCounts counts = facets.count(new IndexSearcher(reader),
+                        new TermQuery(new Term("w", "社工站")));
+                assertThat(counts.byProvince()).isEmpty();
+                assertThat(facets.provinces().kept()).isEqualTo(1);
+                assertThat(facets.provinces().keptBytes()).isZero();
+            }
+        }
+    }
+
+    @Example
     void aSegmentMergedAwayIsNoLongerKept() throws IOException {
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
              IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
