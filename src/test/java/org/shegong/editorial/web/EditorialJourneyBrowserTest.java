@@ -185,6 +185,12 @@ class EditorialJourneyBrowserTest {
             page.getByLabel("标题（必填）").fill("早到的标题（改）");
             page.evaluate("() => window.startAutosave()");
             assertThat(page.locator("#autosave-status")).containsText("已自动保存为第 2 版");
+            // And nothing the person did not change counts: an unchanged page saves nothing, over two intervals.
+            page.reload();
+            page.waitForFunction("() => typeof window.startAutosave === 'function'");
+            page.evaluate("() => window.startAutosave()");
+            page.waitForTimeout(2_500);
+            assertThat(page.locator("#autosave-status")).isEmpty();
         }
     }
 
