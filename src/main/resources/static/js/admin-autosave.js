@@ -18,7 +18,7 @@
     // Only what the person changed counts: comparing serialised forms would also see the rich-text editor
     // reformatting the body when it starts, and save a revision nobody wrote.
     // Scripts are deferred: on a slow connection a person can type before this runs, and those keystrokes fired
-    // no input event here, so compare every field with what the server sent.
+    // no input event here, so compare the fields a person types in or ticks with what the server sent.
     var changed = editedBeforeStart(form);
     var busy = false;
     var stopped = false;

@@ -1,17 +1,12 @@
 package org.shegong.editorial.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +16,7 @@ import org.shegong.account.AccountService;
 import org.shegong.account.ColumnGrant;
 import org.shegong.account.Role;
 import org.shegong.column.ColumnService;
+import org.shegong.system.Browsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * publishes; a reader sees the article on the public site. The body is pasted into the rich-text editor as Word
  * would paste it; what reaches the public page is its structure without Word's styles.
  */
-@EnabledIf(value = "chromiumInstalledOrCi",
+@EnabledIf(value = "org.shegong.system.Browsers#chromiumInstalledOrCi",
         disabledReason = "no headless Chromium at /usr/bin/chromium (install Debian's chromium package)")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:editorial-browser;DB_CLOSE_DELAY=-1",
@@ -39,7 +35,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "shegong.admin.autosave-interval=1s"})
 class EditorialJourneyBrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final String PASSWORD = "pass-word-12345";
     private static final String TITLE = "牡丹江市爱民区兴平街道社工站正式揭牌运营";
     /** Roughly what Word puts on the clipboard: classes, inline styles, o: tags, fonts, around real structure. */
@@ -61,15 +56,9 @@ class EditorialJourneyBrowserTest {
     @Autowired
     ColumnService columns;
 
-    static boolean chromiumInstalledOrCi() {
-        return Files.isExecutable(CHROMIUM) || "true".equalsIgnoreCase(System.getenv("CI"));
-    }
-
     @BeforeAll
     static void requireSystemChromium() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail("Headless Chromium not found at " + CHROMIUM + " and CI=true: install Debian's chromium package");
-        }
+        Browsers.requireChromium();
     }
 
     @Test
@@ -81,11 +70,8 @@ class EditorialJourneyBrowserTest {
         }
         String base = "http://localhost:" + port;
         List<String> cspViolations = new ArrayList<>();
-        try (Playwright playwright = Playwright.create();
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(CHROMIUM).setHeadless(true)
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run",
-                             "--disable-background-networking")))) {
+        try (Playwright playwright = Browsers.playwright();
+             Browser browser = Browsers.chromium(playwright)) {
             String articleUrl;
             try (BrowserContext context = browser.newContext()) {
                 Page page = open(context, cspViolations);
@@ -164,11 +150,8 @@ class EditorialJourneyBrowserTest {
     void editTypedBeforeTheAutosaveScriptStartsIsStillAutosaved() {
         long news = columns.bySlug("news").orElseThrow().id();
         accounts.create("earlytypist", "投稿人", PASSWORD, false, List.of(new ColumnGrant(news, Role.CONTRIBUTOR)));
-        try (Playwright playwright = Playwright.create();
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(CHROMIUM).setHeadless(true)
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run",
-                             "--disable-background-networking")));
+        try (Playwright playwright = Browsers.playwright();
+             Browser browser = Browsers.chromium(playwright);
              BrowserContext context = browser.newContext()) {
             context.route("**/js/admin-autosave.js", route -> {
                 String script = route.fetch().text();

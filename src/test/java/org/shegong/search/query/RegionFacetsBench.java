@@ -33,9 +33,8 @@ import org.shegong.system.Medians;
  * The 地区 facet's count per query on a real index (bench/facet-bench.sh; not a test): {@link RegionFacets} with its
  * kept province masks (ADR 0077) against the kept ordinal arrays they replaced (ADR 0072; the doc values before those
  * are ADR 0072's baseline and RegionFacetsTest's reference), alternated in rounds on the same searcher; fails when
- * the two count differently. Queries are a query
- * file's lines as conjunctions of word terms, a simpler shape than the site's (no synonyms or region words), so the
- * figures are the counting's cost, not a whole search's.
+ * the two count differently. Queries are a query file's lines as conjunctions of word terms, a simpler shape than
+ * the site's (no synonyms or region words), so the figures are the counting's cost, not a whole search's.
  */
 public final class RegionFacetsBench {
 

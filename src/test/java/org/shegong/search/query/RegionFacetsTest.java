@@ -33,7 +33,7 @@ import org.shegong.search.index.ArticleDocuments;
 
 /**
  * The 地区 facet counted from the kept province masks gives what the doc values say, whatever the segments, the
- * deletions and the number of provinces per document; and an array goes when its segment is merged away.
+ * deletions and the number of provinces per document; and a segment's masks go when it is merged away.
  */
 class RegionFacetsTest {
 
