@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The 地区 facet's counting alone (not a test): RegionFacets with its kept province masks (ADR 0077) against the kept
-# ordinal arrays they replaced (ADR 0072), alternated in rounds on one searcher of an existing index
-# (bench/perf-table.sh leaves one in OUT/data/index). Prints µs per query for both, the ratio (medians of the later
-# rounds) and the memory each keeps; fails when the two count differently.
+# The 地区 facet's counting alone (not a test): RegionFacets (kept province masks added to byte-wide counters in
+# batches, ADR 0078) against the two counters before it, the same masks added by bit-sliced carries (ADR 0077) and the
+# kept ordinal arrays (ADR 0072), alternated in rounds on one searcher of an existing index (bench/perf-table.sh leaves
+# one in OUT/data/index). Prints µs per query for each, the ratios (medians of the later rounds) and the memory kept;
+# fails when they count differently.
 #
 #   bench/facet-bench.sh INDEX_DIR QUERY_FILE [QUERIES=2000] [ROUNDS=10]
 #   bench/facet-bench.sh bench/out/perf-h2-realistic-100000/data/index bench/out/perf-h2-realistic-100000/queries-titles.txt

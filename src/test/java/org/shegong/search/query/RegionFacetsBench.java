@@ -30,10 +30,11 @@ import org.shegong.search.index.ArticleDocuments;
 import org.shegong.system.Medians;
 
 /**
- * The 地区 facet's count per query on a real index (bench/facet-bench.sh; not a test): {@link RegionFacets} with its
- * kept province masks (ADR 0077) against the kept ordinal arrays they replaced (ADR 0072; the doc values before those
- * are ADR 0072's baseline and RegionFacetsTest's reference), alternated in rounds on the same searcher; fails when
- * the two count differently. Queries are a query file's lines as conjunctions of word terms, a simpler shape than
+ * The 地区 facet's count per query on a real index (bench/facet-bench.sh; not a test): {@link RegionFacets} (kept
+ * province masks added to byte-wide counters, ADR 0078) against the two counters before it, the same masks added by
+ * bit-sliced carries (ADR 0077) and the kept ordinal arrays (ADR 0072; the doc values before those are ADR 0072's
+ * baseline and RegionFacetsTest's reference), alternated in rounds on the same searcher; fails when they count
+ * differently. Queries are a query file's lines as conjunctions of word terms, a simpler shape than
  * the site's (no synonyms or region words), so the figures are the counting's cost, not a whole search's.
  */
 public final class RegionFacetsBench {
@@ -54,34 +55,45 @@ public final class RegionFacetsBench {
             List<Query> queries = queries(Path.of(args[1]), limit);
             RegionFacets masks = new RegionFacets();
             OrdinalArrays arrays = new OrdinalArrays();
+            CarryMasks carry = new CarryMasks();
             for (Query query : queries) {
-                if (!arrays.count(searcher, query).equals(masks.count(searcher, query).byProvince())) {
-                    throw new IllegalStateException("the masks count differently from the arrays for " + query);
+                Map<String, Long> counted = masks.count(searcher, query).byProvince();
+                if (!arrays.count(searcher, query).equals(counted) || !carry.count(searcher, query).equals(counted)) {
+                    throw new IllegalStateException("the counters count differently for " + query);
                 }
             }
-            double[] before = new double[rounds];
-            double[] after = new double[rounds];
+            double[] ordinal = new double[rounds];
+            double[] carried = new double[rounds];
+            double[] lanes = new double[rounds];
             for (int round = 0; round < rounds; round++) {
                 long start = System.nanoTime();
                 for (Query query : queries) {
                     arrays.count(searcher, query);
                 }
-                long middle = System.nanoTime();
+                long second = System.nanoTime();
+                for (Query query : queries) {
+                    carry.count(searcher, query);
+                }
+                long third = System.nanoTime();
                 for (Query query : queries) {
                     masks.count(searcher, query);
                 }
                 long end = System.nanoTime();
-                before[round] = (middle - start) / 1e3 / queries.size();
-                after[round] = (end - middle) / 1e3 / queries.size();
-                System.out.printf("round %d: ordinal arrays %.1f µs/query, masks %.1f µs/query (%.2fx)%n", round + 1,
-                        before[round], after[round], after[round] / before[round]);
+                ordinal[round] = (second - start) / 1e3 / queries.size();
+                carried[round] = (third - second) / 1e3 / queries.size();
+                lanes[round] = (end - third) / 1e3 / queries.size();
+                System.out.printf("round %d: ordinal arrays %.1f, masks with carries %.1f, masks with byte counters"
+                        + " %.1f µs/query (%.2fx the carries)%n", round + 1, ordinal[round], carried[round],
+                        lanes[round], lanes[round] / carried[round]);
             }
             // The first half of the rounds is the JIT's; the medians are the later rounds'.
-            double b = Medians.of(Arrays.copyOfRange(before, rounds / 2, rounds));
-            double a = Medians.of(Arrays.copyOfRange(after, rounds / 2, rounds));
-            System.out.printf("median of the last %d rounds: ordinal arrays %.1f µs, masks %.1f µs per query (%.2fx); "
-                    + "same counts; %d queries, %d documents, %d segments; kept: ordinal arrays %,d bytes, masks %,d "
-                    + "bytes%n", rounds - rounds / 2, b, a, a / b, queries.size(), reader.maxDoc(),
+            double o = Medians.of(Arrays.copyOfRange(ordinal, rounds / 2, rounds));
+            double c = Medians.of(Arrays.copyOfRange(carried, rounds / 2, rounds));
+            double l = Medians.of(Arrays.copyOfRange(lanes, rounds / 2, rounds));
+            System.out.printf("median of the last %d rounds: ordinal arrays %.1f µs, masks with carries %.1f µs, masks "
+                    + "with byte counters %.1f µs per query (%.2fx the carries, %.2fx the arrays); same counts; %d "
+                    + "queries, %d documents, %d segments; kept: ordinal arrays %,d bytes, masks %,d bytes%n",
+                    rounds - rounds / 2, o, c, l, l / c, l / o, queries.size(), reader.maxDoc(),
                     reader.leaves().size(), arrays.keptBytes(), masks.provinces().keptBytes());
         }
     }
@@ -118,14 +130,9 @@ public final class RegionFacetsBench {
         }
 
         Map<String, Long> count(IndexSearcher searcher, Query query) throws IOException {
-            Map<String, Long> counts = new HashMap<>();
-            int[] seen = {0};
-            searcher.search(query, new Collector() {
+            LimitedCount count = new LimitedCount() {
                 @Override
-                public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-                    if (seen[0] >= RegionFacets.LIMIT) {
-                        throw new CollectionTerminatedException();
-                    }
+                LeafCollector leaf(LeafReaderContext context) throws IOException {
                     SortedSetDocValues values = DocValues.getSortedSet(context.reader(),
                             ArticleDocuments.REGION_PROVINCE);
                     int[][] arrays = kept.get(context.reader().getCoreCacheHelper().getKey());
@@ -154,7 +161,7 @@ public final class RegionFacetsBench {
                                     perOrd[several[i]]++;
                                 }
                             }
-                            if (++seen[0] >= RegionFacets.LIMIT) {
+                            if (++seen >= RegionFacets.LIMIT) {
                                 finish();
                                 throw new CollectionTerminatedException();
                             }
@@ -174,13 +181,9 @@ public final class RegionFacetsBench {
                         }
                     };
                 }
-
-                @Override
-                public ScoreMode scoreMode() {
-                    return ScoreMode.COMPLETE_NO_SCORES;
-                }
-            });
-            return counts;
+            };
+            searcher.search(query, count);
+            return count.counts;
         }
 
         private static int[][] read(LeafReaderContext context) throws IOException {
@@ -202,6 +205,95 @@ public final class RegionFacetsBench {
                 }
             }
             return new int[][] {first, ArrayUtil.copyOfSubArray(several, 0, used)};
+        }
+    }
+
+    /**
+     * RegionFacets between ADR 0077 and ADR 0078, as it was: the same kept masks, added to bit-sliced counters by a
+     * ripple carry that stops when the carry is empty.
+     */
+    private static final class CarryMasks {
+
+        private static final int PLANES = 32;
+
+        private final ProvinceOrdinals provinces = new ProvinceOrdinals();
+
+        Map<String, Long> count(IndexSearcher searcher, Query query) throws IOException {
+            LimitedCount count = new LimitedCount() {
+                @Override
+                LeafCollector leaf(LeafReaderContext context) throws IOException {
+                    ProvinceOrdinals.Segment segment = provinces.of(context.reader());
+                    long[] masks = segment.masks();
+                    int words = segment.words();
+                    long[] planes = new long[words * PLANES];
+                    return new LeafCollector() {
+                        private boolean flushed;
+
+                        @Override
+                        public void setScorer(Scorable scorer) {
+                        }
+
+                        @Override
+                        public void collect(int doc) {
+                            for (int w = 0; w < words; w++) {
+                                long carry = masks[doc * words + w];
+                                for (int plane = w * PLANES; carry != 0; plane++) {
+                                    long next = planes[plane] & carry;
+                                    planes[plane] ^= carry;
+                                    carry = next;
+                                }
+                            }
+                            if (++seen >= RegionFacets.LIMIT) {
+                                finish();
+                                throw new CollectionTerminatedException();
+                            }
+                        }
+
+                        @Override
+                        public void finish() {
+                            if (flushed) {
+                                return;
+                            }
+                            flushed = true;
+                            for (int ord = 0; ord < segment.names().length; ord++) {
+                                int word = ord >>> 6;
+                                int bit = ord & 63;
+                                long count = 0;
+                                for (int plane = 0; plane < PLANES; plane++) {
+                                    count |= ((planes[word * PLANES + plane] >>> bit) & 1L) << plane;
+                                }
+                                if (count > 0) {
+                                    counts.merge(segment.names()[ord], count, Long::sum);
+                                }
+                            }
+                        }
+                    };
+                }
+            };
+            searcher.search(query, count);
+            return count.counts;
+        }
+    }
+
+    /** A count over the newest {@link RegionFacets#LIMIT} matches, as RegionFacets makes it; a baseline adds a leaf. */
+    private abstract static class LimitedCount implements Collector {
+
+        final Map<String, Long> counts = new HashMap<>();
+        int seen;
+
+        @Override
+        public final LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+            if (seen >= RegionFacets.LIMIT) {
+                throw new CollectionTerminatedException();
+            }
+            return leaf(context);
+        }
+
+        abstract LeafCollector leaf(LeafReaderContext context) throws IOException;
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
         }
     }
 }

@@ -102,6 +102,38 @@ class RegionFacetsTest {
         }
     }
 
+    /**
+     * The counts are kept a byte per province between drains (ADR 0078): p149 is in every match, so its byte reaches
+     * the most it holds, several times over, and the matches' other provinces span all three mask words.
+     */
+    @Example
+    void countsPastWhatAByteHoldsAreExact() throws IOException {
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
+             IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+            Map<String, Long> expected = new HashMap<>();
+            for (int i = 0; i < 3 * 255 + 7; i++) {
+                Set<String> provinces = new java.util.HashSet<>(List.of(MANY_PROVINCES.get(149),
+                        MANY_PROVINCES.get(i % 150), MANY_PROVINCES.get(i * 7 % 150)));
+                if (i % 2 == 0) {
+                    provinces.add(MANY_PROVINCES.get(0));
+                }
+                boolean word = i % 5 != 0;
+                writer.addDocument(document("d" + i, new Doc(word, provinces, false)));
+                if (word) {
+                    provinces.forEach(p -> expected.merge(p, 1L, Long::sum));
+                }
+            }
+            writer.forceMerge(1);
+            writer.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                SearchEngine.RegionCounts counts = new RegionFacets().count(new IndexSearcher(reader),
+                        new TermQuery(new Term("w", "社工站")));
+                assertThat(expected.get(MANY_PROVINCES.get(149))).isEqualTo(617L);
+                assertThat(counts.byProvince()).isEqualTo(expected);
+            }
+        }
+    }
+
     @Example
     void aSegmentWithoutProvincesCountsNothingAndKeepsNoMasks() throws IOException {
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
