@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,8 +48,9 @@ public class RelatedReading {
     }
 
     private List<ArticleListItem> rank(Article article, List<ArticleRegion> places, int limit) {
-        Map<Long, Double> score = new HashMap<>();
-        List<ArticleListItem> items = new ArrayList<>();
+        // One entry per candidate, in the order first seen (place, tags, column); scores kept as fields, not boxed
+        // in a map the sort reads: boxing in the comparator was half of what a ranking allocated (issue 18).
+        Map<Long, Scored> candidates = new LinkedHashMap<>();
         places.stream().filter(ArticleRegion::primary).findFirst().ifPresent(primary -> {
             List<Region> chain = directory.chain(primary.region().code());
             // The nearer the place, the more it counts: same county 3, same city 2, same province 1.
@@ -59,47 +61,65 @@ public class RelatedReading {
                     continue;
                 }
                 double weight = at.level().ordinal() - 1;
-                for (ArticleListItem item : pools.ofPlace(at.code())) {
-                    seen.add(item.id());
-                    items.add(item);
-                    score.merge(item.id(), weight, Math::max);
+                for (RelatedPools.Candidate candidate : pools.ofPlace(at.code())) {
+                    seen.add(candidate.item().id());
+                    Scored scored = candidates.computeIfAbsent(candidate.item().id(), id -> new Scored(candidate));
+                    scored.score = Math.max(scored.score, weight);
                 }
             }
         });
-        for (ArticleListItem item : sharingTags(article)) {
-            score.merge(item.id(), 2.0, Double::sum);
-            items.add(item);
+        for (RelatedPools.Candidate candidate : sharingTags(article)) {
+            candidates.computeIfAbsent(candidate.item().id(), id -> new Scored(candidate)).score += 2.0;
         }
-        items.addAll(pools.ofColumn(article.primaryColumnId()));
+        for (RelatedPools.Candidate candidate : pools.ofColumn(article.primaryColumnId())) {
+            candidates.computeIfAbsent(candidate.item().id(), id -> new Scored(candidate));
+        }
         int[] words = bigrams(article.title());
-        Map<Long, ArticleListItem> unique = new HashMap<>();
-        for (ArticleListItem item : items) {
-            if (item.id() != article.id() && unique.putIfAbsent(item.id(), item) == null) {
-                int shared = shared(bigrams(item.title()), words);
-                score.merge(item.id(), Math.min(shared, 4) * 0.75, Double::sum);
+        List<Scored> ranked = new ArrayList<>(candidates.size());
+        for (Scored scored : candidates.values()) {
+            if (scored.candidate.item().id() != article.id()) {
+                scored.score += Math.min(shared(scored.candidate.words(), words), 4) * 0.75;
+                ranked.add(scored);
             }
         }
-        return unique.values().stream()
-                .sorted(Comparator.comparingDouble((ArticleListItem i) -> -score.getOrDefault(i.id(), 0.0))
-                        .thenComparing(ArticleListItem::publishedAt, Comparator.reverseOrder())
-                        .thenComparing(ArticleListItem::id, Comparator.reverseOrder()))
-                .limit(limit)
-                .toList();
+        ranked.sort(Scored.ORDER);
+        List<ArticleListItem> top = new ArrayList<>(Math.min(limit, ranked.size()));
+        for (int i = 0; i < ranked.size() && i < limit; i++) {
+            top.add(ranked.get(i).candidate.item());
+        }
+        return List.copyOf(top);
+    }
+
+    /** A candidate and its score so far: the place's weight, then the tags', then the title words'. */
+    private static final class Scored {
+
+        /** Highest score first, then the newest, then the highest id. */
+        static final Comparator<Scored> ORDER = Comparator.comparingDouble((Scored s) -> -s.score)
+                .thenComparing((Scored s) -> s.candidate.item().publishedAt(), Comparator.reverseOrder())
+                .thenComparing(Comparator.comparingLong((Scored s) -> s.candidate.item().id()).reversed());
+
+        private final RelatedPools.Candidate candidate;
+        private double score;
+
+        Scored(RelatedPools.Candidate candidate) {
+            this.candidate = candidate;
+        }
     }
 
     /** The newest live articles sharing one of the article's first five tags (by name), the article left out. */
-    private List<ArticleListItem> sharingTags(Article article) {
-        Map<Long, ArticleListItem> sharing = new HashMap<>();
+    private List<RelatedPools.Candidate> sharingTags(Article article) {
+        Map<Long, RelatedPools.Candidate> sharing = new HashMap<>();
         for (String tag : article.tags().subList(0, Math.min(5, article.tags().size()))) {
-            for (ArticleListItem item : pools.ofTag(tag)) {
-                if (item.id() != article.id()) {
-                    sharing.putIfAbsent(item.id(), item);
+            for (RelatedPools.Candidate candidate : pools.ofTag(tag)) {
+                if (candidate.item().id() != article.id()) {
+                    sharing.putIfAbsent(candidate.item().id(), candidate);
                 }
             }
         }
         return sharing.values().stream()
-                .sorted(Comparator.comparing(ArticleListItem::publishedAt, Comparator.reverseOrder())
-                        .thenComparing(ArticleListItem::id, Comparator.reverseOrder()))
+                .sorted(Comparator.comparing((RelatedPools.Candidate c) -> c.item().publishedAt(),
+                                Comparator.reverseOrder())
+                        .thenComparing(c -> c.item().id(), Comparator.reverseOrder()))
                 .limit(RelatedPools.SIZE)
                 .toList();
     }
