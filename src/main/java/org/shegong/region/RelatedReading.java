@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleListItem;
 import org.shegong.content.ListingRepository;
@@ -31,6 +29,11 @@ public class RelatedReading {
 
     /** Words every title in the sector has: sharing them says nothing. */
     private static final int[] COMMON = pairs("社会", "会工", "工作", "社工", "服务", "开展", "建设", "推进", "召开");
+
+    /** The newest first, then the highest id: the order among equals, and of the articles sharing a tag. */
+    private static final Comparator<RelatedPools.Candidate> NEWEST = Comparator
+            .comparing((RelatedPools.Candidate c) -> c.item().publishedAt(), Comparator.reverseOrder())
+            .thenComparing(Comparator.comparingLong((RelatedPools.Candidate c) -> c.item().id()).reversed());
 
     private final RegionDirectory directory;
     private final RelatedPools pools;
@@ -54,15 +57,14 @@ public class RelatedReading {
         places.stream().filter(ArticleRegion::primary).findFirst().ifPresent(primary -> {
             List<Region> chain = directory.chain(primary.region().code());
             // The nearer the place, the more it counts: same county 3, same city 2, same province 1.
-            Set<Long> seen = new HashSet<>();
-            for (int i = chain.size() - 1; i >= 0 && seen.size() < RelatedPools.SIZE; i--) {
+            // Only places are in the map yet, so its size is how many distinct items the nearer places gave.
+            for (int i = chain.size() - 1; i >= 0 && candidates.size() < RelatedPools.SIZE; i--) {
                 Region at = chain.get(i);
                 if (!at.isAdministrative()) {
                     continue;
                 }
                 double weight = at.level().ordinal() - 1;
                 for (RelatedPools.Candidate candidate : pools.ofPlace(at.code())) {
-                    seen.add(candidate.item().id());
                     Scored scored = candidates.computeIfAbsent(candidate.item().id(), id -> new Scored(candidate));
                     scored.score = Math.max(scored.score, weight);
                 }
@@ -93,10 +95,9 @@ public class RelatedReading {
     /** A candidate and its score so far: the place's weight, then the tags', then the title words'. */
     private static final class Scored {
 
-        /** Highest score first, then the newest, then the highest id. */
+        /** Highest score first, then {@link RelatedReading#NEWEST}. */
         static final Comparator<Scored> ORDER = Comparator.comparingDouble((Scored s) -> -s.score)
-                .thenComparing((Scored s) -> s.candidate.item().publishedAt(), Comparator.reverseOrder())
-                .thenComparing(Comparator.comparingLong((Scored s) -> s.candidate.item().id()).reversed());
+                .thenComparing(s -> s.candidate, NEWEST);
 
         private final RelatedPools.Candidate candidate;
         private double score;
@@ -117,9 +118,7 @@ public class RelatedReading {
             }
         }
         return sharing.values().stream()
-                .sorted(Comparator.comparing((RelatedPools.Candidate c) -> c.item().publishedAt(),
-                                Comparator.reverseOrder())
-                        .thenComparing(c -> c.item().id(), Comparator.reverseOrder()))
+                .sorted(NEWEST)
                 .limit(RelatedPools.SIZE)
                 .toList();
     }

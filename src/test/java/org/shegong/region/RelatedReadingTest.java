@@ -65,6 +65,16 @@ class RelatedReadingTest {
     }
 
     @Test
+    void amongEqualsTheNewestComeFirst() {
+        long reading = publish("r", "读书会分享心得", 0, List.of());
+        long older = publish("o", "志愿者表彰大会", 1, List.of());
+        long newer = publish("m", "儿童游园活动", 2, List.of());
+        long newest = publish("x", "春节慰问老人", 3, List.of());
+        assertThat(relatedTo(reading)).as("no place, tag or title word in common: the column's newest first")
+                .containsExactly(newest, newer, older);
+    }
+
+    @Test
     void titlesShareTheirHanPairsButNotTheSectorsEverydayWords() {
         assertThat(RelatedReading.bigrams("社工")).as("an everyday word only").isEmpty();
         assertThat(RelatedReading.bigrams("2024年浑南区")).hasSize(3); // 年浑 浑南 南区; digits are no Han
