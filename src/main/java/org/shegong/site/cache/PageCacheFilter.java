@@ -19,7 +19,6 @@ import org.shegong.system.web.ReaderDisplay;
 import org.shegong.system.web.SiteUrls;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Answers anonymous GET and HEAD requests for public pages from {@link PageCache}, before Spring Security and
@@ -80,7 +79,7 @@ final class PageCacheFilter extends OncePerRequestFilter {
         }
         response.setHeader("X-Cache", "MISS");
         long epoch = cache.epoch();
-        ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
+        PageCapture buffer = new PageCapture(response);
         // Set before the chain so Spring Security's header writer, which leaves an existing Cache-Control alone,
         // does not mark the page no-store.
         response.setHeader("Cache-Control", cacheControl);
@@ -91,11 +90,11 @@ final class PageCacheFilter extends OncePerRequestFilter {
                 response.setHeader("Cache-Control", NOT_CACHED);
             }
             if (!"HEAD".equals(request.getMethod())) {
-                buffer.copyBodyToResponse();
+                buffer.sendBody();
             }
             return;
         }
-        page = new CachedPage(buffer.getContentAsByteArray(), buffer.getContentType(), replayed(response),
+        page = new CachedPage(buffer.body(), buffer.getContentType(), replayed(response),
                 clock.millis());
         cache.put(key, page, epoch);
         response.resetBuffer();
@@ -115,13 +114,13 @@ final class PageCacheFilter extends OncePerRequestFilter {
     }
 
     private static boolean storable(HttpServletRequest request, HttpServletResponse response,
-                                    ContentCachingResponseWrapper buffer) {
+                                    PageCapture buffer) {
         String type = buffer.getContentType();
         return buffer.getStatus() == HttpServletResponse.SC_OK && !response.isCommitted()
                 && type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")
                 && response.getHeaders("Set-Cookie").isEmpty()
                 && request.getSession(false) == null
-                && buffer.getContentSize() > 0;
+                && buffer.bodySize() > 0;
     }
 
     private static List<Map.Entry<String, String>> replayed(HttpServletResponse response) {

@@ -128,6 +128,7 @@ class PageCacheTest {
         assertThat(header(first, "X-Cache")).isEqualTo("MISS");
         assertThat(header(second, "X-Cache")).isEqualTo("HIT");
         assertThat(second.body()).isEqualTo(first.body());
+        assertThat(header(first, "Content-Length")).isEqualTo(String.valueOf(first.body().length));
         assertThat(text(second)).contains("缓存命中测试");
         assertThat(header(second, "ETag")).matches("\"[0-9a-z]+-[0-9a-z]+\"").isEqualTo(header(first, "ETag"));
         assertThat(header(second, "Last-Modified")).isNotNull();
@@ -235,6 +236,9 @@ class PageCacheTest {
         HttpResponse<byte[]> missing = get("/article/999999999");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(header(missing, "Cache-Control")).contains("no-store");
+        // The error page is a jte page handed to the cache's buffer whole; not stored, it still goes out whole.
+        assertThat(text(missing)).contains("错误代码 404", "返回首页", "</footer>");
+        assertThat(header(missing, "Content-Length")).isEqualTo(String.valueOf(missing.body().length));
         assertThat(header(get("/article/999999999"), "X-Cache")).isEqualTo("MISS");
         assertThat(get("/column/news/page/99999").statusCode()).isEqualTo(404);
     }
