@@ -92,6 +92,15 @@ class PublicPagesTest {
         assertThat(page.indexOf("2023年 沈阳浑南区实现社会工作师占比达70%"))
                 .isLessThan(page.indexOf("海南省首批66个乡镇(街道)社工站已全部运营"));
         assertThat(page).contains("<link rel=\"canonical\" href=\"http://localhost:8080/column/news\">");
+        // A list shows days, so its machine-readable time is that day (China time), as shown.
+        java.util.regex.Matcher times = java.util.regex.Pattern.compile("<time datetime=\"([^\"]*)\">([^<]*)</time>")
+                .matcher(page);
+        int listed = 0;
+        while (times.find()) {
+            assertThat(times.group(1)).matches("\\d{4}-\\d{2}-\\d{2}").isEqualTo(times.group(2));
+            listed++;
+        }
+        assertThat(listed).isGreaterThanOrEqualTo(20);
     }
 
     @Test
@@ -119,7 +128,8 @@ class PublicPagesTest {
         long id = idOf("江苏：深圳市先后派出援疆干部人才1257人次");
         String page = html("/article/" + id);
         assertThat(page).contains("<h1>江苏：深圳市先后派出援疆干部人才1257人次</h1>")
-                .contains("<dt>发布时间</dt>", "2021年1月1日 19:29", "<dt>来源</dt><dd>中国社会工作联合会</dd>",
+                .contains("<dt>发布时间</dt>", "<time datetime=\"2021-01-01T19:29:07+08:00\">2021年1月1日 19:29</time>",
+                        "<dt>来源</dt><dd>中国社会工作联合会</dd>",
                         "<dt>浏览次数</dt>")
                 .contains("建立“左邻右舍”新型网上虚拟社区")
                 .contains("<meta name=\"ArticleTitle\" content=\"江苏：深圳市先后派出援疆干部人才1257人次\">")
