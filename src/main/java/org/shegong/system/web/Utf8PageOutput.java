@@ -85,7 +85,8 @@ public final class Utf8PageOutput implements TemplateOutput {
             throw new IllegalStateException("a page of more than 2 GB");
         }
         if (needed > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(needed, (int) Math.min(Integer.MAX_VALUE - 8L, 2L * buffer.length)));
+            int doubled = (int) Math.min(Integer.MAX_VALUE - 8L, 2L * buffer.length);
+            buffer = Arrays.copyOf(buffer, Math.max(needed, doubled));
         }
     }
 }
