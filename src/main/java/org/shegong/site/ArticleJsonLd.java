@@ -27,7 +27,7 @@ final class ArticleJsonLd {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("@context", "https://schema.org");
         data.put("@type", "NewsArticle");
-        data.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", canonicalUrl));
+        data.put("mainEntityOfPage", typed("WebPage", "@id", canonicalUrl));
         data.put("headline", article.title());
         data.put("description", description);
         data.put("datePublished", Times.iso(article.publishedAt()));
@@ -39,12 +39,24 @@ final class ArticleJsonLd {
         }
         String author = article.author() != null ? article.author() : article.source();
         data.put("author", List.of(author != null
-                ? Map.of("@type", "Person", "name", author)
-                : Map.of("@type", "Organization", "name", chrome.siteName(), "url", chrome.baseUrl() + "/")));
-        data.put("publisher", Map.of("@type", "Organization", "name", chrome.siteName(), "url",
-                chrome.baseUrl() + "/"));
+                ? typed("Person", "name", author)
+                : typed("Organization", "name", chrome.siteName(), "url", chrome.baseUrl() + "/")));
+        data.put("publisher", typed("Organization", "name", chrome.siteName(), "url", chrome.baseUrl() + "/"));
         ItemTypeJsonLd.add(data, article, type, chrome.baseUrl());
         return safeForScriptElement(JSON.writeValueAsString(data));
+    }
+
+    /**
+     * A schema.org object whose keys keep the order written: {@code Map.of} iterates in an order randomized per JVM,
+     * which gave the same article different bytes, and so a different strong ETag, on each node and after a restart.
+     */
+    static Map<String, Object> typed(String type, Object... namesAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("@type", type);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            object.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return object;
     }
 
     static String safeForScriptElement(String json) {

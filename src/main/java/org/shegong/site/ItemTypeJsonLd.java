@@ -45,7 +45,7 @@ final class ItemTypeJsonLd {
                 law.put("name", article.title());
                 put(law, "legislationIdentifier", f.docNumber());
                 if (f.issuer() != null) {
-                    law.put("legislationPassedBy", Map.of("@type", "Organization", "name", f.issuer()));
+                    law.put("legislationPassedBy", ArticleJsonLd.typed("Organization", "name", f.issuer()));
                 }
                 put(law, "legislationDate", f.writtenOn());
                 if (f.validity() != null) {

@@ -3,7 +3,6 @@ package org.shegong.system.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,12 +46,16 @@ class ErrorPages implements ErrorController {
         }
         if (uri instanceof String path && isJson(path)) {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("status", status.value(), "error", message));
+                    .body(new JsonError(status.value(), message));
         }
         response.setStatus(status.value());
         ModelAndView view = new ModelAndView("site/error", status);
         view.addObject("view", view(chrome.safeChrome(), status.value(), message));
         return view;
+    }
+
+    /** A record, so the keys keep one order: {@code Map.of}'s order differs from JVM to JVM. */
+    record JsonError(int status, String error) {
     }
 
     static boolean isJson(String path) {
