@@ -123,9 +123,10 @@ public class ArticleRepository {
         Optional<Article> article = jdbc.sql("""
                 SELECT a.id, a.external_id, a.title, a.subtitle, a.summary, a.list_summary, a.source, a.author,
                   a.editor, a.kind, a.status, a.featured, a.primary_column_id, a.region, a.published_at,
-                  a.updated_at, a.view_count, b.body_html, """ + FIELD_COLUMNS + " " + """
+                  a.updated_at, v.views AS view_count, b.body_html, """ + FIELD_COLUMNS + " " + """
                 FROM article a LEFT JOIN article_body b ON b.article_id = a.id
-                  LEFT JOIN article_fields f ON f.article_id = a.id WHERE a.id = ?""")
+                  LEFT JOIN article_fields f ON f.article_id = a.id
+                  LEFT JOIN article_views v ON v.article_id = a.id WHERE a.id = ?""")
                 .param(id)
                 .query(ArticleRepository::article)
                 .optional();
@@ -192,9 +193,10 @@ public class ArticleRepository {
             List<Article> page = jdbc.sql("""
                     SELECT a.id, a.external_id, a.title, a.subtitle, a.summary, a.list_summary, a.source, a.author,
                       a.editor, a.kind, a.status, a.featured, a.primary_column_id, a.region, a.published_at,
-                      a.updated_at, a.view_count, b.body_html, %s
+                      a.updated_at, v.views AS view_count, b.body_html, %s
                     FROM article a LEFT JOIN article_body b ON b.article_id = a.id
                       LEFT JOIN article_fields f ON f.article_id = a.id
+                      LEFT JOIN article_views v ON v.article_id = a.id
                     WHERE a.status = '%s' AND a.id > ? ORDER BY a.status, a.id LIMIT %d""".formatted(FIELD_COLUMNS, status.name(), batch))
                     .param(after)
                     .query(ArticleRepository::article)
@@ -239,15 +241,6 @@ public class ArticleRepository {
 
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
-    }
-
-    /**
-     * Adds views to many articles in one JDBC batch, in the caller's transaction: a flush of a busy interval was a
-     * round trip per article (issue 18).
-     */
-    public void addViews(Map<Long, Long> views) {
-        template.batchUpdate("UPDATE article SET view_count = view_count + ? WHERE id = ?",
-                views.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
     }
 
     private static Article article(ResultSet rs, int row) throws SQLException {

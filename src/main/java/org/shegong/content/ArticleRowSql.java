@@ -18,8 +18,8 @@ final class ArticleRowSql {
     static final String INSERT = """
             INSERT INTO article (external_id, title, subtitle, summary, list_summary, source, author, editor,
               kind, status, featured, featured_order, primary_column_id, region, published_at, list_image,
-              notice_start, notice_end, created_at, updated_at, view_count, content_hash, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 1)""";
+              notice_start, notice_end, created_at, updated_at, content_hash, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""";
     static final String UPDATE = """
             UPDATE article SET title = ?, subtitle = ?, summary = ?, list_summary = ?, source = ?, author = ?,
               editor = ?, kind = ?, status = ?, featured = ?, primary_column_id = ?, region = ?,

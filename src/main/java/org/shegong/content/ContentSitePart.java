@@ -4,7 +4,7 @@ import org.shegong.system.backup.DeclaredPart;
 import org.shegong.system.backup.ExportTable;
 import org.springframework.stereotype.Component;
 
-/** Articles, bodies, item-type fields, tags, column listings and daily views in the site archive (docs/adr/0052). */
+/** Articles, bodies, item-type fields, tags, column listings, total and daily views in the site archive (docs/adr/0052). */
 @Component
 class ContentSitePart extends DeclaredPart {
 
@@ -12,6 +12,7 @@ class ContentSitePart extends DeclaredPart {
         super("content", 30,
                 ExportTable.withId("tag"),
                 ExportTable.withId("article"),
+                ExportTable.keyedBy("article_views", "article_id"),
                 ExportTable.keyedBy("article_body", "article_id"),
                 ExportTable.keyedBy("article_fields", "article_id"),
                 ExportTable.keyedBy("article_column", "article_id", "column_id"),

@@ -12,20 +12,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Counts article views in memory and writes them in batches: a write per page view would make every read
  * of the hottest page a row lock. Pending counts are flushed on a schedule and on a clean shutdown; each flush
- * also adds them to the article's day (article_daily_views) for the 热门排行, in the same transaction.
+ * adds them to the article's total (article_views) and to its day (article_daily_views, for the 热门排行), in one
+ * transaction.
  */
 @Component
 public class ViewCounter extends FlushedOnStop {
 
-    private final ArticleRepository articles;
+    private final ArticleViewsRepository totals;
     private final DailyViewsRepository daily;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final BatchedCounts pending = new BatchedCounts("views of article");
 
-    public ViewCounter(ArticleRepository articles, DailyViewsRepository daily, TransactionTemplate transactions,
+    public ViewCounter(ArticleViewsRepository totals, DailyViewsRepository daily, TransactionTemplate transactions,
                        Clock clock) {
-        this.articles = articles;
+        this.totals = totals;
         this.daily = daily;
         this.transactions = transactions;
         this.clock = clock;
@@ -46,7 +47,7 @@ public class ViewCounter extends FlushedOnStop {
         // Views pending at most one interval are counted on the day of the flush (China time).
         LocalDate today = LocalDate.ofInstant(clock.instant(), Times.CHINA);
         pending.flush(batch -> transactions.executeWithoutResult(s -> {
-            articles.addViews(batch);
+            totals.add(batch);
             daily.add(batch, today);
         }));
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.shegong.content.ArticleService.SaveOutcome.Change;
 import org.shegong.system.db.DatabaseTarget;
 import org.shegong.system.db.TestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Saving articles: round trip of every field, idempotent re-save, updates, outbox rows; on every database. */
 @ParameterizedClass(name = "{0}")
@@ -121,9 +122,13 @@ class ArticleServiceTest {
     @Test
     void viewsAreAddedNotOverwritten() {
         long id = save(input("标题", null, "<p>正文</p>")).id();
-        content.articles.addViews(Map.of(id, 5L));
-        content.articles.addViews(Map.of(id, 3L));
+        ArticleViewsRepository totals = new ArticleViewsRepository(new JdbcTemplate(content.db.dataSource()));
+        assertThat(content.service.find(id).orElseThrow().viewCount()).as("never read: no row, no views").isZero();
+        totals.add(Map.of(id, 5L));
+        totals.add(Map.of(id, 3L));
         assertThat(content.service.find(id).orElseThrow().viewCount()).isEqualTo(8);
+        assertThat(content.db.jdbc().sql("SELECT COUNT(*) FROM article_views WHERE article_id = ?").param(id)
+                .query(Long.class).single()).as("one row per article").isEqualTo(1);
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class ListingChangeBench {
         var jdbc = newsroom.content.db.jdbc();
         jdbc.sql("DELETE FROM outbox_event").update();
         for (String table : new String[] {"column_listing", "article_column", "article_tag", "article_body",
-                "article"}) {
+                "article_views", "article"}) {
             String key = table.equals("article") ? "id" : "article_id";
             jdbc.sql("DELETE FROM " + table + " WHERE " + key + " IN (SELECT id FROM article WHERE external_id LIKE"
                     + " 'nr-%')").update();
@@ -58,15 +58,15 @@ public final class ListingChangeBench {
         }
         System.out.printf("filling the database with %,d articles in 行业动态%n", items);
         for (String table : new String[] {"column_listing", "article_column", "article_tag", "article_body",
-                "article"}) {
+                "article_views", "article"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         jdbc.sql("""
                 INSERT INTO article (external_id, title, list_summary, kind, status, featured, featured_order,
-                  primary_column_id, region, published_at, created_at, updated_at, view_count, version)
+                  primary_column_id, region, published_at, created_at, updated_at, version)
                 SELECT 'fill-' || X, '社会工作服务站建设进展第' || X || '期', '各地社工站持续推进。', 'NEWS', 'LIVE',
                   FALSE, 0, ?, '辽宁', DATEADD(MINUTE, X * 10, TIMESTAMP '2016-11-01 00:00:00'),
-                  CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0, 1
+                  CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1
                 FROM SYSTEM_RANGE(1, ?)""").params(news, items).update();
         jdbc.sql("INSERT INTO article_column (article_id, column_id) SELECT id, primary_column_id FROM article")
                 .update();

@@ -65,10 +65,10 @@ class ListingQueryPlansTest {
     private static void fill(JdbcClient jdbc, long news, long research) {
         jdbc.sql("""
                 INSERT INTO article (external_id, title, list_summary, kind, status, featured, featured_order,
-                  primary_column_id, region, published_at, created_at, updated_at, view_count, version)
+                  primary_column_id, region, published_at, created_at, updated_at, version)
                 SELECT 'plan-' || g, '标题' || g, '摘要' || g, 'NEWS', 'LIVE', g % 1000 = 0, 0,
                   CASE WHEN g % 3 = 0 THEN ? ELSE ? END, '省' || (g % 31),
-                  TIMESTAMP '2016-01-01 00:00:00' + g * INTERVAL '4 hours', now(), now(), 0, 1
+                  TIMESTAMP '2016-01-01 00:00:00' + g * INTERVAL '4 hours', now(), now(), 1
                 FROM generate_series(1, ?) g""").params(research, news, ARTICLES).update();
         jdbc.sql("UPDATE article SET region = '辽宁' WHERE id % 31 = 7").update();
         jdbc.sql("INSERT INTO article_column (article_id, column_id) SELECT id, primary_column_id FROM article")

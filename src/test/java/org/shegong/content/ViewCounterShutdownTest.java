@@ -29,7 +29,7 @@ class ViewCounterShutdownTest {
             for (int i = 0; i < 7; i++) {
                 views.record(id);
             }
-            assertThat(jdbc.sql("SELECT view_count FROM article WHERE id = ?").param(id).query(Long.class).single())
+            assertThat(jdbc.sql("SELECT COALESCE(SUM(views), 0) FROM article_views WHERE article_id = ?").param(id).query(Long.class).single())
                     .isZero();
             file = jdbc.sql("SELECT MIN(id) FROM media_file").query(Long.class).single();
             org.shegong.media.DownloadCounter downloads = app.getBean(org.shegong.media.DownloadCounter.class);
@@ -38,7 +38,7 @@ class ViewCounterShutdownTest {
         }
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ShegongApplication.class)
                 .run(arguments)) {
-            assertThat(app.getBean(JdbcClient.class).sql("SELECT view_count FROM article WHERE id = ?").param(id)
+            assertThat(app.getBean(JdbcClient.class).sql("SELECT COALESCE(SUM(views), 0) FROM article_views WHERE article_id = ?").param(id)
                     .query(Long.class).single()).isEqualTo(7);
             assertThat(app.getBean(JdbcClient.class).sql("SELECT download_count FROM media_file WHERE id = ?")
                     .param(file).query(Long.class).single()).isEqualTo(2);

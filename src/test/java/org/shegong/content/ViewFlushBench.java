@@ -52,7 +52,7 @@ public final class ViewFlushBench {
 
     private void run(DatabaseTarget target, int viewed, int rounds) {
         JdbcTemplate template = new JdbcTemplate(content.db.dataSource());
-        ViewCounter batched = new ViewCounter(content.articles, new DailyViewsRepository(template),
+        ViewCounter batched = new ViewCounter(new ArticleViewsRepository(template), new DailyViewsRepository(template),
                 content.db.transactions(), content.clock);
         PerArticle perArticle = new PerArticle(content.db);
         long[][] insert = new long[2][rounds];
@@ -117,7 +117,10 @@ public final class ViewFlushBench {
         void flush() {
             LocalDate today = LocalDate.ofInstant(content.clock.instant(), Times.CHINA);
             pending.flush(batch -> db.transactions().executeWithoutResult(s -> batch.forEach((id, views) -> {
-                jdbc.sql("UPDATE article SET view_count = view_count + ? WHERE id = ?").params(views, id).update();
+                if (jdbc.sql("UPDATE article_views SET views = views + ? WHERE article_id = ?").params(views, id)
+                        .update() == 0) { // the total's own table since ADR 0081
+                    jdbc.sql("INSERT INTO article_views (article_id, views) VALUES (?, ?)").params(id, views).update();
+                }
                 int updated = jdbc.sql("UPDATE article_daily_views SET views = views + ? WHERE view_day = ?"
                         + " AND article_id = ?").params(views, today, id).update();
                 if (updated == 0) {

@@ -114,7 +114,7 @@ public final class TestDatabase {
                 "article_revision", "article_workflow", "column_review_levels", "audit_log", "job_lock",
                 "sensitive_word", "column_grant", "app_user", "article_tag", "tag", "column_listing",
                 "article_column", "article_body", "article_fields",
-                "article", "outbox_event", "outbox_consumer", "SPRING_SESSION_ATTRIBUTES", "SPRING_SESSION"}) {
+                "article_views", "article", "outbox_event", "outbox_consumer", "SPRING_SESSION_ATTRIBUTES", "SPRING_SESSION"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
     }
