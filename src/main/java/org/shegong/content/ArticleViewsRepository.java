@@ -1,11 +1,8 @@
 package org.shegong.content;
 
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,26 +32,11 @@ public class ArticleViewsRepository {
         List<Long> ids = new ArrayList<>(views.keySet());
         int[] updated = template.batchUpdate("UPDATE article_views SET views = views + ? WHERE article_id = ?",
                 ids.stream().map(id -> new Object[] {views.get(id), id}).toList());
-        List<Long> missing = withoutRow(ids, updated);
+        List<Long> missing = MissingRows.of(ids, updated, () -> jdbc.sql(
+                "SELECT article_id FROM article_views WHERE article_id IN (:ids)").param("ids", ids).query(Long.class).list());
         if (!missing.isEmpty()) {
             template.batchUpdate("INSERT INTO article_views (article_id, views) VALUES (?, ?)",
                     missing.stream().map(id -> new Object[] {id, views.get(id)}).toList());
         }
-    }
-
-    /** The ids whose update found no row; a driver that answers SUCCESS_NO_INFO is asked which rows exist. */
-    private List<Long> withoutRow(List<Long> ids, int[] updated) {
-        List<Long> missing = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (updated[i] == Statement.SUCCESS_NO_INFO) {
-                Set<Long> present = new HashSet<>(jdbc.sql("SELECT article_id FROM article_views WHERE article_id IN (:ids)")
-                        .param("ids", ids).query(Long.class).list());
-                return ids.stream().filter(id -> !present.contains(id)).toList();
-            }
-            if (updated[i] == 0) {
-                missing.add(ids.get(i));
-            }
-        }
-        return missing;
     }
 }

@@ -2,15 +2,12 @@ package org.shegong.content;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.shegong.system.Times;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +39,9 @@ public class DailyViewsRepository {
         int[] updated = template.batchUpdate(
                 "UPDATE article_daily_views SET views = views + ? WHERE view_day = ? AND article_id = ?",
                 ids.stream().map(id -> new Object[] {views.get(id), day, id}).toList());
-        List<Long> missing = withoutRow(ids, updated, day);
+        List<Long> missing = MissingRows.of(ids, updated, () -> jdbc.sql(
+                        "SELECT article_id FROM article_daily_views WHERE view_day = :day AND article_id IN (:ids)")
+                .param("day", day).param("ids", ids).query(Long.class).list());
         if (missing.isEmpty()) {
             return;
         }
@@ -51,26 +50,6 @@ public class DailyViewsRepository {
                 .query((rs, n) -> new Object[] {day, rs.getLong(1), views.get(rs.getLong(1)), rs.getLong(2)}).list();
         template.batchUpdate(
                 "INSERT INTO article_daily_views (view_day, article_id, views, column_id) VALUES (?, ?, ?, ?)", rows);
-    }
-
-    /**
-     * The ids whose update found no row. A driver may answer a batch with SUCCESS_NO_INFO instead of counts (none
-     * of the three here does); then the day's rows for these ids are looked up.
-     */
-    private List<Long> withoutRow(List<Long> ids, int[] updated, LocalDate day) {
-        List<Long> missing = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (updated[i] == Statement.SUCCESS_NO_INFO) {
-                Set<Long> present = new HashSet<>(jdbc.sql(
-                                "SELECT article_id FROM article_daily_views WHERE view_day = :day AND article_id IN (:ids)")
-                        .param("day", day).param("ids", ids).query(Long.class).list());
-                return ids.stream().filter(id -> !present.contains(id)).toList();
-            }
-            if (updated[i] == 0) {
-                missing.add(ids.get(i));
-            }
-        }
-        return missing;
     }
 
     /** An article's views since a day, with the primary column it had when its views were counted. */
