@@ -47,7 +47,7 @@ final class RankedSearch {
 
     /**
      * The best {@code n} hits (or fewer); total hits are counted exactly up to {@code countLimit}, then
-     * reported as a lower bound (0: not counted beyond what was scored).
+     * reported as a lower bound.
      */
     static TopDocs top(IndexSearcher searcher, Query query, Query rescoring, int n, int countLimit, Executor helpers)
             throws IOException {
@@ -61,7 +61,7 @@ final class RankedSearch {
      */
     static TopDocs topAmongNewest(IndexSearcher searcher, Query query, int n, long scanLimit, Executor helpers)
             throws IOException {
-        return top(searcher, query, null, n, 0, scanLimit, helpers);
+        return top(searcher, query, null, n, n, scanLimit, helpers);
     }
 
     /**
@@ -79,8 +79,7 @@ final class RankedSearch {
         }
         leaves.sort(Comparator.comparingLong(Segment::newest).reversed());
         int wanted = rescoring == null ? n : Math.max(n, WINDOW);
-        // Scoring stops as soon as the best are certain; how many match is counted apart, unscored (see count).
-        List<Best> bests = searchInParallel(weight, leaves, wanted, scanLimit, helpers);
+        List<Best> bests = searchInParallel(weight, leaves, wanted, countLimit, scanLimit, helpers);
         List<Candidate> merged = new ArrayList<>();
         long total = 0;
         boolean skipped = false;
@@ -88,12 +87,6 @@ final class RankedSearch {
             merged.addAll(best.heap);
             total += best.total;
             skipped |= best.skipped;
-        }
-        if (skipped && countLimit > 0) {
-            // As many as were scored, or counted up to the limit: the limit either way once it is reached, so that
-            // the figure does not depend on how the search was split.
-            total = total < countLimit ? count(searcher, query, leaves, countLimit) : countLimit;
-            skipped = total >= countLimit;
         }
         merged.sort(Candidate.ORDER);
         List<Candidate> ranked = merged.subList(0, Math.min(wanted, merged.size()));
@@ -111,8 +104,8 @@ final class RankedSearch {
      * contribute. The caller searches the first group and then any group no helper has started yet, so a busy
      * pool never makes a search wait.
      */
-    private static List<Best> searchInParallel(Weight weight, List<Segment> leaves, int wanted, long scanLimit,
-                                               Executor helpers) throws IOException {
+    private static List<Best> searchInParallel(Weight weight, List<Segment> leaves, int wanted,
+                                               int countLimit, long scanLimit, Executor helpers) throws IOException {
         int groups = helpers == null ? 1 : Math.max(1, Math.min(PARALLELISM, leaves.size()));
         List<Best> bests = new ArrayList<>();
         List<FutureTask<Void>> tasks = new ArrayList<>();
@@ -121,7 +114,7 @@ final class RankedSearch {
             for (int i = g; i < leaves.size(); i += groups) {
                 group.add(leaves.get(i));
             }
-            Best best = new Best(wanted, Math.max(1, scanLimit / groups));
+            Best best = new Best(wanted, Math.max(1, countLimit / groups), Math.max(1, scanLimit / groups));
             bests.add(best);
             tasks.add(new FutureTask<>(() -> {
                 search(weight, group, best);
@@ -169,47 +162,6 @@ final class RankedSearch {
         }
     }
 
-    /**
-     * The query's matches, unscored, up to {@code limit}: exact when fewer. Stage one stops scoring as soon as its
-     * best are certain, which leaves the number of matches unknown; counting them without scores costs a fraction.
-     */
-    private static long count(IndexSearcher searcher, Query query, List<Segment> leaves, long limit)
-            throws IOException {
-        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        long[] counted = {0};
-        for (Segment segment : leaves) {
-            LeafReaderContext leaf = segment.leaf();
-            int known = weight.count(leaf);
-            if (known >= 0) {
-                counted[0] += known;
-            } else {
-                BulkScorer scorer = weight.bulkScorer(leaf);
-                if (scorer != null) {
-                    try {
-                        scorer.score(new LeafCollector() {
-                            @Override
-                            public void setScorer(Scorable scorer) {
-                            }
-
-                            @Override
-                            public void collect(int doc) {
-                                if (++counted[0] >= limit) {
-                                    throw new CollectionTerminatedException();
-                                }
-                            }
-                        }, leaf.reader().getLiveDocs());
-                    } catch (CollectionTerminatedException e) {
-                        // enough: the page says "limit+"
-                    }
-                }
-            }
-            if (counted[0] >= limit) {
-                return limit;
-            }
-        }
-        return counted[0];
-    }
-
     /** The newest date in a segment: its first document's, since segments are sorted newest first. */
     private static long newestIn(LeafReaderContext leaf) {
         try {
@@ -221,21 +173,23 @@ final class RankedSearch {
     }
 
     /**
-     * The best candidates so far, in a heap whose head is the weakest. Once it is full it tells the scorer the
-     * lowest score still worth computing: the weakest score itself while the segment may hold newer articles (a tie
-     * goes to the newer one), just above it once the segment has reached articles no newer than the weakest, which
-     * lets Lucene skip, or stop, everything below. Counting waits for nothing: see {@link #count}.
+     * The best candidates so far, in a heap whose head is the weakest. Once it is full (and enough hits are
+     * counted) it tells the scorer the lowest score still worth computing: the weakest score itself while the
+     * segment may hold newer articles (a tie goes to the newer one), just above it once the segment has reached
+     * articles no newer than the weakest, which lets Lucene skip, or stop, everything below.
      */
     private static final class Best {
 
         private final int size;
+        private final int countLimit;
         private final long scanLimit;
         private final PriorityQueue<Candidate> heap;
         private long total;
         private boolean skipped;
 
-        Best(int size, long scanLimit) {
+        Best(int size, int countLimit, long scanLimit) {
             this.size = size;
+            this.countLimit = countLimit;
             this.scanLimit = scanLimit;
             this.heap = new PriorityQueue<>(size + 1, Candidate.ORDER.reversed());
         }
@@ -281,7 +235,7 @@ final class RankedSearch {
                 }
 
                 private void raiseMinimum() throws IOException {
-                    if (heap.size() < size) {
+                    if (heap.size() < size || total < countLimit) {
                         return;
                     }
                     Candidate weakest = heap.peek();
