@@ -99,6 +99,14 @@ class ManagementPortTest {
         assertThat(value(metrics, "shegong_search_index_behind_events")).hasValueSatisfying(n -> assertThat(n).isBetween(0.0, 1e6));
         assertThat(value(metrics, "shegong_search_index_documents")).hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(0));
         assertThat(value(metrics, "shegong_search_index_rebuilding")).hasValueSatisfying(n -> assertThat(n).isIn(0.0, 1.0));
+        for (String result : List.of("hit", "miss")) {
+            assertThat(value(metrics, "shegong_search_filter_cache_lookups_total", "result=\"" + result + "\""))
+                    .as(result).hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(0));
+        }
+        for (String kept : List.of("shegong_search_filter_cache_built_total", "shegong_search_filter_cache_evicted_total",
+                "shegong_search_filter_cache_kept", "shegong_search_filter_cache_size_bytes")) {
+            assertThat(value(metrics, kept)).as(kept).hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(0));
+        }
         assertThat(value(metrics, "shegong_jobs_runs_total", "job=\"scheduled-publishing\"", "outcome=\"success\""))
                 .hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(1));
         assertThat(value(metrics, "shegong_jobs_duration_seconds_count", "job=\"scheduled-publishing\"",

@@ -40,6 +40,12 @@ public final class ReadersFilterCache {
         return cache.getCacheSize();
     }
 
+    /** How the kept filters are used, for the metrics: read when scraped. */
+    FilterCacheStats stats() {
+        return new FilterCacheStats(cache.getHitCount(), cache.getMissCount(), cache.getCacheCount(),
+                cache.getEvictionCount(), cache.getCacheSize(), cache.ramBytesUsed());
+    }
+
     private record ReadersFilterFirst(QueryCachingPolicy others) implements QueryCachingPolicy {
 
         private static final Query READERS = EditorDocuments.readersFind();

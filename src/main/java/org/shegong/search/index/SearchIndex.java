@@ -292,6 +292,11 @@ public class SearchIndex extends GenerationalIndex {
         }
     }
 
+    /** The kept filters' use since the index was opened (the metrics). */
+    public FilterCacheStats filterCache() {
+        return filters.stats();
+    }
+
     @Override
     public long documentCount() {
         IndexSearcher searcher = acquire();

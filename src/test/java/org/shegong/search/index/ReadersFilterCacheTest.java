@@ -103,6 +103,28 @@ class ReadersFilterCacheTest {
         assertThat(filters.kept()).isZero();
     }
 
+    @Test
+    void itsStatsCountTheSetsBuiltAndTheLookupsThatFoundOne() throws IOException {
+        for (int i = 0; i < 40; i++) {
+            writer.addDocument(publicDocument("p" + i, "督导"));
+            if (i % 20 == 19) {
+                // Two segments, each with a working copy: a filter matching a whole segment is counted unread.
+                writer.addDocument(workingDocument("w" + i, "督导"));
+                writer.commit();
+            }
+        }
+        writer.commit();
+        assertThat(readersFind("督导")).hasSize(40);
+        assertThat(filters.stats().built()).as("the readers' filter, once per segment").isEqualTo(2);
+        assertThat(filters.stats().hits()).isZero();
+        assertThat(readersFind("督导")).hasSize(40);
+        assertThat(filters.stats().built()).isEqualTo(2);
+        assertThat(filters.stats().hits()).isEqualTo(2);
+        assertThat(filters.stats().kept()).isEqualTo(2);
+        assertThat(filters.stats().bytes()).isPositive();
+        assertThat(filters.stats().evicted()).isZero();
+    }
+
     private Set<String> readersFind(String word) throws IOException {
         return find(word, READERS);
     }
