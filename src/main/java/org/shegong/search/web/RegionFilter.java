@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.shegong.region.data.Region;
 import org.shegong.region.data.RegionDirectory;
-import org.shegong.region.data.RegionLevel;
 import org.shegong.search.SearchEngine;
 
 /**
@@ -20,8 +19,7 @@ public record RegionFilter(List<Region> choices, Region chosen, List<Facet> face
     }
 
     static RegionFilter of(RegionDirectory directory, Region chosen, SearchEngine.RegionCounts counts) {
-        List<Region> choices = new ArrayList<>();
-        directory.all().stream().filter(r -> r.level() == RegionLevel.MACRO).forEach(choices::add);
+        List<Region> choices = new ArrayList<>(directory.macros());
         choices.addAll(directory.provinces());
         if (chosen != null && !choices.contains(chosen)) {
             choices.add(chosen);

@@ -33,6 +33,14 @@ class RegionDirectoryTest {
     }
 
     @Test
+    void theMacroRegionsAreThoseOfTheWholeDirectoryInItsOrder() {
+        assertThat(DIRECTORY.macros()).extracting(Region::code)
+                .containsExactlyElementsOf(DIRECTORY.all().stream().filter(r -> r.level() == RegionLevel.MACRO)
+                        .map(Region::code).toList())
+                .contains("dongbei", "huabei");
+    }
+
+    @Test
     void macroRegionsContainTheirProvinces() {
         assertThat(DIRECTORY.children("dongbei")).extracting(Region::shortName).containsExactly("辽宁", "吉林", "黑龙江");
         assertThat(DIRECTORY.within("210112", "dongbei")).isTrue();
