@@ -80,7 +80,15 @@ public record QueryText(String text, List<Part> parts) {
 
     /** Whether every character of {@code text} is a Chinese character. */
     static boolean allHan(String text) {
-        return text.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            // The common ideographs first: the script table's binary search cost 1 % of a search's CPU (session 28).
+            if ((c < 0x4E00 || c > 0x9FEF) && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     boolean isEmpty() {
