@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * ({@code shegong.search.index.documents}) and whether a rebuild runs ({@code shegong.search.index.rebuilding},
  * with {@code shegong.search.index.rebuild.progress} from 0 to 1), and on the embedded index how its kept filters
  * are used ({@code shegong.search.filter.cache.*}: lookups by result, sets built and evicted, what is kept): sets
- * built on and on mean the cache churns, each build a pass over a filter's every match. Every value is read when
- * scraped.
+ * evicted and built again and again mean the cache churns, each build a pass over a filter's every match (builds
+ * alone are normal: a new segment, a new date range). Every value is read when scraped.
  */
 @Component
 @Profile("!cli")
