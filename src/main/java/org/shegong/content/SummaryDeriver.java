@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.shegong.system.Han;
 
 /**
  * Derives the teaser shown in content lists when an editor wrote no summary.
@@ -97,7 +98,7 @@ public final class SummaryDeriver {
                 }
             } else if (i >= CLAUSE_MIN && i <= CLAUSE_MAX && openAt(match, i, 0) < 0 && nearer(i, clause)
                     && (CLAUSE_MARKS.indexOf(cp[i]) >= 0 && !joined(cp, i)
-                            || cp[i] == ' ' && isHan(cp[i - 1]) && isHan(cp[i + 1]))) {
+                            || cp[i] == ' ' && Han.is(cp[i - 1]) && Han.is(cp[i + 1]))) {
                 clause = i;
             }
         }
@@ -215,9 +216,5 @@ public final class SummaryDeriver {
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
         return Character.isLetterOrDigit(c) && !Character.isIdeographic(c)
                 && script != Character.UnicodeScript.HIRAGANA && script != Character.UnicodeScript.KATAKANA;
-    }
-
-    private static boolean isHan(int c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.shegong.content.Article;
 import org.shegong.content.ArticleListItem;
 import org.shegong.content.ListingRepository;
+import org.shegong.system.Han;
 import org.springframework.stereotype.Service;
 
 /**
@@ -134,8 +135,7 @@ public class RelatedReading {
         for (int i = 0; i + 1 < title.length(); i++) {
             char first = title.charAt(i);
             char second = title.charAt(i + 1);
-            // isIdeographic is a table lookup; UnicodeScript.of, a binary search, was most of this method's time.
-            if (Character.isIdeographic(first) && Character.isIdeographic(second)) {
+            if (Han.is(first) && Han.is(second)) {
                 int pair = first << 16 | second;
                 if (Arrays.binarySearch(COMMON, pair) < 0) {
                     pairs[n++] = pair;

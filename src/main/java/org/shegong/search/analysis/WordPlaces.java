@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
+import org.shegong.system.Han;
 
 /**
  * Where in an article each word occurs at best, for ranking (ADR 0018): every distinct dictionary word and
@@ -61,16 +62,12 @@ public final class WordPlaces {
         char previous = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = TextNormaliser.fold(text.charAt(i));
-            if (isHan(c) && isHan(previous)) {
+            if (Han.is(c) && Han.is(previous)) {
                 places.merge(new String(new char[] {previous, c}), place, Math::max);
             }
             previous = c;
         }
         return this;
-    }
-
-    public static boolean isHan(char c) {
-        return !Character.isSurrogate(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     /** The recorded words, each once, with its best place as frequency. */

@@ -27,6 +27,7 @@ import org.shegong.search.analysis.TextNormaliser;
 import org.shegong.search.index.ArticleDocuments;
 import org.shegong.search.index.IndexRebuilder;
 import org.shegong.search.index.IndexStore;
+import org.shegong.system.Han;
 import org.shegong.system.web.SiteUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -175,7 +176,7 @@ abstract class AnalysedSearchEngine implements SearchEngine {
         }
         // 社工占 finds 社工 with 占 (of 占比) somewhere: a lone character is rarely what a reader meant, so a
         // correction that makes it part of a dictionary word is searched instead, as for a query finding nothing.
-        boolean loneCharacter = text.parts().stream().anyMatch(p -> p.text().length() == 1 && QueryText.allHan(p.text()));
+        boolean loneCharacter = text.parts().stream().anyMatch(p -> p.text().length() == 1 && Han.all(p.text()));
         for (String typo : Corrections.typos(text.text(), lexicon, CORRECTIONS)) {
             if (hasHits(typo, request)) {
                 return new SearchResults.Correction(typo, foundNothing || loneCharacter, false);

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.shegong.search.analysis.Lexicon;
 import org.shegong.search.analysis.Pinyin;
 import org.shegong.search.analysis.TextNormaliser;
+import org.shegong.system.Han;
 
 /**
  * Texts a reader may have meant, from the sector dictionary (its words and synonyms): a homophone typo
@@ -30,7 +31,7 @@ final class Corrections {
         List<Candidate> candidates = new ArrayList<>();
         for (String word : lexicon.words()) {
             int length = word.length();
-            if (length < 2 || !QueryText.allHan(word)) {
+            if (length < 2 || !Han.all(word)) {
                 continue;
             }
             for (int i = 0; i + length <= text.length(); i++) {
@@ -58,7 +59,7 @@ final class Corrections {
         for (int j = 0; j < word.length(); j++) {
             char c = text.charAt(from + j);
             if (c != word.charAt(j)) {
-                if (at >= 0 || !Character.isIdeographic(c)) {
+                if (at >= 0 || !Han.is(c)) {
                     return -1;
                 }
                 at = j;
@@ -72,7 +73,7 @@ final class Corrections {
      * piece spells one and the query has no Chinese characters; the words of several readings come shortest first.
      */
     static List<String> pinyin(String query, Lexicon lexicon, int limit) {
-        if (query.codePoints().anyMatch(Character::isIdeographic)) {
+        if (query.codePoints().anyMatch(Han::is)) {
             return List.of();
         }
         String joined = query.replaceAll("\\s+", "");

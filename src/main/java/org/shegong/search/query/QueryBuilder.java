@@ -4,7 +4,6 @@ import org.shegong.search.SearchProperties;
 import org.shegong.search.SearchQuery;
 import org.shegong.search.analysis.Lexicon;
 import org.shegong.search.analysis.SearchAnalyzers;
-import org.shegong.search.analysis.WordPlaces;
 import org.shegong.search.index.ArticleDocuments;
 import org.shegong.search.index.EditorDocuments;
 
@@ -33,6 +32,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
 import org.shegong.content.ArticleFilter;
+import org.shegong.system.Han;
 import org.shegong.system.Times;
 
 /**
@@ -137,7 +137,7 @@ final class QueryBuilder {
         if (lexicon.isWord(text) && !part.unknown()) {
             return List.of(new Term(ArticleDocuments.PLACE_WORDS, text));
         }
-        if (text.length() < 2 || !QueryText.allHan(text)) {
+        if (text.length() < 2 || !Han.all(text)) {
             return List.of(new Term(ArticleDocuments.TITLE, text));
         }
         List<Term> bigrams = new ArrayList<>();
@@ -266,11 +266,11 @@ final class QueryBuilder {
             any.add(boost(new TermQuery(new Term(ArticleDocuments.PLACE_WORDS, text)), weight));
             return;
         }
-        if (text.length() == 2 && WordPlaces.isHan(text.charAt(0)) && WordPlaces.isHan(text.charAt(1))) {
+        if (text.length() == 2 && Han.is(text.charAt(0)) && Han.is(text.charAt(1))) {
             any.add(boost(new TermQuery(new Term(ArticleDocuments.PLACE_BIGRAMS, text)), weight));
             return;
         }
-        boolean bigrams = unknown || !dictionaryWord && text.length() > 1 && QueryText.allHan(text);
+        boolean bigrams = unknown || !dictionaryWord && text.length() > 1 && Han.all(text);
         if (bigrams) {
             any.add(boost(bigramPhrase(ArticleDocuments.TITLE_BIGRAMS, text), weight * weights.titleBoost()));
             any.add(boost(bigramPhrase(ArticleDocuments.SUMMARY_BIGRAMS, text), weight * weights.summaryBoost()));

@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.shegong.system.Han;
 
 /**
  * What a reader typed, made safe and split into the parts every hit must contain. The text is capped and
@@ -78,19 +79,6 @@ public record QueryText(String text, List<Part> parts) {
         return copy;
     }
 
-    /** Whether every character of {@code text} is a Chinese character. */
-    static boolean allHan(String text) {
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            // The common ideographs first: the script table's binary search cost 1 % of a search's CPU (session 28).
-            if ((c < 0x4E00 || c > 0x9FEF) && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
-                return false;
-            }
-            i += Character.charCount(c);
-        }
-        return true;
-    }
-
     boolean isEmpty() {
         return parts.isEmpty();
     }
@@ -146,7 +134,7 @@ public record QueryText(String text, List<Part> parts) {
     private record Token(String text, int start, int end, boolean unknown) {
 
         boolean isHan() {
-            return allHan(text);
+            return Han.all(text);
         }
 
         boolean isLoneHan() {
