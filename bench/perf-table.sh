@@ -188,19 +188,40 @@ wrk_scripts "$OUT" "$max_id"
 
 # --- measurements ----------------------------------------------------------------------------------------------------
 rows=()
-# measure LABEL URL [LUA [QUERY_FILE [WARM_QUERY_FILE]]]
-measure() {
+# timed LABEL URL [LUA [QUERY_FILE [WARM_QUERY_FILE]]]: one warm-up and one timed run; sets rps, p50, p99 and bad
+timed() {
   local label=$1 url=$2 script=${3:-} queries=${4:-} warm=${5:-${4:-}} file
   file="$OUT/wrk-$(echo "$label" | tr -c 'a-zA-Z0-9' '-' | tr -s '-').txt"
   QUERY_FILE=$warm wrk -t2 -c"$CONNS" -d"$WARMUP" ${script:+-s "$script"} "$url" > /dev/null
   QUERY_FILE=$queries wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s --latency ${script:+-s "$script"} "$url" > "$file"
-  local rps p50 p99 bad
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$file")
   p50=$(ms "$(awk '$1=="50%" {print $2}' "$file")")
   p99=$(ms "$(awk '$1=="99%" {print $2}' "$file")")
   bad=$(awk '/Non-2xx/ {n+=$5} /Socket errors/ {gsub(",", ""); n+=$4+$6+$8+$10} END {print n+0}' "$file")
-  rows+=("$label|$rps|$p50|$p99|$bad")
-  printf '    %-44s %8s req/s\n' "$label" "$rps"
+}
+# measure LABEL URL [LUA [QUERY_FILE [WARM_QUERY_FILE]]]
+measure() {
+  local rps p50 p99 bad
+  timed "$@"
+  rows+=("$1|$rps|$p50|$p99|$bad")
+  printf '    %-44s %8s req/s\n' "$1" "$rps"
+}
+# measure_pair LABEL_A URL_A LABEL_B URL_B [LUA]: two rows meant to be compared, measured A B B A and each given the
+# mean of its two runs. Measured one after the other, the second row always ran on a server that had compiled more:
+# session 29 found column page 5,000 15 % slower than page 1 in the table and within 3 % alternated.
+measure_pair() {
+  local la=$1 ua=$2 lb=$3 ub=$4 script=${5:-} rps p50 p99 bad a1 b1 b2
+  timed "$la (1)" "$ua" "$script"; a1="$rps|$p50|$p99|$bad"
+  timed "$lb (1)" "$ub" "$script"; b1="$rps|$p50|$p99|$bad"
+  timed "$lb (2)" "$ub" "$script"; b2="$rps|$p50|$p99|$bad"
+  timed "$la (2)" "$ua" "$script"
+  rows+=("$la|$(mean_of "$a1" "$rps|$p50|$p99|$bad")" "$lb|$(mean_of "$b1" "$b2")")
+  printf '    %-44s %8s req/s\n' "$la" "$(echo "${rows[-2]}" | cut -d'|' -f2)" "$lb" "$(echo "${rows[-1]}" | cut -d'|' -f2)"
+}
+# mean_of "rps|p50|p99|bad" "rps|p50|p99|bad": the mean rate and percentiles, the errors summed
+mean_of() {
+  awk -F'|' -v a="$1" -v b="$2" 'BEGIN { split(a, x); split(b, y)
+    printf "%.0f|%.2f|%.2f|%d", (x[1] + y[1]) / 2, (x[2] + y[2]) / 2, (x[3] + y[3]) / 2, x[4] + y[4] }'
 }
 
 echo "==> measuring: wrk -t2 -c$CONNS -d$DURATION a row (after $WARMUP of warm-up); server, nginx and wrk share $(nproc) cores"
@@ -264,10 +285,10 @@ S=bench/search-queries.lua
 measure "static file (nginx, $size B)" "http://127.0.0.1:$NGINX_PORT/article.html"
 measure "article, cached" "http://127.0.0.1:$PORT/article/$article"
 measure "article, uncached (random ids)" "http://127.0.0.1:$PORT/article/1" "$OUT/random-article.lua"
-measure "column page 1" "http://127.0.0.1:$PORT/column/news"
-measure "column page $DEEP" "http://127.0.0.1:$PORT/column/news/page/$DEEP"
-measure "column page 1, uncached" "http://127.0.0.1:$PORT/column/news" "$OUT/no-cache.lua"
-measure "column page $DEEP, uncached" "http://127.0.0.1:$PORT/column/news/page/$DEEP" "$OUT/no-cache.lua"
+measure_pair "column page 1" "http://127.0.0.1:$PORT/column/news" \
+  "column page $DEEP" "http://127.0.0.1:$PORT/column/news/page/$DEEP"
+measure_pair "column page 1, uncached" "http://127.0.0.1:$PORT/column/news" \
+  "column page $DEEP, uncached" "http://127.0.0.1:$PORT/column/news/page/$DEEP" "$OUT/no-cache.lua"
 measure "search, words of titles (random)" "http://127.0.0.1:$PORT" "$S" "$Q-titles.txt" "$Q-titles-warm.txt"
 # Steady state: a live site has been asked each of its popular queries before and keeps the answers (ten minutes,
 # ADR 0067), so each of the mix's 1,000 queries is asked once first (the JIT warm-up reached only the more popular).
@@ -302,7 +323,8 @@ base=$(echo "${rows[0]}" | cut -d'|' -f2)
     printf '| %-44s | %9s | %8s | %8s | %8s | %7s |\n' "${step%%:*} ($(printf "%.0f" "$(echo "$N / $seconds" | bc -l)") articles/s)" \
       "$(printf '%.0f s' "$seconds")" "" "" "" ""
   done
-  printf '\nerrors: non-2xx answers (503 when search sheds load, 404 for random ids past the last article) and socket'
+  printf '\ncolumn pages 1 and %s: measured A B B A, each row the mean of its two runs (rate and percentiles).\n' "$DEEP"
+  printf 'errors: non-2xx answers (503 when search sheds load, 404 for random ids past the last article) and socket'
   printf ' errors; OutOfMemoryError in the server log: %s.\n' "$oom"
 } > "$OUT/table.md"
 echo
