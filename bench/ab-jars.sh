@@ -52,22 +52,24 @@ trap stop_server EXIT
 tick=$(getconf CLK_TCK)
 server_cpu() { cpu_ticks "/proc/$server_pid/stat"; }
 
-# rps PATH DURATION [SCRIPT]: "REQ/S CPU_US DB_US" of one wrk run: requests per second, the server's CPU time per
-# request in microseconds (user + system, from /proc: a figure the machine's speed from run to run moves much less),
-# and the database server's (0 on H2, whose work is in the server's figure). Non-2xx answers are reported on stderr.
+# rps PATH DURATION [SCRIPT]: "REQ/S CPU_US DB_US P99_MS" of one wrk run: requests per second, the server's CPU time
+# per request in microseconds (user + system, from /proc: a figure the machine's speed from run to run moves much
+# less), the database server's (0 on H2, whose work is in the server's figure) and wrk's 99th percentile latency in
+# milliseconds. Non-2xx answers are reported on stderr.
 rps() {
   local path=$1 duration=$2 script=(${3:+-s "$3"}) result before after db_before db_after
   before=$(server_cpu)
   db_before=$(db_ticks "$DB")
-  result=$(wrk -t2 -c"$CONNS" -d"$duration" "${script[@]}" "http://127.0.0.1:$PORT$path")
+  result=$(wrk -t2 -c"$CONNS" -d"$duration" --latency "${script[@]}" "http://127.0.0.1:$PORT$path")
   after=$(server_cpu)
   db_after=$(db_ticks "$DB")
   if grep -q "Non-2xx" <<<"$result"; then
     echo "    $(grep Non-2xx <<<"$result") for $path ${3:-}" >&2
   fi
   awk -v cpu=$((after - before)) -v db=$((db_after - db_before)) -v tick="$tick" '/Requests\/sec/ {rps = $2}
-    / requests in / {n = $1} END {printf "%.0f %.0f %.0f", rps, cpu * 1000000 / tick / n, db * 1000000 / tick / n}' \
-    <<<"$result"
+    / requests in / {n = $1}
+    $1 == "99%" {p99 = $2 + 0; if ($2 ~ /us$/) p99 /= 1000; else if ($2 ~ /[^m]s$/) p99 *= 1000}
+    END {printf "%.0f %.0f %.0f %.1f", rps, cpu * 1000000 / tick / n, db * 1000000 / tick / n, p99}' <<<"$result"
 }
 
 # search_row titles|popular|words: perf-table's search row of that name, warmed up as it does.
@@ -84,7 +86,7 @@ search_row() {
 }
 Q=$(dirname "$DATA")/queries
 
-declare -A results cpu dbcpu
+declare -A results cpu dbcpu p99s
 for round in $(seq 1 "$ROUNDS"); do
   # A B, then B A: with the same jar on both sides the second run of each of three rounds used 1.22-1.46x the first's
   # server CPU per page (session 18, PostgreSQL, uncached articles; a later run did not show it in every round), so a
@@ -122,11 +124,12 @@ for round in $(seq 1 "$ROUNDS"); do
         titles|popular|words) value=$(search_row "$row") ;;
         *) echo "unknown row $row (uncached, cached, column, titles, popular, words)" >&2; exit 2 ;;
       esac
-      read -r v_rps v_cpu v_db <<<"$value"
+      read -r v_rps v_cpu v_db v_p99 <<<"$value"
       results[$label,$row]+="$v_rps "
       cpu[$label,$row]+="$v_cpu "
       dbcpu[$label,$row]+="$v_db "
-      line+="  $row $v_rps req/s $v_cpu us"
+      p99s[$label,$row]+="$v_p99 "
+      line+="  $row $v_rps req/s $v_cpu us p99 $v_p99 ms"
       [ "$DB" = h2 ] || line+=" + db $v_db us"
     done
     echo "$line"
@@ -145,6 +148,7 @@ for row in $ROWS; do
   cb=$(median "${cpu[B,$row]}")
   printf '  %-9s req/s A %7s  B %7s  B/A %s    server CPU us/request A %6s  B %6s  B/A %s' \
     "$row" "$a" "$b" "$(ratio "$a" "$b")" "$ca" "$cb" "$(ratio "$ca" "$cb")"
+  printf '    p99 ms A %6s  B %6s' "$(median "${p99s[A,$row]}")" "$(median "${p99s[B,$row]}")"
   if [ "$DB" != h2 ]; then
     da=$(median "${dbcpu[A,$row]}")
     db=$(median "${dbcpu[B,$row]}")

@@ -10,7 +10,8 @@ slowest, each asked again REPEAT times to tell a costly query from a pause (GC, 
     SAMPLE=3000 SLOWEST=25 REPEAT=3 bench/query-times.py URL FILE
 
 A repeat of the same request is answered from the result cache, so the repeats ask pages 2, 3, ...: different
-answers, computed the same way.
+answers, computed the same way except that partial matches and corrections are looked for on page 1 only (a query
+slow on page 1 and fast again is slow there, or was hit by a pause).
 """
 import http.client
 import os
