@@ -35,7 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The readers' search under load (ADR 0061), in the whole application: a repeated search is answered from the
  * result cache, a publication is found at once all the same, and with every place of the search gate taken a search
- * that is not cached gets the Chinese 503 page (or problem details from the API) with Retry-After.
+ * that is not cached gets the Chinese 503 page (or problem details from the API) with Retry-After, and a cached one
+ * whose 地区 counts are not is shown without them.
  */
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:searchload;DB_CLOSE_DELAY=-1",
         "shegong.search.load.max-concurrent=1", "shegong.search.load.max-queued=0",
@@ -173,6 +174,27 @@ class SearchUnderLoadTest {
         mvc.perform(get("/api/v1/search").param("q", "志愿服务 培训")).andExpect(status().isOk());
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/search'].get.responses['503']").exists());
+    }
+
+    @Test
+    void withEveryPlaceTakenACachedAnswerIsShownWithoutTheRegionCountsAndTheyAreCountedLater() throws Exception {
+        OutboxFollowed.await(jdbc, null); // region tags indexed
+        // Newest first: a question of this test's own, so no other test has its counts cached.
+        SearchQuery query = SearchQuery.reader("社工站", null, null, null, null, SearchQuery.Sort.NEWEST, 1);
+        assertThat(engine.search(query).total()).isPositive(); // the answer is cached, its 地区 counts are not
+        assertThat(gate.enter()).isTrue();
+        try {
+            assertThat(engine.regionCounts(query).byProvince()).as("refused at the gate").isEmpty();
+            String page = mvc.perform(get("/search").param("q", "社工站").param("sort", "newest"))
+                    .andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains("找到", "<mark>社工站</mark>").doesNotContain("按地区");
+        } finally {
+            gate.leave();
+        }
+        assertThat(engine.regionCounts(query).byProvince()).as("the refusal was not kept").isNotEmpty();
+        assertThat(mvc.perform(get("/search").param("q", "社工站").param("sort", "newest")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("按地区");
     }
 
     private List<Long> ids(String query) {
