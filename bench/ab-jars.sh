@@ -57,7 +57,7 @@ server_cpu() { cpu_ticks "/proc/$server_pid/stat"; }
 # less), the database server's (0 on H2, whose work is in the server's figure) and wrk's 99th percentile latency in
 # milliseconds. Non-2xx answers are reported on stderr.
 rps() {
-  local path=$1 duration=$2 script=(${3:+-s "$3"}) result before after db_before db_after
+  local path=$1 duration=$2 script=(${3:+-s "$3"}) result before after db_before db_after p99
   before=$(server_cpu)
   db_before=$(db_ticks "$DB")
   result=$(wrk -t2 -c"$CONNS" -d"$duration" --latency "${script[@]}" "http://127.0.0.1:$PORT$path")
@@ -66,10 +66,9 @@ rps() {
   if grep -q "Non-2xx" <<<"$result"; then
     echo "    $(grep Non-2xx <<<"$result") for $path ${3:-}" >&2
   fi
-  awk -v cpu=$((after - before)) -v db=$((db_after - db_before)) -v tick="$tick" '/Requests\/sec/ {rps = $2}
-    / requests in / {n = $1}
-    $1 == "99%" {p99 = $2 + 0; if ($2 ~ /us$/) p99 /= 1000; else if ($2 ~ /[^m]s$/) p99 *= 1000}
-    END {printf "%.0f %.0f %.0f %.1f", rps, cpu * 1000000 / tick / n, db * 1000000 / tick / n, p99}' <<<"$result"
+  p99=$(ms "$(awk '$1 == "99%" {print $2}' <<<"$result")")
+  awk -v cpu=$((after - before)) -v db=$((db_after - db_before)) -v tick="$tick" -v p99="$p99" '/Requests\/sec/ {rps = $2}
+    / requests in / {n = $1} END {printf "%.0f %.0f %.0f %.1f", rps, cpu * 1000000 / tick / n, db * 1000000 / tick / n, p99}' <<<"$result"
 }
 
 # search_row titles|popular|words: perf-table's search row of that name, warmed up as it does.
