@@ -83,8 +83,6 @@ class RankedSearchTest {
      */
     @Test
     void manyEqualMatchesStopEarlyAndTheNewestWin(@TempDir Path dir) {
-        SearchProperties noRecency = new SearchProperties(3f, 1.5f, 1f, 2f, 0.6f, 0f, Duration.ofDays(365), 100, 12,
-                20, 50, 2);
         try (SearchIndex index = new SearchIndex(dir, Lexicon.load(null))) {
             long generation = index.startGeneration();
             java.util.Random random = new java.util.Random(3);
@@ -98,13 +96,36 @@ class RankedSearchTest {
                 }
             }
             index.finishGeneration(generation);
-            LuceneSearchEngine engine = new LuceneSearchEngine(index, new IndexRebuilder(index, null, null,
-                    noRecency, null, Clock.fixed(NOW, ZoneOffset.UTC), null), noRecency, Clock.fixed(NOW, ZoneOffset.UTC));
+            LuceneSearchEngine engine = withoutRecency(index);
             SearchResults results = engine.search(SearchQuery.simple("社工站"));
             assertThat(results.totalIsLowerBound()).isTrue();
             assertThat(results.total()).isLessThan(3_000);
             List<Instant> newest = dates.stream().sorted(java.util.Comparator.reverseOrder()).limit(20).toList();
             assertThat(results.hits()).extracting(SearchHit::publishedAt).containsExactlyElementsOf(newest);
+        }
+    }
+
+    /**
+     * Stage two's phrase bonus: of two articles with both words in the title, the one that has them side by side ranks
+     * first though older, ahead by exactly the bonus (phrase boost times title boost); a segment in between holds none
+     * of the phrase's bigrams. No test covered the bonus before (session 31).
+     */
+    @Test
+    void theWordsSideBySideInATitleAddExactlyThePhraseBonus(@TempDir Path dir) {
+        try (SearchIndex index = new SearchIndex(dir, Lexicon.load(null))) {
+            long generation = index.startGeneration();
+            index.upsert(article(1, "社区治理的经验交流", NOW.minus(Duration.ofDays(30))));
+            index.commitAndRefresh();
+            for (int i = 10; i < 40; i++) {
+                index.upsert(article(i, "通知 " + i, NOW.minus(Duration.ofDays(i))));
+            }
+            index.commitAndRefresh();
+            index.upsert(article(2, "社区的治理经验交流", NOW.minus(Duration.ofDays(1))));
+            index.finishGeneration(generation);
+            LuceneSearchEngine engine = withoutRecency(index);
+            List<SearchHit> hits = engine.search(SearchQuery.simple("社区 治理")).hits();
+            assertThat(hits).extracting(SearchHit::articleId).containsExactly(1L, 2L);
+            assertThat(hits.get(0).score() - hits.get(1).score()).isEqualTo(2f * 3f);
         }
     }
 
@@ -220,6 +241,15 @@ class RankedSearchTest {
     void weightsThatDoNotRankTitleAboveSummaryAboveBodyAreRejected() {
         assertThatThrownBy(() -> new SearchProperties(1f, 1.5f, 1f, 2f, 0.6f, 1f, Duration.ofDays(365), 100, 12,
                 20, 50, 2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("title-boost");
+    }
+
+    /** The default weights without the recency bonus, so that scores are the place weights and bonuses alone. */
+    private static LuceneSearchEngine withoutRecency(SearchIndex index) {
+        SearchProperties noRecency = new SearchProperties(3f, 1.5f, 1f, 2f, 0.6f, 0f, Duration.ofDays(365), 100, 12,
+                20, 50, 2);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        return new LuceneSearchEngine(index, new IndexRebuilder(index, null, null, noRecency, null, clock, null),
+                noRecency, clock);
     }
 
     private static Article article(long id, String title, Instant published) {
