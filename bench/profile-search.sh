@@ -7,7 +7,9 @@
 #   bench/profile-search.sh bench/out/perf-h2-realistic-100000/data bench/out/perf-h2-realistic-100000/queries-realistic.txt
 #
 # JFR=0 skips the recording (the CPU time per request is printed either way, a figure a busy machine distorts less
-# than req/s). PORT (default 19590) and JAVA_OPTS (added to the server's options, e.g. -Dshegong.search.load.cache-size=0 to
+# than req/s). AP_LIB=/path/to/libasyncProfiler.so samples with async-profiler instead (itimer, 1 ms; it sees the
+# JIT's and the collector's threads, which JFR's execution samples do not): the collapsed stacks are left in
+# DATA_DIR/../search.collapsed and the shares of a search page's parts are printed (bench/collapsed-top.py --grep). PORT (default 19590) and JAVA_OPTS (added to the server's options, e.g. -Dshegong.search.load.cache-size=0 to
 # profile without the result cache) change the server. The recording is left in DATA_DIR/../search.jfr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +33,7 @@ export QUERY_FILE=$QUERIES
 # 140 s), and a profile taken earlier shows the compiler's threads and not yet compiled code, not the steady state.
 wrk -t2 -c"$CONNS" -d"${WARMUP:-90s}" -s bench/search-queries.lua "http://127.0.0.1:$PORT" > /dev/null
 rm -f "$OUT/search.jfr"
+[ -n "${AP_LIB:-}" ] && JFR=0 && jcmd $server JVMTI.agent_load "$AP_LIB" "\"start,event=itimer,interval=1ms\"" > /dev/null
 [ "${JFR:-1}" = 1 ] && jcmd $server JFR.start name=search settings=profile filename="$OUT/search.jfr" > /dev/null
 cpu() { cpu_ticks "/proc/$server/stat"; }
 before=$(cpu)
@@ -39,6 +42,14 @@ wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s --latency -s bench/search-queries
 # CPU time per request: a measure of the work that a machine shared with other jobs distorts far less than req/s.
 requests=$(awk '/requests in/ {print $1}' "$OUT/profile-wrk.txt")
 echo "server CPU per request: $(echo "scale=2; ($(cpu) - $before) * 1000 / $(getconf CLK_TCK) / $requests" | bc) ms"
+if [ -n "${AP_LIB:-}" ]; then
+  jcmd $server JVMTI.agent_load "$AP_LIB" "\"stop,file=$OUT/search.collapsed,collapsed\"" > /dev/null
+  # The parts of a search page, as session 31's README paragraph "Where a search's CPU goes at 1M now" lists them.
+  python3 bench/collapsed-top.py "$OUT/search.collapsed" --top 0 --grep CompileBroker --grep SearchController.search \
+    --grep RankedSearch.searchInParallel --grep RegionFacets.count --grep RankedSearch.rescore \
+    --grep LuceneSearchEngine.stored --grep AnalysedSearchEngine.hit --grep AnalysedSearchEngine.partial \
+    --grep gg/jte --grep QueryText.parse --grep AnalysedSearchEngine.correction | sed -n '/stacks containing/,$p'
+fi
 if [ "${JFR:-1}" = 1 ]; then
   jcmd $server JFR.stop name=search > /dev/null
   python3 bench/jfr-top.py "$OUT/search.jfr"
