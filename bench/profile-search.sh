@@ -9,7 +9,8 @@
 # JFR=0 skips the recording (the CPU time per request is printed either way, a figure a busy machine distorts less
 # than req/s). AP_LIB=/path/to/libasyncProfiler.so samples with async-profiler instead (itimer, 1 ms; it sees the
 # JIT's and the collector's threads, which JFR's execution samples do not): the collapsed stacks are left in
-# DATA_DIR/../search.collapsed and the shares of a search page's parts are printed (bench/collapsed-top.py --grep). PORT (default 19590) and JAVA_OPTS (added to the server's options, e.g. -Dshegong.search.load.cache-size=0 to
+# DATA_DIR/../search.collapsed and the shares of a search page's parts are printed (bench/collapsed-top.py --grep).
+# PORT (default 19590) and JAVA_OPTS (added to the server's options, e.g. -Dshegong.search.load.cache-size=0 to
 # profile without the result cache) change the server. The recording is left in DATA_DIR/../search.jfr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
