@@ -56,6 +56,12 @@ settle() {
   echo "    idle after ${waited} s"
 }
 
+# profiler_start PID / profiler_stop PID FILE: async-profiler (AP_LIB, the path of libasyncProfiler.so) loaded into a
+# running JVM, sampling every millisecond of CPU time (itimer, which also sees the JIT's and the collector's threads),
+# stopped into FILE as collapsed stacks (bench/collapsed-top.py reads them). Nothing when AP_LIB is unset.
+profiler_start() { [ -z "${AP_LIB:-}" ] || jcmd "$1" JVMTI.agent_load "$AP_LIB" "\"start,event=itimer,interval=1ms\"" > /dev/null; }
+profiler_stop() { [ -z "${AP_LIB:-}" ] || jcmd "$1" JVMTI.agent_load "$AP_LIB" "\"stop,file=$2,collapsed\"" > /dev/null; }
+
 # ms LATENCY: a wrk latency (812.00us, 1.23ms, 1.01s, 1.00m) in milliseconds.
 ms() {
   awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /m$/) n*=60000;

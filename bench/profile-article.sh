@@ -38,13 +38,13 @@ if [ "$DB" = pg ] && pgss -tAc "CREATE EXTENSION IF NOT EXISTS pg_stat_statement
     > /dev/null; then
   has_pgss=1
 fi
-[ -n "${AP_LIB:-}" ] && jcmd $server JVMTI.agent_load "$AP_LIB" "\"start,event=itimer,interval=1ms\"" > /dev/null
+profiler_start $server
 jvm_before=$(cpu_ticks "/proc/$server/stat")
 db_before=$(db_ticks "$DB")
 wrk -t2 -c32 -d"$DURATION" --latency -s "$OUT/random-article.lua" "http://127.0.0.1:$PORT" | tee "$OUT/profile-article-wrk.txt"
 jvm_after=$(cpu_ticks "/proc/$server/stat")
 db_after=$(db_ticks "$DB")
-[ -n "${AP_LIB:-}" ] && jcmd $server JVMTI.agent_load "$AP_LIB" "\"stop,file=$OUT/article.collapsed,collapsed\"" > /dev/null
+profiler_stop $server "$OUT/article.collapsed"
 requests=$(awk '/requests in/ {print $1}' "$OUT/profile-article-wrk.txt")
 tick=$(getconf CLK_TCK)
 echo "JVM CPU per page:      $(echo "scale=3; ($jvm_after - $jvm_before) * 1000 / $tick / $requests" | bc) ms"

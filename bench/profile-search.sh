@@ -34,7 +34,8 @@ export QUERY_FILE=$QUERIES
 # 140 s), and a profile taken earlier shows the compiler's threads and not yet compiled code, not the steady state.
 wrk -t2 -c"$CONNS" -d"${WARMUP:-90s}" -s bench/search-queries.lua "http://127.0.0.1:$PORT" > /dev/null
 rm -f "$OUT/search.jfr"
-[ -n "${AP_LIB:-}" ] && JFR=0 && jcmd $server JVMTI.agent_load "$AP_LIB" "\"start,event=itimer,interval=1ms\"" > /dev/null
+[ -z "${AP_LIB:-}" ] || JFR=0 # one profiler at a time
+profiler_start $server
 [ "${JFR:-1}" = 1 ] && jcmd $server JFR.start name=search settings=profile filename="$OUT/search.jfr" > /dev/null
 cpu() { cpu_ticks "/proc/$server/stat"; }
 before=$(cpu)
@@ -44,7 +45,7 @@ wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s --latency -s bench/search-queries
 requests=$(awk '/requests in/ {print $1}' "$OUT/profile-wrk.txt")
 echo "server CPU per request: $(echo "scale=2; ($(cpu) - $before) * 1000 / $(getconf CLK_TCK) / $requests" | bc) ms"
 if [ -n "${AP_LIB:-}" ]; then
-  jcmd $server JVMTI.agent_load "$AP_LIB" "\"stop,file=$OUT/search.collapsed,collapsed\"" > /dev/null
+  profiler_stop $server "$OUT/search.collapsed"
   # The parts of a search page, as session 31's README paragraph "Where a search's CPU goes at 1M now" lists them.
   python3 bench/collapsed-top.py "$OUT/search.collapsed" --top 0 --grep CompileBroker --grep SearchController.search \
     --grep RankedSearch.searchInParallel --grep RegionFacets.count --grep RankedSearch.rescore \
