@@ -54,8 +54,8 @@ public final class ArticleLookupBench {
                     nanos[1][round] / 1e3);
         }
         // The first two rounds warm up the JIT and each file's cache.
-        long a = Medians.upper(java.util.Arrays.copyOfRange(nanos[0], 2, rounds));
-        long b = Medians.upper(java.util.Arrays.copyOfRange(nanos[1], 2, rounds));
+        long a = Medians.upper(nanos[0], 2);
+        long b = Medians.upper(nanos[1], 2);
         System.out.printf("median CPU per article after two warm-up rounds: A %.1f µs, B %.1f µs, B/A %.2fx%n",
                 a / 1e3, b / 1e3, (double) b / a);
         System.exit(0);
