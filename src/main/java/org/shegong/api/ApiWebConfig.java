@@ -4,7 +4,7 @@ import org.shegong.system.web.AddressRateLimiter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.shegong.system.web.FilterOrder;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +37,7 @@ class ApiWebConfig implements org.springframework.web.servlet.config.annotation.
         var limiter = new AddressRateLimiter(properties.requestsPerWindow(), properties.window());
         var registration = new FilterRegistrationBean<>(new ApiRateLimit(limiter, json));
         registration.addUrlPatterns(PATTERN);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.setOrder(FilterOrder.API_RATE_LIMIT);
         return registration;
     }
 
@@ -46,7 +46,7 @@ class ApiWebConfig implements org.springframework.web.servlet.config.annotation.
     FilterRegistrationBean<ShallowEtagHeaderFilter> apiEtags() {
         var registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
         registration.addUrlPatterns(PATTERN);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        registration.setOrder(FilterOrder.API_ETAGS);
         return registration;
     }
 }

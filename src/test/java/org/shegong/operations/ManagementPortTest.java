@@ -24,6 +24,8 @@ import org.shegong.system.outbox.OutboxRelay;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * Actuator lives on the management port only, answers there without a login, bound to loopback by default; its
@@ -38,6 +40,7 @@ class ManagementPortTest {
     @Autowired ScheduledPublishing scheduledPublishing;
     @Autowired OutboxRelay relay;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired List<FilterRegistrationBean<?>> filters;
 
     private String management(String path) {
         HttpResponse<String> response = new Reader(managementPort).get(path);
@@ -113,6 +116,42 @@ class ManagementPortTest {
                 "outcome=\"success\"")).hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(1));
         assertThat(value(metrics, "tasks_scheduled_execution_seconds_count", "code_function=\"poll\"",
                 "outcome=\"SUCCESS\"")).hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(1));
+    }
+
+    /**
+     * The page cache answers ahead of the request observation and times its hits itself: they, a 304 from the cache
+     * and a 400 for a query that is not UTF-8 must all still reach the request timer, under their route and status.
+     */
+    @Test
+    void pagesFromTheCacheAndRefusedRequestsAreTimedLikeRenderedPages() {
+        assertThat(order("PageCacheFilter")).as("a hit skips the observation")
+                .isLessThan(order(ServerHttpObservationFilter.class));
+
+        org.shegong.system.outbox.OutboxFollowed.await(jdbc, null); // no eviction between the requests
+        Reader reader = new Reader(port);
+        reader.page("/column/notices");
+        HttpResponse<String> hit = reader.get("/column/notices");
+        assertThat(hit.headers().firstValue("X-Cache")).contains("HIT");
+        String etag = hit.headers().firstValue("ETag").orElseThrow();
+        assertThat(new Reader(port, "If-None-Match", etag).get("/column/notices").statusCode()).isEqualTo(304);
+        assertThat(reader.get("/search?q=%FF%FE").statusCode()).isEqualTo(400);
+
+        String metrics = management("/actuator/prometheus");
+        assertThat(value(metrics, "http_server_requests_seconds_count", "uri=\"/column/{slug}\"", "status=\"304\"",
+                "outcome=\"REDIRECTION\"", "method=\"GET\"")).hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(1));
+        assertThat(value(metrics, "http_server_requests_seconds_count", "uri=\"/column/{slug}\"", "status=\"200\""))
+                .hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(2));
+        assertThat(value(metrics, "http_server_requests_seconds_count", "status=\"400\"", "outcome=\"CLIENT_ERROR\""))
+                .hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(1));
+    }
+
+    /** The order of a registered filter, given by its class or, for another package's, its simple name. */
+    private int order(Object filter) {
+        return filters.stream()
+                .filter(r -> filter instanceof Class<?> type ? type.isInstance(r.getFilter())
+                        : r.getFilter().getClass().getSimpleName().equals(filter))
+                .mapToInt(FilterRegistrationBean::getOrder).findFirst()
+                .orElseThrow(() -> new AssertionError("no registered filter " + filter));
     }
 
     @Test

@@ -18,11 +18,10 @@ import org.shegong.system.web.PublicAddress;
 import org.shegong.system.web.ReaderDisplay;
 import org.shegong.system.web.SiteUrls;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
- * Answers anonymous GET and HEAD requests for public pages from {@link PageCache}, before Spring Security and
- * Spring MVC run. A miss is rendered as usual into a buffer and stored only if it is a plain 200 HTML page that
+ * Answers anonymous GET and HEAD requests for public pages from {@link PageCache}, before the request observation,
+ * Spring Security and Spring MVC run (a hit is timed by {@link HitTimers}). A miss is rendered as usual into a buffer and stored only if it is a plain 200 HTML page that
  * set no cookie and created no session; the security headers it carried are stored with it and replayed on hits.
  */
 final class PageCacheFilter extends OncePerRequestFilter {
@@ -39,10 +38,12 @@ final class PageCacheFilter extends OncePerRequestFilter {
     private final String cacheControl;
     private final Clock clock;
     private final PublicAddress address;
+    private final HitTimers hitTimers;
 
     PageCacheFilter(PageCache cache, PageCacheProperties properties, ViewCounter views, Clock clock,
-                    PublicAddress address) {
+                    PublicAddress address, HitTimers hitTimers) {
         this.address = address;
+        this.hitTimers = hitTimers;
         this.cache = cache;
         this.cacheable = new CacheableRequest(properties.ignoredCookies());
         this.views = views;
@@ -53,6 +54,7 @@ final class PageCacheFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long started = System.nanoTime();
         if (!cache.enabled() || !cacheable.test(request)) {
             chain.doFilter(request, response);
             return;
@@ -71,10 +73,9 @@ final class PageCacheFilter extends OncePerRequestFilter {
                 views.record(articleId); // the controller is skipped, but the reader still read the article
             }
             response.setHeader("X-Cache", "HIT");
-            // No controller ran, so the request metrics would say uri="UNKNOWN"; a hit counts under its route.
-            ServerHttpObservationFilter.findObservationContext(request)
-                    .ifPresent(context -> context.setPathPattern(SiteUrls.readerPageRoute(path)));
             respond(page, request, response);
+            hitTimers.record(request.getMethod(), response.getStatus(), SiteUrls.readerPageRoute(path),
+                    System.nanoTime() - started);
             return;
         }
         response.setHeader("X-Cache", "MISS");
