@@ -41,6 +41,7 @@ class ManagementPortTest {
     @Autowired OutboxRelay relay;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired List<FilterRegistrationBean<?>> filters;
+    @Autowired org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlerMapping;
 
     private String management(String path) {
         HttpResponse<String> response = new Reader(managementPort).get(path);
@@ -143,6 +144,13 @@ class ManagementPortTest {
                 .hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(2));
         assertThat(value(metrics, "http_server_requests_seconds_count", "status=\"400\"", "outcome=\"CLIENT_ERROR\""))
                 .hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(1));
+    }
+
+    /** The lookup that skips mappings of other first segments (system.web, tested there) is the one Spring MVC uses. */
+    @Test
+    void theHandlerLookupIsTheFirstSegmentOne() {
+        assertThat(handlerMapping.getClass().getSimpleName()).isEqualTo("FirstSegmentHandlerMapping");
+        assertThat(new Reader(port).get("/article/999999999").statusCode()).isEqualTo(404);
     }
 
     /** The order of a registered filter, given by its class or, for another package's, its simple name. */
