@@ -1,51 +1,55 @@
 package org.shegong.site.cache;
 
+import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.http.server.observation.ServerRequestObservationConvention;
 
 /**
- * Times the pages the cache answers, under the request timer Spring's observation keeps for rendered pages (same
- * name, same tags), so that a dashboard counts a hit under its route like any other response. The page cache sits
- * ahead of the observation filter because observing a hit cost more than answering it (FilterOrder). The timers are
- * kept by route and status: a handful of them, looked up without building a meter id per request.
+ * Times the pages the cache answers, under the request timer Spring's observation keeps for rendered pages, so that a
+ * dashboard counts a hit under its route like any other response. The page cache sits ahead of the observation
+ * filter because observing a hit cost more than answering it (FilterOrder). A timer's name and tags come from the
+ * observation's own convention, asked once per method, status and route (a handful of timers), not per request.
  */
 final class HitTimers {
 
     private final MeterRegistry registry;
-    private final String name;
+    private final ServerRequestObservationConvention convention;
     private final ConcurrentMap<Key, Timer> timers = new ConcurrentHashMap<>();
 
-    HitTimers(MeterRegistry registry, String name) {
+    HitTimers(MeterRegistry registry, ServerRequestObservationConvention convention) {
         this.registry = registry;
-        this.name = name;
+        this.convention = convention;
     }
 
-    void record(String method, int status, String route, long nanos) {
-        timers.computeIfAbsent(new Key(method, status, route), this::timer).record(nanos, TimeUnit.NANOSECONDS);
+    void record(HttpServletRequest request, HttpServletResponse response, String route, long nanos) {
+        Key key = new Key(request.getMethod(), response.getStatus(), route);
+        Timer timer = timers.get(key);
+        if (timer == null) {
+            timer = timers.computeIfAbsent(key, k -> timer(request, response, route));
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** The tags of DefaultServerRequestObservationConvention plus the "error" one DefaultMeterObservationHandler adds. */
-    private Timer timer(Key key) {
-        return Timer.builder(name)
-                .tags(Tags.of("error", "none", "exception", "none", "method", key.method(),
-                        "outcome", outcome(key.status()), "status", Integer.toString(key.status()), "uri", key.route()))
-                .register(registry);
-    }
-
-    /** A cache hit is a 200 or a 304; the rest as Spring's HttpOutcome names them. */
-    static String outcome(int status) {
-        return switch (status / 100) {
-            case 1 -> "INFORMATIONAL";
-            case 2 -> "SUCCESS";
-            case 3 -> "REDIRECTION";
-            case 4 -> "CLIENT_ERROR";
-            case 5 -> "SERVER_ERROR";
-            default -> "UNKNOWN";
-        };
+    /** The convention's low-cardinality tags plus the "error" one Micrometer's DefaultMeterObservationHandler adds. */
+    private Timer timer(HttpServletRequest request, HttpServletResponse response, String route) {
+        ServerRequestObservationContext context = new ServerRequestObservationContext(request, response);
+        context.setPathPattern(route);
+        List<Tag> tags = new ArrayList<>();
+        for (KeyValue keyValue : convention.getLowCardinalityKeyValues(context)) {
+            tags.add(Tag.of(keyValue.getKey(), keyValue.getValue()));
+        }
+        tags.add(Tag.of("error", "none"));
+        return Timer.builder(convention.getName()).tags(tags).register(registry);
     }
 
     private record Key(String method, int status, String route) {

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -27,7 +28,8 @@ class PageCacheConfig {
             PageCache cache, PageCacheProperties properties, ViewCounter views, Clock clock, PublicAddress address,
             ObjectProvider<MeterRegistry> registry,
             @Value("${management.observations.http.server.requests.name:http.server.requests}") String timerName) {
-        HitTimers hitTimers = new HitTimers(registry.getIfAvailable(() -> Metrics.globalRegistry), timerName);
+        HitTimers hitTimers = new HitTimers(registry.getIfAvailable(() -> Metrics.globalRegistry),
+                new DefaultServerRequestObservationConvention(timerName));
         FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(
                 new PageCacheFilter(cache, properties, views, clock, address, hitTimers));
         registration.setOrder(FilterOrder.PAGE_CACHE);

@@ -21,8 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers anonymous GET and HEAD requests for public pages from {@link PageCache}, before the request observation,
- * Spring Security and Spring MVC run (a hit is timed by {@link HitTimers}). A miss is rendered as usual into a buffer and stored only if it is a plain 200 HTML page that
- * set no cookie and created no session; the security headers it carried are stored with it and replayed on hits.
+ * Spring Security and Spring MVC run (a hit is timed by {@link HitTimers}). A miss is rendered as usual into a buffer
+ * and stored only if it is a plain 200 HTML page that set no cookie and created no session; the security headers it
+ * carried are stored with it and replayed on hits.
  */
 final class PageCacheFilter extends OncePerRequestFilter {
 
@@ -74,8 +75,7 @@ final class PageCacheFilter extends OncePerRequestFilter {
             }
             response.setHeader("X-Cache", "HIT");
             respond(page, request, response);
-            hitTimers.record(request.getMethod(), response.getStatus(), SiteUrls.readerPageRoute(path),
-                    System.nanoTime() - started);
+            hitTimers.record(request, response, SiteUrls.readerPageRoute(path), System.nanoTime() - started);
             return;
         }
         response.setHeader("X-Cache", "MISS");

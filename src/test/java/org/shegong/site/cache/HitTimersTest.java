@@ -10,6 +10,7 @@ import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.filter.ServerHttpObservationFilter;
@@ -25,7 +26,7 @@ class HitTimersTest {
     @Test
     void aHitCountsUnderTheRenderedPagesTimer() throws Exception {
         observeRendered("GET", "/article/42", "/article/{id}", HttpServletResponse.SC_OK);
-        new HitTimers(meters, "http.server.requests").record("GET", 200, "/article/{id}", 1_000_000);
+        timers().record(hit("GET", "/article/42"), response(200), "/article/{id}", 1_000_000);
 
         List<Meter> timers = List.copyOf(meters.find("http.server.requests").meters());
         assertThat(timers).hasSize(1);
@@ -36,9 +37,9 @@ class HitTimersTest {
     void aNotModifiedHitAndAHeadHitCountUnderTheirOwnStatusAndMethod() throws Exception {
         observeRendered("GET", "/column/news", "/column/{slug}", HttpServletResponse.SC_NOT_MODIFIED);
         observeRendered("HEAD", "/", "/", HttpServletResponse.SC_OK);
-        HitTimers hits = new HitTimers(meters, "http.server.requests");
-        hits.record("GET", 304, "/column/{slug}", 1_000);
-        hits.record("HEAD", 200, "/", 1_000);
+        HitTimers hits = timers();
+        hits.record(hit("GET", "/column/news"), response(304), "/column/{slug}", 1_000);
+        hits.record(hit("HEAD", "/"), response(200), "/", 1_000);
 
         assertThat(meters.find("http.server.requests").meters()).hasSize(2)
                 .allSatisfy(timer -> assertThat(((Timer) timer).count()).isEqualTo(2));
@@ -48,13 +49,27 @@ class HitTimersTest {
 
     @Test
     void theTimerIsLookedUpOncePerRouteAndStatus() {
-        HitTimers hits = new HitTimers(meters, "http.server.requests");
+        HitTimers hits = timers();
         for (int i = 0; i < 5; i++) {
-            hits.record("GET", 200, "/article/{id}", 2_000_000);
+            hits.record(hit("GET", "/article/" + i), response(200), "/article/{id}", 2_000_000);
         }
         Timer timer = meters.get("http.server.requests").tag("uri", "/article/{id}").timer();
         assertThat(timer.count()).isEqualTo(5);
         assertThat(timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(10.0);
+    }
+
+    private HitTimers timers() {
+        return new HitTimers(meters, new DefaultServerRequestObservationConvention("http.server.requests"));
+    }
+
+    private static MockHttpServletRequest hit(String method, String path) {
+        return new MockHttpServletRequest(method, path);
+    }
+
+    private static MockHttpServletResponse response(int status) {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        response.setStatus(status);
+        return response;
     }
 
     /** A request through Spring's real observation filter, whose handler names its route as Spring MVC would. */
