@@ -90,6 +90,8 @@ class DisplayModeTest {
         Cookie care = new Cookie("sg_display", "care-medium");
         MvcResult first = page("/", care);
         assertThat(first.getResponse().getHeader("X-Cache")).isEqualTo("MISS");
+        assertThat(page("/", care).getResponse().getHeader("X-Cache")).as("kept from its second request")
+                .isEqualTo("MISS");
         MvcResult again = page("/", care);
         assertThat(again.getResponse().getHeader("X-Cache")).as("a display cookie does not bypass the cache")
                 .isEqualTo("HIT");
@@ -97,6 +99,9 @@ class DisplayModeTest {
         MvcResult plain = page("/");
         assertThat(plain.getResponse().getHeader("X-Cache")).isEqualTo("MISS");
         assertThat(html(plain)).contains("<html lang=\"zh-CN\">").doesNotContain("class=\"care\"");
+        assertThat(html(page("/"))).doesNotContain("class=\"care\"");
+        assertThat(page("/").getResponse().getHeader("X-Cache")).isEqualTo("HIT");
+        assertThat(html(page("/"))).as("the plain copy, kept beside the care copy").doesNotContain("class=\"care\"");
         assertThat(html(page("/", care))).contains("class=\"care\"");
         mvc.perform(get("/")).andExpect(header().string("Vary", "Accept-Encoding, Cookie"));
 
@@ -104,6 +109,8 @@ class DisplayModeTest {
         assertThat(page("/", care).getResponse().getHeader("X-Cache")).as("evicting a path evicts its variants")
                 .isEqualTo("MISS");
         page("/column/news/page/2", care);
+        page("/column/news/page/2", care);
+        assertThat(page("/column/news/page/2", care).getResponse().getHeader("X-Cache")).isEqualTo("HIT");
         pageCache.evictIf(path -> path.startsWith("/column/"));
         assertThat(page("/column/news/page/2", care).getResponse().getHeader("X-Cache")).isEqualTo("MISS");
     }

@@ -2,6 +2,7 @@ package org.shegong.site.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.List;
@@ -24,6 +25,10 @@ import org.springframework.stereotype.Component;
  * forwards it (docs/adr/0059), so a page seen at another address than the configured one is kept under a key that
  * names that address; only a few such addresses get pages kept, so a proxy that forwards any Host header cannot
  * fill the cache with copies. Hits and misses are counted for the metrics ({@code cache.gets{cache="page"}}).
+ *
+ * <p>A page is kept from its second request, not its first ({@link Doorkeeper}, docs/adr/0088): pages read once
+ * (random old articles, a crawler) are served and dropped, and the pages rendered but not kept are counted
+ * ({@code shegong.page.cache.deferred}).
  */
 @Component
 public class PageCache {
@@ -31,6 +36,8 @@ public class PageCache {
     private static final List<String> VARIANTS = ReaderDisplay.variantSuffixes();
     /** Other public addresses (besides the configured one) whose pages are kept. */
     static final int OTHER_ADDRESSES = 8;
+    /** Keys remembered by the doorkeeper: 512 KB, twenty times the pages 64 MB holds. */
+    static final int REMEMBERED_KEYS = 1 << 16;
     private static final String AT = " @";
 
     private final boolean enabled;
@@ -38,6 +45,8 @@ public class PageCache {
     private final AtomicLong epoch = new AtomicLong();
     private final String configuredAddress;
     private final Set<String> otherAddresses = ConcurrentHashMap.newKeySet();
+    private final Doorkeeper doorkeeper;
+    private final Counter deferred;
 
     PageCache(PageCacheProperties properties, PublicAddress address, MeterRegistry meters) {
         this.enabled = properties.enabled();
@@ -49,6 +58,9 @@ public class PageCache {
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(meters, pages, "page");
+        this.doorkeeper = properties.keepFromSecondRequest() ? new Doorkeeper(REMEMBERED_KEYS) : null;
+        this.deferred = Counter.builder("shegong.page.cache.deferred")
+                .description("Pages rendered on their first request and not kept").register(meters);
     }
 
     /**
@@ -81,6 +93,19 @@ public class PageCache {
     /** The epoch to pass to {@link #put} for a page whose rendering starts now. */
     long epoch() {
         return epoch.get();
+    }
+
+    /**
+     * Whether a page rendered for {@code key} should be kept; records the request, so the first request for a key
+     * says no and the next says yes (unless the key was forgotten in between, or keeping from the first request
+     * is configured).
+     */
+    boolean admits(String key) {
+        if (doorkeeper == null || doorkeeper.seenBefore(key)) {
+            return true;
+        }
+        deferred.increment();
+        return false;
     }
 
     /** Keeps the page unless an invalidation happened since {@code renderedInEpoch}; true when kept. */
@@ -122,9 +147,13 @@ public class PageCache {
         return space < 0 ? key : key.substring(0, space);
     }
 
+    /** Evicts every page and forgets which pages were asked for, so that the cache starts as after a restart. */
     public void evictAll() {
         epoch.incrementAndGet();
         pages.invalidateAll();
+        if (doorkeeper != null) {
+            doorkeeper.forgetAll();
+        }
     }
 
     long size() {

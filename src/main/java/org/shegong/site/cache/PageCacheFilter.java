@@ -22,8 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Answers anonymous GET and HEAD requests for public pages from {@link PageCache}, before the request observation,
  * Spring Security and Spring MVC run (a hit is timed by {@link HitTimers}). A miss is rendered as usual into a buffer
- * and stored only if it is a plain 200 HTML page that set no cookie and created no session; the security headers it
- * carried are stored with it and replayed on hits.
+ * and stored only if it is a plain 200 HTML page that set no cookie and created no session, and the cache admits it
+ * (from its second request); the security headers it carried are stored with it and replayed on hits. A page
+ * rendered but not admitted goes out exactly as a stored one would (same validators, gzip on demand).
  */
 final class PageCacheFilter extends OncePerRequestFilter {
 
@@ -97,7 +98,9 @@ final class PageCacheFilter extends OncePerRequestFilter {
         }
         page = new CachedPage(buffer.body(), buffer.getContentType(), replayed(response),
                 clock.millis());
-        cache.put(key, page, epoch);
+        if (cache.admits(key)) {
+            cache.put(key, page, epoch);
+        }
         response.resetBuffer();
         respond(page, request, response);
     }

@@ -15,10 +15,12 @@ import org.springframework.util.unit.DataSize;
  * @param cacheControl   the Cache-Control sent with cacheable pages, for browsers and a CDN in front
  * @param ignoredCookies cookie names (a trailing * matches a prefix) that do not make a request personal, such as
  *                       analytics cookies set by script; any other cookie bypasses the cache
+ * @param keepFromSecondRequest true (the default) keeps a page from its second request, so that pages read once
+ *                       do not push out the ones read again (docs/adr/0088); false keeps every page on its first
  */
 @ConfigurationProperties("shegong.page-cache")
 public record PageCacheProperties(Boolean enabled, DataSize maxSize, Duration timeToLive, String cacheControl,
-                                  List<String> ignoredCookies) {
+                                  List<String> ignoredCookies, Boolean keepFromSecondRequest) {
 
     public PageCacheProperties {
         enabled = enabled == null || enabled;
@@ -28,5 +30,6 @@ public record PageCacheProperties(Boolean enabled, DataSize maxSize, Duration ti
                 ? "public, max-age=30, s-maxage=60, stale-while-revalidate=30" : cacheControl;
         ignoredCookies = ignoredCookies == null ? List.of("_ga*", "_gid", "Hm_lvt_*", "Hm_lpvt_*")
                 : List.copyOf(ignoredCookies);
+        keepFromSecondRequest = keepFromSecondRequest == null || keepFromSecondRequest;
     }
 }

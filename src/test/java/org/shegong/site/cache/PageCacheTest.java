@@ -119,25 +119,55 @@ class PageCacheTest {
     }
 
     @Test
-    void aSecondRequestIsServedFromTheCacheWithValidatorsSecurityHeadersAndACountedView() throws Exception {
+    void aPageKeptFromItsSecondRequestIsServedFromTheCacheWithValidatorsSecurityHeadersAndACountedView()
+            throws Exception {
         long id = publish("缓存命中测试", "news");
         HttpResponse<byte[]> first = get("/article/" + id);
+        HttpResponse<byte[]> kept = get("/article/" + id);
         HttpResponse<byte[]> second = get("/article/" + id);
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(header(first, "X-Cache")).isEqualTo("MISS");
+        assertThat(header(kept, "X-Cache")).isEqualTo("MISS");
         assertThat(header(second, "X-Cache")).isEqualTo("HIT");
-        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.body()).as("the kept rendering (the first showed one view fewer)").isEqualTo(kept.body());
+        assertThat(header(first, "ETag")).as("a page not kept has validators too").matches("\"[0-9a-z]+-[0-9a-z]+\"");
+        assertThat(header(first, "Last-Modified")).isNotNull();
+        for (String name : List.of("Cache-Control", "Vary", "Content-Security-Policy")) {
+            assertThat(header(first, name)).as("a page not kept goes out as a kept one: " + name).isNotNull()
+                    .isEqualTo(header(kept, name));
+        }
+        assertThat(header(second, "ETag")).isEqualTo(header(kept, "ETag"));
         assertThat(header(first, "Content-Length")).isEqualTo(String.valueOf(first.body().length));
         assertThat(text(second)).contains("缓存命中测试");
-        assertThat(header(second, "ETag")).matches("\"[0-9a-z]+-[0-9a-z]+\"").isEqualTo(header(first, "ETag"));
+        assertThat(header(second, "ETag")).matches("\"[0-9a-z]+-[0-9a-z]+\"");
         assertThat(header(second, "Last-Modified")).isNotNull();
         assertThat(header(second, "Cache-Control")).contains("public", "s-maxage");
         assertThat(header(second, "Content-Type")).startsWith("text/html");
         assertThat(header(second, "Content-Security-Policy")).contains("default-src 'self'");
         assertThat(header(second, "X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(second.headers().allValues("Set-Cookie")).isEmpty();
-        assertThat(views.pending(id)).as("the hit counts as a view").isEqualTo(2);
+        assertThat(views.pending(id)).as("the hit counts as a view").isEqualTo(3);
+    }
+
+    @Test
+    void aPageReadOnceIsRenderedAndNotKeptSoOneOffPagesDoNotFillTheCache() throws Exception {
+        int before = RENDERS.get();
+        HttpResponse<byte[]> once = get("/column/counted");
+        assertThat(once.statusCode()).isEqualTo(200);
+        assertThat(header(once, "Cache-Control")).as("still cacheable by browsers and a CDN").contains("public");
+        assertThat(cache.size()).as("nothing kept").isZero();
+        get("/column/counted");
+        get("/column/counted");
+        get("/column/counted");
+        assertThat(RENDERS.get() - before).as("rendered for the first two requests only").isEqualTo(2);
+        assertThat(cache.size()).isEqualTo(1);
+
+        cache.evict("/column/counted");
+        get("/column/counted");
+        assertThat(header(get("/column/counted"), "X-Cache")).as("a page asked for before is kept at once after an "
+                + "eviction").isEqualTo("HIT");
+        assertThat(RENDERS.get() - before).isEqualTo(3);
     }
 
     @Test
@@ -146,6 +176,7 @@ class PageCacheTest {
         // hit said none: Tomcat keeps Content-Language apart from the headers the cache copies.
         long id = publish("语言标头测试", "news");
         HttpResponse<byte[]> first = get("/article/" + id, "Accept-Language", "en-US,en;q=0.9");
+        get("/article/" + id, "Accept-Language", "en-US,en;q=0.9"); // kept from its second request
         HttpResponse<byte[]> second = get("/article/" + id);
         HttpResponse<byte[]> uncached = get("/article/" + id, "Cookie", "JSESSIONID=x", "Accept-Language", "fr");
 
@@ -194,6 +225,8 @@ class PageCacheTest {
         HttpResponse<byte[]> headMiss = send("HEAD", "/column/policy");
         assertThat(headMiss.statusCode()).isEqualTo(200);
         assertThat(headMiss.body()).isEmpty();
+        assertThat(header(send("HEAD", "/column/policy"), "X-Cache")).as("kept from its second request")
+                .isEqualTo("MISS");
         HttpResponse<byte[]> headHit = send("HEAD", "/column/policy");
         assertThat(header(headHit, "X-Cache")).isEqualTo("HIT");
         HttpResponse<byte[]> get = get("/column/policy");
@@ -206,6 +239,7 @@ class PageCacheTest {
     void requestsThatCouldBePersonalBypassTheCache() throws Exception {
         long id = publish("原标题", "news");
         get("/article/" + id);
+        get("/article/" + id); // kept from its second request
         // Changed behind the outbox's back: only a request that bypasses the cache can see it.
         jdbc.sql("UPDATE article SET title = '编辑看到的新标题' WHERE id = ?").param(id).update();
         assertThat(text(get("/article/" + id))).contains("原标题");
@@ -250,9 +284,11 @@ class PageCacheTest {
         // start's demo import: a few hundred events, each then tagged with its regions), then time the changes.
         org.shegong.system.outbox.OutboxFollowed.await(jdbc, node.value());
         long older = publish("较早的稿件", "news");
-        get("/");
-        get("/column/news");
-        get("/article/" + older);
+        for (int i = 0; i < 2; i++) { // kept from the second request
+            get("/");
+            get("/column/news");
+            get("/article/" + older);
+        }
         assertThat(header(get("/column/news"), "X-Cache")).isEqualTo("HIT");
 
         long id = publishLeavingEventsToTheRelay("缓存失效测试：新发布的稿件", "news", "research");
@@ -298,6 +334,12 @@ class PageCacheTest {
         /** Registered as a member of this test configuration only, never by the application's scan. */
         @RestController
         static class Controller {
+
+            @GetMapping(value = "/column/counted", produces = "text/html;charset=UTF-8")
+            String counted() {
+                RENDERS.incrementAndGet();
+                return "<html><body>counted</body></html>";
+            }
 
             @GetMapping(value = "/column/sets-cookie", produces = "text/html;charset=UTF-8")
             String setsCookie(HttpServletResponse response) {
