@@ -44,7 +44,8 @@ class DoorkeeperTest {
         IntStream.range(0, keys).forEach(i -> doorkeeper.seenBefore("/article/" + (1_000_000 + i)));
         long remembered = IntStream.range(0, keys).filter(i -> doorkeeper.seenBefore("/article/" + (1_000_000 + i)))
                 .count();
-        // 4,096 keys in 65,536 slots: about 3 % land on a slot another key took (birthday bound).
+        // 4,096 keys in 65,536 slots: a random spread puts about 6 % on a slot another key took (birthday bound);
+        // the multiplicative hash of hashCode() spreads sequential article ids better (a shared FNV/Murmur hash gave 94 %).
         assertThat(remembered).isGreaterThan(keys * 95L / 100);
     }
 
