@@ -281,10 +281,18 @@ while [ "$jit_rounds" -lt "${JIT_ROUNDS:-20}" ]; do
   [ "$jit_share" -lt "${JIT_QUIET:-5}" ] && break
 done
 jit_note="then $jit_rounds mixed rounds of ${JIT_ROUND:-15s} (the compiler threads' share of the server's CPU in the last: $jit_share %)"
+# HISTOGRAMS=1: what the heap holds after the uncached article row and after the search rows, by class
+# (jcmd GC.class_histogram, which collects first, so live objects only; the pause falls between rows, not in one).
+histogram() {
+  [ "${HISTOGRAMS:-0}" = 1 ] || return 0
+  jcmd "$server" GC.class_histogram > "$OUT/histogram-$1.txt" 2>&1 || true
+  jcmd "$server" GC.heap_info >> "$OUT/histogram-$1.txt" 2>&1 || true
+}
 S=bench/search-queries.lua
 measure "static file (nginx, $size B)" "http://127.0.0.1:$NGINX_PORT/article.html"
 measure "article, cached" "http://127.0.0.1:$PORT/article/$article"
 measure "article, uncached (random ids)" "http://127.0.0.1:$PORT/article/1" "$OUT/random-article.lua"
+histogram after-uncached-article
 measure_pair "column page 1" "http://127.0.0.1:$PORT/column/news" \
   "column page $DEEP" "http://127.0.0.1:$PORT/column/news/page/$DEEP"
 measure_pair "column page 1, uncached" "http://127.0.0.1:$PORT/column/news" \
@@ -299,6 +307,7 @@ measure "search, popular mix (Zipf, 1,000 queries)" "http://127.0.0.1:$PORT" "$S
 # timed run and the next row's are not.
 measure "search, popular mix, not yet cached" "http://127.0.0.1:$PORT" "$S" "$Q-popular-cold.txt" "$Q-titles-warm.txt"
 measure "search, SearchBench words (random)" "http://127.0.0.1:$PORT" "$S" "$Q-uniform.txt" "$Q-uniform-warm.txt"
+histogram after-search
 kill -0 "$server" 2>/dev/null || { echo "the server died: see $OUT/server.log" >&2; exit 1; }
 oom=$(grep -c OutOfMemoryError "$OUT/server.log" || true)
 
