@@ -17,6 +17,8 @@
 # is not timed; LAUNCH=jar starts it with plain java -jar. MariaDB: MARIADB_BUFFER_POOL (for example 4G, as
 # docs/deploy.md advises) sets innodb_buffer_pool_size for the run and puts the old size back at the end; the table's
 # header says which size was in use. PostgreSQL: 127.0.0.1:5432, user postgres (PGHOST, PGUSER and PGPASSWORD are honoured).
+# HISTOGRAMS=1 keeps the heap's classes after the uncached article row and after the search rows
+# (OUT/histogram-*.txt); with -Xlog:gc in HEAP, bench/gc-rows.py lists what the collector did in each row.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
