@@ -320,8 +320,9 @@ base=$(echo "${rows[0]}" | cut -d'|' -f2)
     "$N" "$CORPUS" "$(case $DB in pg) echo PostgreSQL ;; mariadb) echo "MariaDB (buffer pool $(maria -N -B -e \
       "SELECT @@innodb_buffer_pool_size" | numfmt --to=iec))" ;; *) echo H2 ;; esac)" "$HEAP" "$JIT_WARMUP" "$jit_note" \
     "$CONNS" "$DURATION" "$WARMUP" "$(nproc)"
-  printf ' nginx and wrk; load average %s before, %s after; %s; %d s in all.\n\n' "$load_before" \
-    "$(cut -d' ' -f1-3 /proc/loadavg)" "$(date -u +%Y-%m-%d)" $(( $(date +%s) - started_at ))
+  printf ' nginx and wrk; load average %s before, %s after; %s; %d s in all.%s\n\n' "$load_before" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)" "$(date -u +%Y-%m-%d)" $(( $(date +%s) - started_at )) \
+    "$([ "${HISTOGRAMS:-0}" = 1 ] && echo ' A class histogram (a full collection) after the uncached article row and after the search rows.')"
   printf '| %-44s | %9s | %8s | %8s | %8s | %7s |\n' "measure" "req/s" "p50 ms" "p99 ms" "vs nginx" "errors"
   printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" "-----------" "----------" "----------" "----------" "---------"
   for row in "${rows[@]}"; do
