@@ -5,6 +5,8 @@
 #   bench/start-times.sh [N=1000000] [DB=h2|pg|mariadb] [CORPUS=uniform] [ROUNDS=3]
 #
 # Environment: HEAP (-Xmx512m), PORT (19590), JAVA_HOME (the runtime both starts use), OUT (as perf-table.sh).
+# OPTS_B (JVM options): compares bin/shegong against bin/shegong with these options added instead of java -jar against
+# bin/shegong, e.g. OPTS_B=-XX:TieredStopAtLevel=1 for what the JIT's compilers cost a start (session 38).
 # Prints one line a start and the medians. The launcher's archive is made before the first round (not timed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,13 +42,19 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[
 
 echo "==> training the launcher's archive if this jar and runtime have none (not timed)"
 start launcher "$OUT/start-train.log" > /dev/null
+# The first side: java -jar, or with OPTS_B bin/shegong as it is; the second: bin/shegong (with OPTS_B if given).
+first=jar first_name="java -jar" second_name="bin/shegong"
+if [ -n "${OPTS_B:-}" ]; then
+  first=launcher first_name="bin/shegong" second_name="bin/shegong $OPTS_B"
+fi
 jar=() launcher=()
 for round in $(seq 1 "$ROUNDS"); do
-  jar+=("$(start jar "$OUT/start-jar.log")")
-  launcher+=("$(start launcher "$OUT/start-launcher.log")")
-  printf 'round %d: java -jar %.1f s, bin/shegong %.1f s\n' "$round" "${jar[-1]}" "${launcher[-1]}"
+  jar+=("$(start "$first" "$OUT/start-jar.log")")
+  launcher+=("$(HEAP="$HEAP ${OPTS_B:-}" start launcher "$OUT/start-launcher.log")")
+  printf 'round %d: %s %.1f s, %s %.1f s\n' "$round" "$first_name" "${jar[-1]}" "$second_name" "${launcher[-1]}"
 done
 j=$(printf '%s\n' "${jar[@]}" | median)
 l=$(printf '%s\n' "${launcher[@]}" | median)
-printf '%s articles, %s, %s, %s: start to first page, median of %d: java -jar %.1f s, bin/shegong %.1f s (%.2fx)\n' \
-  "$N" "$DB" "$("$JAVA" -version 2>&1 | head -1)" "$HEAP" "$ROUNDS" "$j" "$l" "$(echo "$l / $j" | bc -l)"
+printf '%s articles, %s, %s, %s: start to first page, median of %d: %s %.1f s, %s %.1f s (%.2fx)\n' \
+  "$N" "$DB" "$("$JAVA" -version 2>&1 | head -1)" "$HEAP" "$ROUNDS" "$first_name" "$j" "$second_name" "$l" \
+  "$(echo "$l / $j" | bc -l)"
