@@ -46,7 +46,8 @@ requests=$(awk '/requests in/ {print $1}' "$OUT/profile-wrk.txt")
 echo "server CPU per request: $(echo "scale=2; ($(cpu) - $before) * 1000 / $(getconf CLK_TCK) / $requests" | bc) ms"
 if [ -n "${AP_LIB:-}" ]; then
   profiler_stop $server "$OUT/search.collapsed"
-  # The parts of a search page, as session 31's paragraph "Where a search's CPU goes at 1M now" (docs/performance-history.md) lists them.
+  # The parts of a search page, as session 31's paragraph "Where a search's CPU goes at 1M now" lists them
+  # (docs/performance-history.md).
   python3 bench/collapsed-top.py "$OUT/search.collapsed" --top 0 --grep CompileBroker --grep SearchController.search \
     --grep RankedSearch.searchInParallel --grep RegionFacets.count --grep RankedSearch.rescore \
     --grep LuceneSearchEngine.stored --grep AnalysedSearchEngine.hit --grep AnalysedSearchEngine.partial \

@@ -43,18 +43,20 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[
 echo "==> training the launcher's archive if this jar and runtime have none (not timed)"
 start launcher "$OUT/start-train.log" > /dev/null
 # The first side: java -jar, or with OPTS_B bin/shegong as it is; the second: bin/shegong (with OPTS_B if given).
-first=jar first_name="java -jar" second_name="bin/shegong"
+# Each side's log (OUT/start-*.log) is named for what it ran.
+first=jar first_name="java -jar" second=launcher second_name="bin/shegong"
 if [ -n "${OPTS_B:-}" ]; then
-  first=launcher first_name="bin/shegong" second_name="bin/shegong $OPTS_B"
+  first=launcher first_name="bin/shegong" second=opts-b second_name="bin/shegong $OPTS_B"
 fi
-jar=() launcher=()
+first_times=() second_times=()
 for round in $(seq 1 "$ROUNDS"); do
-  jar+=("$(start "$first" "$OUT/start-jar.log")")
-  launcher+=("$(HEAP="$HEAP ${OPTS_B:-}" start launcher "$OUT/start-launcher.log")")
-  printf 'round %d: %s %.1f s, %s %.1f s\n' "$round" "$first_name" "${jar[-1]}" "$second_name" "${launcher[-1]}"
+  first_times+=("$(start "$first" "$OUT/start-$first.log")")
+  second_times+=("$(HEAP="$HEAP ${OPTS_B:-}" start launcher "$OUT/start-$second.log")")
+  printf 'round %d: %s %.1f s, %s %.1f s\n' "$round" "$first_name" "${first_times[-1]}" "$second_name" \
+    "${second_times[-1]}"
 done
-j=$(printf '%s\n' "${jar[@]}" | median)
-l=$(printf '%s\n' "${launcher[@]}" | median)
+f=$(printf '%s\n' "${first_times[@]}" | median)
+s=$(printf '%s\n' "${second_times[@]}" | median)
 printf '%s articles, %s, %s, %s: start to first page, median of %d: %s %.1f s, %s %.1f s (%.2fx)\n' \
-  "$N" "$DB" "$("$JAVA" -version 2>&1 | head -1)" "$HEAP" "$ROUNDS" "$first_name" "$j" "$second_name" "$l" \
-  "$(echo "$l / $j" | bc -l)"
+  "$N" "$DB" "$("$JAVA" -version 2>&1 | head -1)" "$HEAP" "$ROUNDS" "$first_name" "$f" "$second_name" "$s" \
+  "$(echo "$s / $f" | bc -l)"
