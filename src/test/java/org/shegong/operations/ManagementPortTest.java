@@ -78,6 +78,7 @@ class ManagementPortTest {
         reader.page("/"); // kept from its second request
         reader.page("/");
         reader.page("/column/news");
+        reader.page("/search?q=%E7%A4%BE%E5%B7%A5%E7%AB%99"); // 社工站 through the search gate (no articles here)
         assertThat(reader.get("/").headers().firstValue("X-Cache")).contains("HIT");
         scheduledPublishing.runOnce();
         relay.drain();
@@ -106,6 +107,21 @@ class ManagementPortTest {
         assertThat(value(metrics, "shegong_search_index_behind_events")).hasValueSatisfying(n -> assertThat(n).isBetween(0.0, 1e6));
         assertThat(value(metrics, "shegong_search_index_documents")).hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(0));
         assertThat(value(metrics, "shegong_search_index_rebuilding")).hasValueSatisfying(n -> assertThat(n).isIn(0.0, 1.0));
+        // Each pass's wait and work as histograms (an empty site has no 地区 counts to take: that pass is only listed).
+        for (String pass : List.of("results", "regions")) {
+            int least = pass.equals("results") ? 1 : 0;
+            String tag = "pass=\"" + pass + "\"";
+            for (String timer : List.of("shegong_search_gate_wait_seconds", "shegong_search_gate_work_seconds")) {
+                assertThat(value(metrics, timer + "_count", tag)).as(timer + " " + pass)
+                        .hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(least));
+                assertThat(value(metrics, timer + "_bucket", tag, "le=\"0.001048576\"")).as(timer + " " + pass)
+                        .isPresent();
+            }
+            assertThat(value(metrics, "shegong_search_gate_refused_total", tag)).as(pass)
+                    .hasValueSatisfying(n -> assertThat(n).isZero());
+        }
+        assertThat(value(metrics, "shegong_search_gate_queued")).hasValueSatisfying(n -> assertThat(n).isZero());
+        assertThat(value(metrics, "shegong_search_gate_running")).hasValueSatisfying(n -> assertThat(n).isZero());
         for (String result : List.of("hit", "miss")) {
             assertThat(value(metrics, "shegong_search_filter_cache_lookups_total", "result=\"" + result + "\""))
                     .as(result).hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(0));

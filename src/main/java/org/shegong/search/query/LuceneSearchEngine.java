@@ -141,7 +141,8 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
         SearchQuery asked = cleaned(request);
         // The view is read before the search acquires a searcher: see SearchIndex.readerView().
         return cache.get(new ResultCache.Key("search", asked, index.readerView(), index.lexicon()),
-                () -> gate == null ? super.search(asked) : gate.call(() -> super.search(asked)),
+                () -> gate == null ? super.search(asked)
+                        : gate.call(SearchGate.Pass.RESULTS, () -> super.search(asked)),
                 results -> !results.status().rebuilding());
     }
 
@@ -159,7 +160,7 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
             return super.regionCounts(request);
         }
         followViews();
-        SearchQuery asked = cleaned(request).inRegion(null);
+        SearchQuery asked = counted(cleaned(request));
         return cache.get(new ResultCache.Key("regions", asked, index.readerView(), index.lexicon()),
                 () -> gate == null ? super.regionCounts(asked) : countedAtTheGate(asked), counts -> counts != UNCOUNTED);
     }
@@ -172,7 +173,7 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
      */
     private RegionCounts countedAtTheGate(SearchQuery asked) {
         try {
-            return gate.call(() -> super.regionCounts(asked));
+            return gate.call(SearchGate.Pass.REGIONS, () -> super.regionCounts(asked));
         } catch (Overloaded e) {
             return UNCOUNTED;
         }
@@ -184,6 +185,16 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
      */
     private void followViews() {
         carrier.follow(index);
+    }
+
+    /**
+     * What the 地区 counts depend on: the text and the filters, in any region. Not the order or the page, so a reader
+     * paging through results or sorting them newest first finds the first page's counts in the cache instead of
+     * queueing at the gate for them again.
+     */
+    private static SearchQuery counted(SearchQuery request) {
+        return new SearchQuery(request.text(), request.columnId(), request.kind(), request.from(), request.to(),
+                SearchQuery.Sort.RELEVANCE, 1, request.audience(), request.stage(), request.within(), null);
     }
 
     /** Readers' searches are cached and shed under load; editors' (their own drafts, few of them) never are. */

@@ -1,5 +1,7 @@
 package org.shegong.search.query;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +16,9 @@ import org.springframework.stereotype.Component;
  * Load shedding for the readers' search (ADR 0061): at most {@code concurrency} searches compute at once (a search
  * is CPU work, so more at once only share the same cores more slowly), a short queue waits for them in arrival
  * order, and beyond the queue, or after waiting too long, the search is refused with {@link Overloaded} (503 and
- * Retry-After) instead of every reader's search slowing down until all of them time out.
+ * Retry-After) instead of every reader's search slowing down until all of them time out. A search page passes the gate
+ * twice, once for its results and once for its 地区 counts ({@link Pass}); the management port shows each pass's wait
+ * and work ({@link SearchGateMeters}).
  */
 @Component
 public final class SearchGate {
@@ -30,31 +34,56 @@ public final class SearchGate {
     private final long retryAfterSeconds;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong refused = new AtomicLong();
+    private final SearchGateMeters meters;
+
+    /** What a search page asks the gate for: its results, then its 地区 counts. */
+    public enum Pass {
+        RESULTS, REGIONS
+    }
 
     @Autowired
+    public SearchGate(SearchLoadProperties properties, MeterRegistry registry) {
+        this(properties, Runtime.getRuntime().availableProcessors(), registry);
+    }
+
+    /** Unmetered (tests and benchmarks that build an engine by hand). */
     public SearchGate(SearchLoadProperties properties) {
-        this(properties, Runtime.getRuntime().availableProcessors());
+        this(properties, Runtime.getRuntime().availableProcessors(), new SimpleMeterRegistry());
     }
 
     SearchGate(SearchLoadProperties properties, int cores) {
+        this(properties, cores, new SimpleMeterRegistry());
+    }
+
+    SearchGate(SearchLoadProperties properties, int cores, MeterRegistry registry) {
         this.places = properties.concurrency();
         this.busy = Math.max(1, Math.min(places, cores));
         this.running = new Semaphore(places, true);
         this.maxQueued = properties.maxQueued();
         this.maxWaitNanos = properties.maxWait().toNanos();
         this.retryAfterSeconds = Math.max(1, properties.retryAfter().toSeconds());
+        this.meters = new SearchGateMeters(registry, this);
+    }
+
+    /** Results: see {@link #call(Pass, Supplier)}. */
+    public <T> T call(Supplier<T> work) {
+        return call(Pass.RESULTS, work);
     }
 
     /** Runs the work when a place is free, waiting in the queue if there is room; otherwise {@link Overloaded}. */
-    public <T> T call(Supplier<T> work) {
+    public <T> T call(Pass pass, Supplier<T> work) {
+        long arrived = System.nanoTime();
         if (!enter()) {
             refused.incrementAndGet();
+            meters.refused(pass);
             throw new Overloaded(BUSY, retryAfterSeconds);
         }
+        long admitted = System.nanoTime();
         try {
             return work.get();
         } finally {
             leave();
+            meters.passed(pass, admitted - arrived, System.nanoTime() - admitted);
         }
     }
 
@@ -99,5 +128,15 @@ public final class SearchGate {
     /** Searches refused since start. */
     public long refused() {
         return refused.get();
+    }
+
+    /** Searches waiting for a place now. */
+    int queued() {
+        return queued.get();
+    }
+
+    /** Searches computing now. */
+    int running() {
+        return places - running.availablePermits();
     }
 }

@@ -3,6 +3,9 @@ package org.shegong.search.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -109,5 +112,44 @@ class SearchGateTest {
             throw new IllegalStateException("broken");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(gate.call(() -> "next")).isEqualTo("next");
+    }
+
+    /** The management port's view: each pass's wait and work as histograms, refusals by pass, places taken. */
+    @Test
+    void theGateCountsEachPassesWaitWorkAndRefusalsForTheManagementPort() throws Exception {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        SearchGate gate = new SearchGate(new SearchLoadProperties(DataSize.ofMegabytes(1), Duration.ofSeconds(60), 1,
+                1, Duration.ofSeconds(30), Duration.ofSeconds(7)), 2, registry);
+        assertThat(gate.call(SearchGate.Pass.RESULTS, () -> "at once")).isEqualTo("at once");
+        assertThat(gate.enter()).isTrue();
+        assertThat(registry.get("shegong.search.gate.running").gauge().value()).isEqualTo(1);
+        CompletableFuture<String> queued = CompletableFuture.supplyAsync(
+                () -> gate.call(SearchGate.Pass.REGIONS, () -> "after a wait"));
+        awaitQueued(registry);
+        assertThatThrownBy(() -> gate.call(SearchGate.Pass.REGIONS, () -> "never")).as("the queue is full")
+                .isInstanceOf(Overloaded.class);
+        Thread.sleep(120);
+        gate.leave();
+        assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("after a wait");
+
+        Timer resultsWait = registry.get("shegong.search.gate.wait").tag("pass", "results").timer();
+        Timer regionsWait = registry.get("shegong.search.gate.wait").tag("pass", "regions").timer();
+        assertThat(resultsWait.count()).isEqualTo(1);
+        assertThat(resultsWait.max(TimeUnit.MILLISECONDS)).isLessThan(100);
+        assertThat(regionsWait.count()).as("the refused one is not a wait").isEqualTo(1);
+        assertThat(regionsWait.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(100);
+        assertThat(registry.get("shegong.search.gate.work").tag("pass", "regions").timer().count()).isEqualTo(1);
+        assertThat(registry.get("shegong.search.gate.refused").tag("pass", "regions").counter().count()).isEqualTo(1);
+        assertThat(registry.get("shegong.search.gate.refused").tag("pass", "results").counter().count()).isZero();
+        assertThat(registry.get("shegong.search.gate.queued").gauge().value()).isZero();
+        assertThat(registry.get("shegong.search.gate.running").gauge().value()).isZero();
+    }
+
+    private static void awaitQueued(MeterRegistry registry) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (registry.get("shegong.search.gate.queued").gauge().value() < 1) {
+            assertThat(System.nanoTime()).as("the second search never queued").isLessThan(deadline);
+            Thread.sleep(5);
+        }
     }
 }

@@ -197,6 +197,29 @@ class SearchUnderLoadTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("按地区");
     }
 
+    /** The counts depend on what is searched, not on the page or the order: the first page's serve them all. */
+    @Test
+    void anotherPageOrOrderOfTheSameSearchHasItsRegionCountsFromTheCacheEvenWithEveryPlaceTaken() {
+        OutboxFollowed.await(jdbc, null); // region tags indexed
+        SearchQuery first = SearchQuery.reader("社工站 服务", null, null, null, null, SearchQuery.Sort.RELEVANCE, 1);
+        var counts = engine.regionCounts(first);
+        assertThat(counts.byProvince()).isNotEmpty();
+        assertThat(gate.enter()).isTrue();
+        try {
+            for (SearchQuery other : List.of(
+                    SearchQuery.reader("社工站 服务", null, null, null, null, SearchQuery.Sort.RELEVANCE, 2),
+                    SearchQuery.reader("社工站 服务", null, null, null, null, SearchQuery.Sort.NEWEST, 1),
+                    SearchQuery.reader("社工站 服务", null, null, null, null, SearchQuery.Sort.NEWEST, 3))) {
+                assertThat(engine.regionCounts(other)).as(other.sort() + " page " + other.page()).isSameAs(counts);
+            }
+            assertThat(engine.regionCounts(SearchQuery.reader("社工站 服务", null, Kind.NEWS, null, null,
+                    SearchQuery.Sort.RELEVANCE, 1)).byProvince()).as("another filter is another count: refused")
+                    .isEmpty();
+        } finally {
+            gate.leave();
+        }
+    }
+
     private List<Long> ids(String query) {
         return engine.search(SearchQuery.simple(query)).hits().stream().map(SearchHit::articleId).toList();
     }

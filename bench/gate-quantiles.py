@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""The search gate's wait and work between two scrapes of the management port's Prometheus page (not a test).
+
+    curl -s 127.0.0.1:8081/actuator/prometheus > before.txt; wrk …; curl -s … > after.txt
+    bench/gate-quantiles.py before.txt after.txt
+
+For each pass (results, regions) and timer (wait, work): the count, the mean and the 50th/90th/99th percentiles of what
+happened between the two scrapes, read from the histogram's buckets (linear within a bucket, so a percentile is as
+fine as the buckets: about a tenth of its value). A search page's time under load is its two waits and two works plus
+what it does outside the gate (rendering, the servlet stack): the wrk percentiles minus these say how much that is.
+"""
+import re
+import sys
+
+LINE = re.compile(r'^(shegong_search_gate_(wait|work)_seconds_(bucket|sum|count))\{([^}]*)\} (\S+)$')
+
+
+def read(path):
+    values = {}
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            m = LINE.match(line.strip())
+            if not m:
+                continue
+            labels = dict(re.findall(r'(\w+)="([^"]*)"', m.group(4)))
+            key = (m.group(2), labels.get('pass'), m.group(3), labels.get('le'))
+            values[key] = float(m.group(5))
+    return values
+
+
+def quantile(buckets, q):
+    """buckets: [(upper bound, cumulative count)], ascending; linear inside the bucket the quantile falls in."""
+    total = buckets[-1][1]
+    if total == 0:
+        return float('nan')
+    rank = q * total
+    lower, below = 0.0, 0.0
+    for upper, cumulative in buckets:
+        if cumulative >= rank:
+            if upper == float('inf'):
+                return lower
+            inside = cumulative - below
+            return lower + (upper - lower) * ((rank - below) / inside if inside else 1.0)
+        lower, below = upper, cumulative
+    return lower
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    before, after = read(sys.argv[1]), read(sys.argv[2])
+    print('| pass | timer | count | mean ms | p50 ms | p90 ms | p99 ms |')
+    print('|---|---|---|---|---|---|---|')
+    for pass_ in ('results', 'regions'):
+        for timer in ('wait', 'work'):
+            delta = lambda kind, le=None: after.get((timer, pass_, kind, le), 0.0) - before.get((timer, pass_, kind, le), 0.0)
+            count = delta('count')
+            bounds = sorted((float(le), le) for (t, p, kind, le) in after if t == timer and p == pass_ and kind == 'bucket')
+            buckets = [(bound, delta('bucket', le)) for bound, le in bounds]
+            if not buckets or count == 0:
+                print(f'| {pass_} | {timer} | 0 | | | | |')
+                continue
+            mean = delta('sum') / count * 1000
+            p = [quantile(buckets, q) * 1000 for q in (0.5, 0.9, 0.99)]
+            print(f'| {pass_} | {timer} | {count:.0f} | {mean:.1f} | {p[0]:.1f} | {p[1]:.1f} | {p[2]:.1f} |')
+
+
+if __name__ == '__main__':
+    main()
