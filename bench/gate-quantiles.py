@@ -2,7 +2,8 @@
 """The search gate's wait and work between two scrapes of the management port's Prometheus page (not a test).
 
     curl -s 127.0.0.1:8081/actuator/prometheus > before.txt; wrk …; curl -s … > after.txt
-    bench/gate-quantiles.py before.txt after.txt
+    bench/gate-quantiles.py before.txt after.txt            # a table
+    bench/gate-quantiles.py --line before.txt after.txt     # one line, for perf-table.sh's notes
 
 For each pass (results, regions) and timer (wait, work): the count, the mean and the 50th/90th/99th percentiles of what
 happened between the two scrapes, read from the histogram's buckets (linear within a bucket, so a percentile is as
@@ -45,24 +46,46 @@ def quantile(buckets, q):
     return lower
 
 
+def figures(before, after, pass_, timer):
+    """(count, mean ms, p50 ms, p90 ms, p99 ms) of one pass's timer between the scrapes, or None if it never ran."""
+    def delta(kind, le=None):
+        return after.get((timer, pass_, kind, le), 0.0) - before.get((timer, pass_, kind, le), 0.0)
+    count = delta('count')
+    bounds = sorted((float(le), le) for (t, p, kind, le) in after if t == timer and p == pass_ and kind == 'bucket')
+    buckets = [(bound, delta('bucket', le)) for bound, le in bounds]
+    if not buckets or count == 0:
+        return None
+    return (count, delta('sum') / count * 1000, *(quantile(buckets, q) * 1000 for q in (0.5, 0.9, 0.99)))
+
+
 def main():
-    if len(sys.argv) != 3:
+    args = sys.argv[1:]
+    line = args[:1] == ['--line']
+    if line:
+        args = args[1:]
+    if len(args) != 2:
         sys.exit(__doc__)
-    before, after = read(sys.argv[1]), read(sys.argv[2])
+    before, after = read(args[0]), read(args[1])
+    if line:
+        parts = []
+        for pass_, name in (('results', 'results'), ('regions', '地区 counts')):
+            wait, work = figures(before, after, pass_, 'wait'), figures(before, after, pass_, 'work')
+            if wait is None or work is None:
+                parts.append(f'{name}: none')
+                continue
+            parts.append(f'{name} waited p50 {wait[2]:.1f} / p99 {wait[4]:.1f} ms and worked {work[1]:.1f} ms on '
+                         f'average ({wait[0]:.0f} passes)')
+        print('; '.join(parts))
+        return
     print('| pass | timer | count | mean ms | p50 ms | p90 ms | p99 ms |')
     print('|---|---|---|---|---|---|---|')
     for pass_ in ('results', 'regions'):
         for timer in ('wait', 'work'):
-            delta = lambda kind, le=None: after.get((timer, pass_, kind, le), 0.0) - before.get((timer, pass_, kind, le), 0.0)
-            count = delta('count')
-            bounds = sorted((float(le), le) for (t, p, kind, le) in after if t == timer and p == pass_ and kind == 'bucket')
-            buckets = [(bound, delta('bucket', le)) for bound, le in bounds]
-            if not buckets or count == 0:
+            f = figures(before, after, pass_, timer)
+            if f is None:
                 print(f'| {pass_} | {timer} | 0 | | | | |')
                 continue
-            mean = delta('sum') / count * 1000
-            p = [quantile(buckets, q) * 1000 for q in (0.5, 0.9, 0.99)]
-            print(f'| {pass_} | {timer} | {count:.0f} | {mean:.1f} | {p[0]:.1f} | {p[1]:.1f} | {p[2]:.1f} |')
+            print(f'| {pass_} | {timer} | {f[0]:.0f} | {f[1]:.1f} | {f[2]:.1f} | {f[3]:.1f} | {f[4]:.1f} |')
 
 
 if __name__ == '__main__':

@@ -10,7 +10,7 @@
 #   DURATION=5s bench/perf-table.sh 20000 pg uniform
 #
 # Environment: DURATION (each timed run, default 10s), WARMUP (default 3s), CONNS (default 32), HEAP (-Xmx512m),
-# PORT (19580) and NGINX_PORT (19581), OUT (default bench/out/perf-DB-CORPUS-N). Data is kept in OUT and reused by the
+# PORT (19580), NGINX_PORT (19581) and MANAGEMENT_PORT (19582: the search rows' gate figures), OUT (default bench/out/perf-DB-CORPUS-N). Data is kept in OUT and reused by the
 # next run with the same arguments (the PostgreSQL database perf_CORPUS_N too, unless PG_DROP=1); BUILD=1 rebuilds the
 # jar first; DATA_ONLY=1 stops once the data and the index are ready. LAUNCH=launcher (the default) starts the measured
 # server through bin/shegong, as docs/deploy.md does, after a start that trains its class-data archive (ADR 0066) and
@@ -36,6 +36,7 @@ CONNS=${CONNS:-32}
 HEAP=${HEAP:--Xmx512m}
 PORT=${PORT:-19580}
 NGINX_PORT=${NGINX_PORT:-19581}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-19582}
 OUT=$(realpath -m "${OUT:-bench/out/perf-$DB-$CORPUS-$N}")
 DATA=$OUT/data
 CORPUS_FILE=$(realpath -m "bench/out/corpus-$CORPUS-$N.jsonl")
@@ -156,7 +157,7 @@ if [ "$LAUNCH" = launcher ]; then
 fi
 echo "==> starting the server ($DB, $N articles, $LAUNCH)"
 launched=$(date +%s.%N)
-start_server "$LAUNCH" "$PORT" "$OUT/server.log"
+HEAP="$HEAP -Dmanagement.server.port=$MANAGEMENT_PORT" start_server "$LAUNCH" "$PORT" "$OUT/server.log"
 server=$!
 nginx_pid=""
 cleanup() {
@@ -190,12 +191,19 @@ wrk_scripts "$OUT" "$max_id"
 
 # --- measurements ----------------------------------------------------------------------------------------------------
 rows=()
+gates=()
+scrape() { curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" > "$1"; }
 # timed LABEL URL [LUA [QUERY_FILE [WARM_QUERY_FILE]]]: one warm-up and one timed run; sets rps, p50, p99 and bad
 timed() {
   local label=$1 url=$2 script=${3:-} queries=${4:-} warm=${5:-${4:-}} file
   file="$OUT/wrk-$(echo "$label" | tr -c 'a-zA-Z0-9' '-' | tr -s '-').txt"
   QUERY_FILE=$warm wrk -t2 -c"$CONNS" -d"$WARMUP" ${script:+-s "$script"} "$url" > /dev/null
+  [ -z "$queries" ] || scrape "${file%.txt}-gate-before.prom"
   QUERY_FILE=$queries wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s --latency ${script:+-s "$script"} "$url" > "$file"
+  if [ -n "$queries" ]; then # a search row: the gate's wait and work during it (ADR 0090)
+    scrape "${file%.txt}-gate-after.prom"
+    gates+=("$label: $(python3 bench/gate-quantiles.py --line "${file%.txt}-gate-before.prom" "${file%.txt}-gate-after.prom")")
+  fi
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$file")
   p50=$(ms "$(awk '$1=="50%" {print $2}' "$file")")
   p99=$(ms "$(awk '$1=="99%" {print $2}' "$file")")
@@ -338,6 +346,9 @@ base=$(echo "${rows[0]}" | cut -d'|' -f2)
   printf '\ncolumn pages 1 and %s: measured A B B A, each row the mean of its two runs (rate and percentiles).\n' "$DEEP"
   printf 'errors: non-2xx answers (503 when search sheds load, 404 for random ids past the last article) and socket'
   printf ' errors; OutOfMemoryError in the server log: %s.\n' "$oom"
+  printf 'search gate during each search row (a computed page passes it twice: its results, then its 地区 counts; a'
+  printf ' page from the result cache not at all):\n'
+  for gate in "${gates[@]}"; do printf -- '- %s\n' "$gate"; done
 } > "$OUT/table.md"
 echo
 cat "$OUT/table.md"
