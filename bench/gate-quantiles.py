@@ -7,7 +7,8 @@
 
 For each pass (results, regions) and timer (wait, work): the count, the mean and the 50th/90th/99th percentiles of what
 happened between the two scrapes, read from the histogram's buckets (linear within a bucket, so a percentile is as
-fine as the buckets: about a tenth of its value). A search page's time under load is its two waits and two works plus
+fine as the buckets: about a tenth of its value; one in the first bucket, 0 to about 1 ms, prints as ≤ its bound). A
+search page's time under load is its two waits and two works plus
 what it does outside the gate (rendering, the servlet stack): the wrk percentiles minus these say how much that is.
 """
 import re
@@ -29,6 +30,16 @@ def read(path):
     return values
 
 
+class AtMost(float):
+    """A quantile in the first bucket (0 to its bound, about 1 ms): only the bound is known, printed as ≤ bound."""
+
+    def __format__(self, spec):
+        return '≤' + format(float(self), spec)
+
+    def __mul__(self, other):
+        return AtMost(float(self) * other)
+
+
 def quantile(buckets, q):
     """buckets: [(upper bound, cumulative count)], ascending; linear inside the bucket the quantile falls in."""
     total = buckets[-1][1]
@@ -40,6 +51,8 @@ def quantile(buckets, q):
         if cumulative >= rank:
             if upper == float('inf'):
                 return lower
+            if lower == 0.0:
+                return AtMost(upper)
             inside = cumulative - below
             return lower + (upper - lower) * ((rank - below) / inside if inside else 1.0)
         lower, below = upper, cumulative
