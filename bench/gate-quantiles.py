@@ -7,9 +7,9 @@
 
 For each pass (results, regions) and timer (wait, work): the count, the mean and the 50th/90th/99th percentiles of what
 happened between the two scrapes, read from the histogram's buckets (linear within a bucket, so a percentile is as
-fine as the buckets: about a tenth of its value; one in the first bucket, 0 to about 1 ms, prints as ≤ its bound). A
-search page's time under load is its two waits and two works plus
-what it does outside the gate (rendering, the servlet stack): the wrk percentiles minus these say how much that is.
+fine as the buckets: about a tenth of its value; one in the first bucket, 0 to about 1 ms, prints as ≤ its bound).
+A search page's time under load is its two waits and two works plus what it does outside the gate (rendering, the
+servlet stack): the wrk percentiles minus these say how much that is.
 """
 import re
 import sys
