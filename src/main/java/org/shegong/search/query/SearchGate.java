@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.shegong.search.SearchLoadProperties;
 import org.shegong.system.web.Overloaded;
@@ -33,7 +32,6 @@ public final class SearchGate {
     private final long maxWaitNanos;
     private final long retryAfterSeconds;
     private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicLong refused = new AtomicLong();
     private final SearchGateMeters meters;
 
     /** What a search page asks the gate for: its results, then its 地区 counts. */
@@ -51,10 +49,6 @@ public final class SearchGate {
         this(properties, Runtime.getRuntime().availableProcessors(), new SimpleMeterRegistry());
     }
 
-    SearchGate(SearchLoadProperties properties, int cores) {
-        this(properties, cores, new SimpleMeterRegistry());
-    }
-
     SearchGate(SearchLoadProperties properties, int cores, MeterRegistry registry) {
         this.places = properties.concurrency();
         this.busy = Math.max(1, Math.min(places, cores));
@@ -65,16 +59,10 @@ public final class SearchGate {
         this.meters = new SearchGateMeters(registry, this);
     }
 
-    /** Results: see {@link #call(Pass, Supplier)}. */
-    public <T> T call(Supplier<T> work) {
-        return call(Pass.RESULTS, work);
-    }
-
     /** Runs the work when a place is free, waiting in the queue if there is room; otherwise {@link Overloaded}. */
     public <T> T call(Pass pass, Supplier<T> work) {
         long arrived = System.nanoTime();
         if (!enter()) {
-            refused.incrementAndGet();
             meters.refused(pass);
             throw new Overloaded(BUSY, retryAfterSeconds);
         }
@@ -122,12 +110,12 @@ public final class SearchGate {
      * in all (each part fills its own best before it can skip anything) without finishing sooner.
      */
     public boolean crowded() {
-        return places - running.availablePermits() >= busy || queued.get() > 0;
+        return running() >= busy || queued.get() > 0;
     }
 
-    /** Searches refused since start. */
+    /** Searches refused since start, both passes. */
     public long refused() {
-        return refused.get();
+        return meters.refused();
     }
 
     /** Searches waiting for a place now. */

@@ -49,6 +49,11 @@ final class SearchGateMeters {
         refusals.get(pass).increment();
     }
 
+    /** Refusals of every pass so far. */
+    long refused() {
+        return (long) refusals.values().stream().mapToDouble(Counter::count).sum();
+    }
+
     private static Timer timer(MeterRegistry registry, String name, String pass, String description) {
         return Timer.builder(name).tag("pass", pass).description(description).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))

@@ -21,7 +21,7 @@ class SearchGateTest {
     /** A gate on a two-core machine, as the target server. */
     private static SearchGate gate(int concurrent, int queued, Duration wait) {
         return new SearchGate(new SearchLoadProperties(DataSize.ofMegabytes(1), Duration.ofSeconds(60), concurrent,
-                queued, wait, Duration.ofSeconds(7)), 2);
+                queued, wait, Duration.ofSeconds(7)), 2, new SimpleMeterRegistry());
     }
 
     /** By default one place more than there are cores (ADR 0075); crowded once every core has a search. */
@@ -34,9 +34,9 @@ class SearchGateTest {
         assertThat(gate.crowded()).as("one search on two cores").isFalse();
         assertThat(gate.enter()).isTrue();
         assertThat(gate.crowded()).as("a search on each core, one place still free").isTrue();
-        assertThat(gate.call(() -> "the third place")).isEqualTo("the third place");
+        assertThat(gate.call(SearchGate.Pass.RESULTS, () -> "the third place")).isEqualTo("the third place");
         assertThat(gate.enter()).isTrue();
-        assertThatThrownBy(() -> gate.call(() -> "never")).as("three places, no queue")
+        assertThatThrownBy(() -> gate.call(SearchGate.Pass.RESULTS, () -> "never")).as("three places, no queue")
                 .isInstanceOf(Overloaded.class);
         gate.leave();
         gate.leave();
@@ -50,13 +50,13 @@ class SearchGateTest {
         assertThat(gate.enter()).isTrue();
         assertThat(gate.enter()).isTrue();
         long started = System.nanoTime();
-        assertThatThrownBy(() -> gate.call(() -> "never")).isInstanceOf(Overloaded.class)
+        assertThatThrownBy(() -> gate.call(SearchGate.Pass.RESULTS, () -> "never")).isInstanceOf(Overloaded.class)
                 .hasMessage("当前搜索的人数较多，请稍后再试")
                 .satisfies(e -> assertThat(((Overloaded) e).retryAfterSeconds()).isEqualTo(7));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(gate.refused()).isEqualTo(1);
         gate.leave();
-        assertThat(gate.call(() -> "answered")).isEqualTo("answered");
+        assertThat(gate.call(SearchGate.Pass.RESULTS, () -> "answered")).isEqualTo("answered");
     }
 
     @Test
@@ -66,7 +66,7 @@ class SearchGateTest {
         CountDownLatch waiting = new CountDownLatch(1);
         CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> {
             waiting.countDown();
-            return gate.call(() -> "after the first");
+            return gate.call(SearchGate.Pass.RESULTS, () -> "after the first");
         });
         waiting.await();
         Thread.sleep(100);
@@ -85,7 +85,8 @@ class SearchGateTest {
         assertThat(gate.crowded()).as("one search on two places: the other core is free").isFalse();
         assertThat(gate.enter()).isTrue();
         assertThat(gate.crowded()).isTrue();
-        CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> gate.call(() -> "third"));
+        CompletableFuture<String> queued = CompletableFuture.supplyAsync(
+                () -> gate.call(SearchGate.Pass.RESULTS, () -> "third"));
         gate.leave();
         assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("third");
         assertThat(gate.crowded()).as("the third came and went").isFalse();
@@ -101,17 +102,17 @@ class SearchGateTest {
         SearchGate gate = gate(1, 4, Duration.ofMillis(150));
         assertThat(gate.enter()).isTrue();
         long started = System.nanoTime();
-        assertThatThrownBy(() -> gate.call(() -> "never")).isInstanceOf(Overloaded.class);
+        assertThatThrownBy(() -> gate.call(SearchGate.Pass.RESULTS, () -> "never")).isInstanceOf(Overloaded.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(140));
     }
 
     @Test
     void aFailingSearchGivesItsPlaceBack() {
         SearchGate gate = gate(1, 0, Duration.ofSeconds(1));
-        assertThatThrownBy(() -> gate.call(() -> {
+        assertThatThrownBy(() -> gate.call(SearchGate.Pass.RESULTS, () -> {
             throw new IllegalStateException("broken");
         })).isInstanceOf(IllegalStateException.class);
-        assertThat(gate.call(() -> "next")).isEqualTo("next");
+        assertThat(gate.call(SearchGate.Pass.RESULTS, () -> "next")).isEqualTo("next");
     }
 
     /** The management port's view: each pass's wait and work as histograms, refusals by pass, places taken. */
