@@ -4,6 +4,9 @@
 # cpu_ticks STAT_FILE: user + system CPU ticks of a process (/proc/PID/stat) or one of its threads
 # (/proc/PID/task/TID/stat); divide by getconf CLK_TCK for seconds.
 cpu_ticks() { awk '{print $14 + $15}' "$1"; }
+# scrape_metrics PORT FILE: the server's Prometheus page from its management port (the search gate's histograms:
+# bench/gate-quantiles.py compares two of them).
+scrape_metrics() { curl -fsS "http://127.0.0.1:$1/actuator/prometheus" > "$2"; }
 
 # await_server PID PORT LOG: waits until the server answers on PORT; if its JVM exits first (a bad option, a port in
 # use), prints the end of LOG and exits, rather than waiting forever for a port nothing will open.

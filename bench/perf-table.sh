@@ -9,14 +9,15 @@
 #   bench/perf-table.sh 1000000 h2 realistic                 # the figures the issue's targets are about
 #   DURATION=5s bench/perf-table.sh 20000 pg uniform
 #
-# Environment: DURATION (each timed run, default 10s), WARMUP (default 3s), CONNS (default 32), HEAP (-Xmx512m),
-# PORT (19580), NGINX_PORT (19581) and MANAGEMENT_PORT (19582: the search rows' gate figures), OUT (default bench/out/perf-DB-CORPUS-N). Data is kept in OUT and reused by the
-# next run with the same arguments (the PostgreSQL database perf_CORPUS_N too, unless PG_DROP=1); BUILD=1 rebuilds the
-# jar first; DATA_ONLY=1 stops once the data and the index are ready. LAUNCH=launcher (the default) starts the measured
-# server through bin/shegong, as docs/deploy.md does, after a start that trains its class-data archive (ADR 0066) and
-# is not timed; LAUNCH=jar starts it with plain java -jar. MariaDB: MARIADB_BUFFER_POOL (for example 4G, as
-# docs/deploy.md advises) sets innodb_buffer_pool_size for the run and puts the old size back at the end; the table's
-# header says which size was in use. PostgreSQL: 127.0.0.1:5432, user postgres (PGHOST, PGUSER and PGPASSWORD are honoured).
+# Environment: DURATION (each timed run, default 10s), WARMUP (default 3s), CONNS (default 32), HEAP (-Xmx512m), PORT
+# (19580), NGINX_PORT (19581) and MANAGEMENT_PORT (19582: the search rows' gate figures), OUT (default
+# bench/out/perf-DB-CORPUS-N). Data is kept in OUT and reused by the next run with the same arguments (the PostgreSQL
+# database perf_CORPUS_N too, unless PG_DROP=1); BUILD=1 rebuilds the jar first; DATA_ONLY=1 stops once the data and the
+# index are ready. LAUNCH=launcher (the default) starts the measured server through bin/shegong, as docs/deploy.md does,
+# after a start that trains its class-data archive (ADR 0066) and is not timed; LAUNCH=jar starts it with plain java
+# -jar. MariaDB: MARIADB_BUFFER_POOL (for example 4G, as docs/deploy.md advises) sets innodb_buffer_pool_size for the
+# run and puts the old size back at the end; the table's header says which size was in use. PostgreSQL: 127.0.0.1:5432,
+# user postgres (PGHOST, PGUSER and PGPASSWORD are honoured).
 # HISTOGRAMS=1 keeps the heap's classes after the uncached article row and after the search rows
 # (OUT/histogram-*.txt); with -Xlog:gc in HEAP, bench/gc-rows.py lists what the collector did in each row.
 set -euo pipefail
@@ -192,16 +193,15 @@ wrk_scripts "$OUT" "$max_id"
 # --- measurements ----------------------------------------------------------------------------------------------------
 rows=()
 gates=()
-scrape() { curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" > "$1"; }
 # timed LABEL URL [LUA [QUERY_FILE [WARM_QUERY_FILE]]]: one warm-up and one timed run; sets rps, p50, p99 and bad
 timed() {
   local label=$1 url=$2 script=${3:-} queries=${4:-} warm=${5:-${4:-}} file
   file="$OUT/wrk-$(echo "$label" | tr -c 'a-zA-Z0-9' '-' | tr -s '-').txt"
   QUERY_FILE=$warm wrk -t2 -c"$CONNS" -d"$WARMUP" ${script:+-s "$script"} "$url" > /dev/null
-  [ -z "$queries" ] || scrape "${file%.txt}-gate-before.prom"
+  [ -z "$queries" ] || scrape_metrics "$MANAGEMENT_PORT" "${file%.txt}-gate-before.prom"
   QUERY_FILE=$queries wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s --latency ${script:+-s "$script"} "$url" > "$file"
   if [ -n "$queries" ]; then # a search row: the gate's wait and work during it (ADR 0090)
-    scrape "${file%.txt}-gate-after.prom"
+    scrape_metrics "$MANAGEMENT_PORT" "${file%.txt}-gate-after.prom"
     gates+=("$label: $(python3 bench/gate-quantiles.py --line "${file%.txt}-gate-before.prom" "${file%.txt}-gate-after.prom")")
   fi
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$file")

@@ -39,21 +39,21 @@ WARM_FILE=$(realpath "${WARM_FILE:-$([ -s "$warm" ] && echo "$warm" || echo "$QU
 # Warm-up, WARMUP long (default 90s): the JIT compiles search for over a minute of load (100,000 realistic articles,
 # random title words, result cache off; jstat -compiler's total: 48 s after 20 s of load, 89 s after 80 s, 93 s after
 # 140 s), and a profile taken earlier shows the compiler's threads and not yet compiled code, not the steady state.
-QUERY_FILE=$WARM_FILE wrk -t2 -c"$CONNS" -d"${WARMUP:-90s}" -s bench/search-queries.lua "http://127.0.0.1:$PORT" > /dev/null
+QUERY_FILE=$WARM_FILE wrk -t2 -c"$CONNS" -d"${WARMUP:-90s}" -s bench/search-queries.lua "http://127.0.0.1:$PORT" \
+  > /dev/null
 rm -f "$OUT/search.jfr"
 [ -z "${AP_LIB:-}" ] || JFR=0 # one profiler at a time
 profiler_start $server
 [ "${JFR:-1}" = 1 ] && jcmd $server JFR.start name=search settings=profile filename="$OUT/search.jfr" > /dev/null
 cpu() { cpu_ticks "/proc/$server/stat"; }
-scrape() { curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" > "$OUT/$1"; }
-scrape gate-before.txt
+scrape_metrics "$MANAGEMENT_PORT" "$OUT/gate-before.txt"
 before=$(cpu)
-QUERY_FILE=$QUERIES wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s --latency -s bench/search-queries.lua "http://127.0.0.1:$PORT" \
-  | tee "$OUT/profile-wrk.txt"
+QUERY_FILE=$QUERIES wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s --latency -s bench/search-queries.lua \
+  "http://127.0.0.1:$PORT" | tee "$OUT/profile-wrk.txt"
 # CPU time per request: a measure of the work that a machine shared with other jobs distorts far less than req/s.
 requests=$(awk '/requests in/ {print $1}' "$OUT/profile-wrk.txt")
 echo "server CPU per request: $(echo "scale=2; ($(cpu) - $before) * 1000 / $(getconf CLK_TCK) / $requests" | bc) ms"
-scrape gate-after.txt
+scrape_metrics "$MANAGEMENT_PORT" "$OUT/gate-after.txt"
 echo "the search gate during the timed run (each page passes twice: results, then its 地区 counts):"
 python3 bench/gate-quantiles.py "$OUT/gate-before.txt" "$OUT/gate-after.txt"
 if [ -n "${AP_LIB:-}" ]; then
