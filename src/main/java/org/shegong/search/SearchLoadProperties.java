@@ -16,6 +16,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxQueued       searches that may wait for one of those; beyond them the answer is 503 at once
  * @param maxWait         a search that waited this long is answered 503
  * @param retryAfter      what a 503 tells the client to wait before trying again
+ * @param crowdedRegionLimit while every core is taken by searches, the 地区 counts stop after this many of the newest
+ *                        matches (20,000 otherwise; larger values change nothing): a common word's counts are a
+ *                        quarter of its page's work, and under load every page waits for all of them (ADR 0091)
  */
 @ConfigurationProperties("shegong.search.load")
 public record SearchLoadProperties(
@@ -24,23 +27,31 @@ public record SearchLoadProperties(
         @DefaultValue("0") int maxConcurrent,
         @DefaultValue("48") int maxQueued,
         @DefaultValue("1s") Duration maxWait,
-        @DefaultValue("5s") Duration retryAfter) {
+        @DefaultValue("5s") Duration retryAfter,
+        @DefaultValue("2000") int crowdedRegionLimit) {
 
     public SearchLoadProperties {
         if (maxConcurrent < 0 || maxQueued < 0 || cacheSize.isNegative() || maxWait.isNegative()) {
             throw new IllegalArgumentException("shegong.search.load: sizes and times must not be negative");
         }
+        if (crowdedRegionLimit < 1) {
+            throw new IllegalArgumentException(
+                    "shegong.search.load.crowded-region-limit 应至少为 1，现为 " + crowdedRegionLimit);
+        }
     }
 
     public static SearchLoadProperties defaults() {
         return new SearchLoadProperties(DataSize.ofMegabytes(32), Duration.ofMinutes(10), 0, 48, Duration.ofSeconds(1),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), 2000);
     }
 
-    /** No result cache and no limit: every call searches (tests and benchmarks that time the search itself). */
+    /**
+     * No result cache and no limit, the 地区 counts whole: every call searches (tests and benchmarks that time the
+     * search itself).
+     */
     public static SearchLoadProperties unlimited() {
         return new SearchLoadProperties(DataSize.ofBytes(0), Duration.ofSeconds(60), 0, Integer.MAX_VALUE,
-                Duration.ofDays(1), Duration.ofSeconds(5));
+                Duration.ofDays(1), Duration.ofSeconds(5), Integer.MAX_VALUE);
     }
 
     /**

@@ -14,9 +14,10 @@ import org.apache.lucene.search.ScoreMode;
 import org.shegong.search.SearchEngine;
 
 /**
- * Counts a query's matches per province, for the search page's 地区 facet. Unscored; it stops after {@link #LIMIT}
- * matches (segment by segment, each kept newest first), so a very common word costs a bounded scan and its counts are
- * then those of its newest matches (the page says so). The provinces are looked up in {@link ProvinceOrdinals}.
+ * Counts a query's matches per province, for the search page's 地区 facet. Unscored; it stops after a limit of matches
+ * ({@link #LIMIT} unless the caller asks for fewer; segment by segment, each kept newest first), so a very common word
+ * costs a bounded scan and its counts are then those of its newest matches (the page says so). The provinces are
+ * looked up in {@link ProvinceOrdinals}.
  */
 final class RegionFacets {
 
@@ -25,9 +26,17 @@ final class RegionFacets {
     private final ProvinceOrdinals provinces = new ProvinceOrdinals();
 
     SearchEngine.RegionCounts count(IndexSearcher searcher, Query query) throws IOException {
-        Counter counter = new Counter();
+        return count(searcher, query, LIMIT);
+    }
+
+    /** Counts over the newest {@code limit} matches at most; capped when that many were seen. */
+    SearchEngine.RegionCounts count(IndexSearcher searcher, Query query, int limit) throws IOException {
+        if (limit < 1) {
+            throw new IllegalArgumentException("the limit must be positive: " + limit);
+        }
+        Counter counter = new Counter(limit);
         searcher.search(query, counter);
-        return new SearchEngine.RegionCounts(counter.counts, counter.seen >= LIMIT);
+        return new SearchEngine.RegionCounts(counter.counts, counter.seen >= limit);
     }
 
     /** The kept segments' provinces (tests). */
@@ -38,11 +47,16 @@ final class RegionFacets {
     private final class Counter implements Collector {
 
         private final Map<String, Long> counts = new HashMap<>();
+        private final int limit;
         private int seen;
+
+        Counter(int limit) {
+            this.limit = limit;
+        }
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            if (seen >= LIMIT) {
+            if (seen >= limit) {
                 throw new CollectionTerminatedException();
             }
             ProvinceOrdinals.Segment segment = provinces.of(context.reader());
@@ -57,7 +71,7 @@ final class RegionFacets {
                 @Override
                 public void collect(int doc) {
                     tally.add(doc);
-                    if (++seen >= LIMIT) {
+                    if (++seen >= limit) {
                         flush();
                         throw new CollectionTerminatedException();
                     }

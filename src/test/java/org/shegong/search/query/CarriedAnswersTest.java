@@ -3,17 +3,10 @@ package org.shegong.search.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,25 +16,11 @@ import org.shegong.content.ArticleInput;
 import org.shegong.content.ArticleStatus;
 import org.shegong.content.ContentFixture;
 import org.shegong.content.Kind;
-import org.shegong.content.importer.Importers;
-import org.shegong.editorial.workflow.EditorialCopies;
-import org.shegong.editorial.workflow.RevisionRepository;
-import org.shegong.editorial.workflow.WorkflowRepository;
-import org.shegong.region.data.RegionDirectory;
-import org.shegong.search.SearchEngine;
 import org.shegong.search.SearchHit;
 import org.shegong.search.SearchLoadProperties;
-import org.shegong.search.SearchProperties;
 import org.shegong.search.SearchQuery;
 import org.shegong.search.SearchResults;
-import org.shegong.search.analysis.LexiconSource;
-import org.shegong.search.index.IndexRebuilder;
-import org.shegong.search.index.IndexedRegions;
 import org.shegong.search.index.SearchIndex;
-import org.shegong.system.db.DatabaseTarget;
-import org.shegong.system.db.TestDatabase;
-import org.shegong.system.outbox.OutboxBacklog;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -51,11 +30,10 @@ import org.springframework.util.unit.DataSize;
  */
 class CarriedAnswersTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
-    private static final RegionDirectory REGIONS = RegionDirectory.load("china-division-2.7.0");
     private static final List<String> WORDS = List.of("社工站", "志愿服务", "社会工作", "督导", "养老", "儿童", "培训",
             "乡村振兴", "社区", "民政", "鹈鹕岬", "鸬鹚湾", "江苏", "大连市");
 
+    static ThreeProvinceIndex fixture;
     static ContentFixture content;
     static SearchIndex index;
     static LuceneSearchEngine cached;
@@ -66,26 +44,13 @@ class CarriedAnswersTest {
 
     @BeforeAll
     static void build() throws IOException {
-        content = new ContentFixture(TestDatabase.open(DatabaseTarget.H2,
-                "jdbc:h2:mem:carried-answers;DB_CLOSE_DELAY=-1", "sa", ""));
-        try (InputStream corpus = new ClassPathResource("search/corpus-200.jsonl").getInputStream()) {
-            Importers.on(content).importJsonLines(corpus, n -> { });
-        }
-        Path dir = Files.createTempDirectory("shegong-carried");
-        dir.toFile().deleteOnExit();
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        LexiconSource lexicons = new LexiconSource(dir.toString(), clock);
-        index = new SearchIndex(dir.resolve("index"), lexicons.load());
-        index.useRegions(CarriedAnswersTest::regions);
-        SearchProperties properties = SearchProperties.defaults();
-        IndexRebuilder rebuilder = new IndexRebuilder(index, content.service, new EditorialCopies(
-                new WorkflowRepository(content.db.jdbc()), new RevisionRepository(content.db.jdbc()), content.service),
-                properties, lexicons, clock, new OutboxBacklog(content.db.jdbc()), Duration.ZERO);
-        rebuilder.rebuild(n -> { });
-        cached = new LuceneSearchEngine(index, rebuilder, properties, clock, REGIONS, load(DataSize.ofMegabytes(8)),
-                new SearchGate(load(DataSize.ofMegabytes(8))));
-        fresh = new LuceneSearchEngine(index, rebuilder, properties, clock, REGIONS, load(DataSize.ofBytes(0)),
-                new SearchGate(load(DataSize.ofBytes(0))));
+        fixture = new ThreeProvinceIndex("carried-answers");
+        content = fixture.content;
+        index = fixture.index;
+        cached = new LuceneSearchEngine(index, fixture.rebuilder, fixture.properties, fixture.clock,
+                ThreeProvinceIndex.REGIONS, load(DataSize.ofMegabytes(8)), new SearchGate(load(DataSize.ofMegabytes(8))));
+        fresh = new LuceneSearchEngine(index, fixture.rebuilder, fixture.properties, fixture.clock,
+                ThreeProvinceIndex.REGIONS, load(DataSize.ofBytes(0)), new SearchGate(load(DataSize.ofBytes(0))));
         news = content.columns.bySlug("news").orElseThrow().id();
     }
 
@@ -93,18 +58,12 @@ class CarriedAnswersTest {
     static void close() {
         cached.stopHelpers();
         fresh.stopHelpers();
-        index.close();
-    }
-
-    /** Every article in one of three provinces, by its id: region counts to compare. */
-    private static IndexedRegions.Codes regions(long articleId) {
-        String province = List.of("110000", "210000", "320000").get((int) (articleId % 3));
-        return new IndexedRegions.Codes(Set.of(province), Set.of(province));
+        fixture.close();
     }
 
     private static SearchLoadProperties load(DataSize cache) {
         return new SearchLoadProperties(cache, Duration.ofMinutes(10), 0, 48, Duration.ofSeconds(5),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), 2000);
     }
 
     @Test
@@ -227,7 +186,7 @@ class CarriedAnswersTest {
     private static Article save(String key, String title, ArticleStatus status, String body) {
         long id = content.service.save(new ArticleInput(key, title, null, null, "<p>" + body + "，居民可以就近找到社工。</p>",
                 "民政部", null, null, Kind.NEWS, false, List.of(news), List.of(), null,
-                NOW.minus(Duration.ofMinutes(97L * ++saves)), status)).id();
+                ThreeProvinceIndex.NOW.minus(Duration.ofMinutes(97L * ++saves)), status)).id();
         Article article = content.service.find(id).orElseThrow();
         if (article.isLive()) {
             index.upsert(article, true);

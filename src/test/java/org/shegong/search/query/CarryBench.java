@@ -55,7 +55,7 @@ public final class CarryBench {
         RegionDirectory directory = RegionDirectory.load("china-division-2.7.0");
         RegionTagger tagger = new RegionTagger(directory);
         SearchLoadProperties load = new SearchLoadProperties(DataSize.ofMegabytes(32), Duration.ofMinutes(10), 0, 48,
-                Duration.ofSeconds(5), Duration.ofSeconds(5));
+                Duration.ofSeconds(5), Duration.ofSeconds(5), 2000);
         try (SearchIndex index = new SearchIndex(dir, Lexicon.load(null))) {
             if (index.needsRebuild()) {
                 throw new IllegalStateException("no complete index in " + dir);

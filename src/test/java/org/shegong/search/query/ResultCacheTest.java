@@ -21,7 +21,7 @@ class ResultCacheTest {
 
     private final AtomicLong now = new AtomicLong();
     private final ResultCache cache = new ResultCache(new SearchLoadProperties(DataSize.ofMegabytes(1),
-            Duration.ofMinutes(10), 0, 48, Duration.ofSeconds(5), Duration.ofSeconds(5)), now::get);
+            Duration.ofMinutes(10), 0, 48, Duration.ofSeconds(5), Duration.ofSeconds(5), 2000), now::get);
     private final AtomicInteger computed = new AtomicInteger();
 
     @Test
@@ -68,7 +68,7 @@ class ResultCacheTest {
         assertThat(computed).hasValue(2);
 
         ResultCache plain = new ResultCache(new SearchLoadProperties(DataSize.ofMegabytes(1), Duration.ofMinutes(10),
-                0, 48, Duration.ofSeconds(5), Duration.ofSeconds(5)), now::get);
+                0, 48, Duration.ofSeconds(5), Duration.ofSeconds(5), 2000), now::get);
         ResultCache.Key old = key("养老", 1);
         plain.get(old, () -> "x", a -> true);
         plain.get(key("养老", 2), () -> "y", a -> true);

@@ -21,7 +21,7 @@ class SearchGateTest {
     /** A gate on a two-core machine, as the target server. */
     private static SearchGate gate(int concurrent, int queued, Duration wait) {
         return new SearchGate(new SearchLoadProperties(DataSize.ofMegabytes(1), Duration.ofSeconds(60), concurrent,
-                queued, wait, Duration.ofSeconds(7)), 2, new SimpleMeterRegistry());
+                queued, wait, Duration.ofSeconds(7), 2000), 2, new SimpleMeterRegistry());
     }
 
     /** By default one place more than there are cores (ADR 0075); crowded once every core has a search. */
@@ -120,7 +120,7 @@ class SearchGateTest {
     void theGateCountsEachPassesWaitWorkAndRefusalsForTheManagementPort() throws Exception {
         MeterRegistry registry = new SimpleMeterRegistry();
         SearchGate gate = new SearchGate(new SearchLoadProperties(DataSize.ofMegabytes(1), Duration.ofSeconds(60), 1,
-                1, Duration.ofSeconds(30), Duration.ofSeconds(7)), 2, registry);
+                1, Duration.ofSeconds(30), Duration.ofSeconds(7), 2000), 2, registry);
         assertThat(gate.call(SearchGate.Pass.RESULTS, () -> "at once")).isEqualTo("at once");
         assertThat(gate.enter()).isTrue();
         assertThat(registry.get("shegong.search.gate.running").gauge().value()).isEqualTo(1);

@@ -7,11 +7,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shegong.search.SearchEngine;
 import org.shegong.search.SearchHit;
 import org.shegong.search.SearchQuery;
+import org.shegong.search.query.SearchGate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -19,9 +22,12 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Regions in search, on the demo content: a place's name finds what is tagged with it or a place under it, the
- * region filter keeps to a region, and the page counts the matches per province.
+ * region filter keeps to a region, and the page counts the matches per province (over the newest matches only while
+ * the search gate is crowded, ADR 0091).
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:regionsearch;DB_CLOSE_DELAY=-1")
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:regionsearch;DB_CLOSE_DELAY=-1",
+        // Two places: a reader's search holding one leaves the counts the other, and then every core is taken.
+        "shegong.search.load.max-concurrent=2", "shegong.search.load.crowded-region-limit=1"})
 @AutoConfigureMockMvc
 class RegionSearchTest {
 
@@ -31,6 +37,7 @@ class RegionSearchTest {
 
     @Autowired MockMvc mvc;
     @Autowired SearchEngine engine;
+    @Autowired SearchGate gate;
 
     @BeforeEach
     void indexedWithRegions() {
@@ -81,7 +88,46 @@ class RegionSearchTest {
         assertThat(counts.capped()).isFalse();
         String page = search("社工站", null);
         assertThat(page).contains("按地区", "不限地区", "region=460000\">海南省</a> <span class=\"count\">"
-                + counts.byProvince().get("460000") + "</span>");
+                + counts.byProvince().get("460000") + "</span>").doesNotContain("统计最新的部分结果");
+    }
+
+    @Test
+    void whileEveryCoreIsTakenTheCountsAreOfTheNewestMatchesAndThePageSaysSo() throws Exception {
+        // A question no other test asks: its counts are not cached.
+        String facets = facetsWhileAnotherSearchHoldsAPlace("社会工作");
+        assertThat(facets).contains("按地区<span class=\"count\">（统计最新的部分结果）</span>")
+                .containsOnlyOnce("</a> <span class=\"count\">1</span>")
+                .doesNotContainPattern("</a> <span class=\"count\">([02-9]|1[0-9])");
+    }
+
+    /** The search page's 地区 block for q, fetched while another reader's search holds a place at the gate. */
+    String facetsWhileAnotherSearchHoldsAPlace(String q) throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread reader = new Thread(() -> gate.call(SearchGate.Pass.RESULTS, () -> {
+            inside.countDown();
+            return awaitQuietly(done);
+        }));
+        reader.start();
+        try {
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+            String page = search(q, null);
+            int start = page.indexOf("class=\"search-facets\"");
+            assertThat(start).as("the page has its 地区 counts").isPositive();
+            return page.substring(start, page.indexOf("</nav>", start));
+        } finally {
+            done.countDown();
+            reader.join(10_000);
+        }
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Test
