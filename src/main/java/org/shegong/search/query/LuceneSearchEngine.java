@@ -298,8 +298,8 @@ public class LuceneSearchEngine extends AnalysedSearchEngine {
 
     /**
      * The newest 20,000 matches, or fewer while every core is taken by searches: then each page waits in the queue
-     * for all the work ahead of it, and a common word's counts were a quarter of that work (at 1,000,000 articles,
-     * 2,000 gave 1.17x the rate of random title words, ADR 0091). The page says when the counts are partial.
+     * for all the work ahead of it, and a common word's counts were a quarter of that work (at 1,000,000 articles
+     * 1.10x the rate of random title words, ADR 0091). The page says when the counts are partial.
      */
     private int regionLimit() {
         return gate != null && gate.crowded() ? crowdedRegionLimit : RegionFacets.LIMIT;
