@@ -47,17 +47,13 @@ class CarriedAnswersTest {
         fixture = new ThreeProvinceIndex("carried-answers");
         content = fixture.content;
         index = fixture.index;
-        cached = new LuceneSearchEngine(index, fixture.rebuilder, fixture.properties, fixture.clock,
-                ThreeProvinceIndex.REGIONS, load(DataSize.ofMegabytes(8)), new SearchGate(load(DataSize.ofMegabytes(8))));
-        fresh = new LuceneSearchEngine(index, fixture.rebuilder, fixture.properties, fixture.clock,
-                ThreeProvinceIndex.REGIONS, load(DataSize.ofBytes(0)), new SearchGate(load(DataSize.ofBytes(0))));
+        cached = fixture.engine(load(DataSize.ofMegabytes(8)), new SearchGate(load(DataSize.ofMegabytes(8))));
+        fresh = fixture.engine(load(DataSize.ofBytes(0)), new SearchGate(load(DataSize.ofBytes(0))));
         news = content.columns.bySlug("news").orElseThrow().id();
     }
 
     @AfterAll
     static void close() {
-        cached.stopHelpers();
-        fresh.stopHelpers();
         fixture.close();
     }
 

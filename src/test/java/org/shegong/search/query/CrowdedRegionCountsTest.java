@@ -35,16 +35,12 @@ class CrowdedRegionCountsTest {
         SearchLoadProperties load = new SearchLoadProperties(DataSize.ofBytes(0), Duration.ofMinutes(10), 2, 48,
                 Duration.ofSeconds(5), Duration.ofSeconds(5), CROWDED_LIMIT);
         gate = new SearchGate(load, 2, new SimpleMeterRegistry());
-        gated = new LuceneSearchEngine(fixture.index, fixture.rebuilder, fixture.properties, fixture.clock,
-                ThreeProvinceIndex.REGIONS, load, gate);
-        ungated = new LuceneSearchEngine(fixture.index, fixture.rebuilder, fixture.properties, fixture.clock,
-                ThreeProvinceIndex.REGIONS);
+        gated = fixture.engine(load, gate);
+        ungated = fixture.ungatedEngine();
     }
 
     @AfterAll
     static void close() {
-        gated.stopHelpers();
-        ungated.stopHelpers();
         fixture.close();
     }
 
@@ -64,16 +60,13 @@ class CrowdedRegionCountsTest {
     void crowdedTheCountsCoverTheNewestMatchesAndSaySo() {
         SearchQuery query = SearchQuery.simple("社会工作");
         RegionCounts whole = ungated.regionCounts(query);
-        assertThat(gate.enter()).isTrue(); // another reader's search: the counts take the last place
-        try {
+        try (HeldGatePlace held = HeldGatePlace.take(gate)) { // another reader's search: the counts take the last place
             RegionCounts crowded = gated.regionCounts(query);
             assertThat(crowded.capped()).isTrue();
             assertThat(total(crowded)).isEqualTo(CROWDED_LIMIT);
             assertThat(whole.byProvince().keySet()).containsAll(crowded.byProvince().keySet());
             crowded.byProvince().forEach((province, count) ->
                     assertThat(count).isLessThanOrEqualTo(whole.byProvince().get(province)));
-        } finally {
-            gate.leave();
         }
         assertThat(gated.regionCounts(query)).as("quiet again").isEqualTo(whole);
     }
@@ -82,13 +75,10 @@ class CrowdedRegionCountsTest {
     void aWordWithFewerMatchesThanTheLimitIsCountedWholeEvenWhenCrowded() {
         SearchQuery query = SearchQuery.simple("禁毒");
         assertThat(total(ungated.regionCounts(query))).isBetween(1L, CROWDED_LIMIT - 1L);
-        assertThat(gate.enter()).isTrue();
-        try {
+        try (HeldGatePlace held = HeldGatePlace.take(gate)) {
             RegionCounts crowded = gated.regionCounts(query);
             assertThat(crowded).isEqualTo(ungated.regionCounts(query));
             assertThat(crowded.capped()).isFalse();
-        } finally {
-            gate.leave();
         }
     }
 

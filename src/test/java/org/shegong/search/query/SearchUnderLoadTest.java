@@ -148,8 +148,7 @@ class SearchUnderLoadTest {
     @Test
     void withEveryPlaceTakenASearchGetsAChinese503WithRetryAfterAndCachedOnesStillAnswer() throws Exception {
         mvc.perform(get("/search").param("q", "三社联动")).andExpect(status().isOk());
-        assertThat(gate.enter()).isTrue();
-        try {
+        try (HeldGatePlace held = HeldGatePlace.take(gate)) {
             String page = mvc.perform(get("/search").param("q", "志愿服务 培训"))
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(header().string("Retry-After", "9"))
@@ -167,8 +166,6 @@ class SearchUnderLoadTest {
                     .andExpect(jsonPath("$.detail").value("当前搜索的人数较多，请稍后再试"));
 
             mvc.perform(get("/search").param("q", "三社联动")).andExpect(status().isOk());
-        } finally {
-            gate.leave();
         }
         mvc.perform(get("/search").param("q", "志愿服务 培训")).andExpect(status().isOk());
         mvc.perform(get("/api/v1/search").param("q", "志愿服务 培训")).andExpect(status().isOk());
@@ -182,15 +179,12 @@ class SearchUnderLoadTest {
         // Newest first: a question of this test's own, so no other test has its counts cached.
         SearchQuery query = SearchQuery.reader("社工站", null, null, null, null, SearchQuery.Sort.NEWEST, 1);
         assertThat(engine.search(query).total()).isPositive(); // the answer is cached, its 地区 counts are not
-        assertThat(gate.enter()).isTrue();
-        try {
+        try (HeldGatePlace held = HeldGatePlace.take(gate)) {
             assertThat(engine.regionCounts(query).byProvince()).as("refused at the gate").isEmpty();
             String page = mvc.perform(get("/search").param("q", "社工站").param("sort", "newest"))
                     .andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat(page).contains("找到", "<mark>社工站</mark>").doesNotContain("按地区");
-        } finally {
-            gate.leave();
         }
         assertThat(engine.regionCounts(query).byProvince()).as("the refusal was not kept").isNotEmpty();
         assertThat(mvc.perform(get("/search").param("q", "社工站").param("sort", "newest")).andExpect(status().isOk())
@@ -204,8 +198,7 @@ class SearchUnderLoadTest {
         SearchQuery first = SearchQuery.reader("社工站 服务", null, null, null, null, SearchQuery.Sort.RELEVANCE, 1);
         var counts = engine.regionCounts(first);
         assertThat(counts.byProvince()).isNotEmpty();
-        assertThat(gate.enter()).isTrue();
-        try {
+        try (HeldGatePlace held = HeldGatePlace.take(gate)) {
             for (SearchQuery other : List.of(
                     SearchQuery.reader("社工站 服务", null, null, null, null, SearchQuery.Sort.RELEVANCE, 2),
                     SearchQuery.reader("社工站 服务", null, null, null, null, SearchQuery.Sort.NEWEST, 1),
@@ -215,8 +208,6 @@ class SearchUnderLoadTest {
             assertThat(engine.regionCounts(SearchQuery.reader("社工站 服务", null, Kind.NEWS, null, null,
                     SearchQuery.Sort.RELEVANCE, 1)).byProvince()).as("another filter is another count: refused")
                     .isEmpty();
-        } finally {
-            gate.leave();
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.shegong.content.ContentFixture;
@@ -16,6 +17,7 @@ import org.shegong.editorial.workflow.EditorialCopies;
 import org.shegong.editorial.workflow.RevisionRepository;
 import org.shegong.editorial.workflow.WorkflowRepository;
 import org.shegong.region.data.RegionDirectory;
+import org.shegong.search.SearchLoadProperties;
 import org.shegong.search.SearchProperties;
 import org.shegong.search.analysis.LexiconSource;
 import org.shegong.search.index.IndexRebuilder;
@@ -33,13 +35,14 @@ import org.springframework.core.io.ClassPathResource;
 final class ThreeProvinceIndex implements AutoCloseable {
 
     static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
-    static final RegionDirectory REGIONS = RegionDirectory.load("china-division-2.7.0");
+    private static final RegionDirectory REGIONS = RegionDirectory.load("china-division-2.7.0");
 
     final ContentFixture content;
     final SearchIndex index;
     final IndexRebuilder rebuilder;
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final SearchProperties properties = SearchProperties.defaults();
+    private final List<LuceneSearchEngine> engines = new ArrayList<>();
 
     ThreeProvinceIndex(String database) throws IOException {
         content = new ContentFixture(TestDatabase.open(DatabaseTarget.H2,
@@ -58,6 +61,21 @@ final class ThreeProvinceIndex implements AutoCloseable {
         rebuilder.rebuild(n -> { });
     }
 
+    /** The site's engine on this index: region words, a result cache and a gate as the load says; stopped on close. */
+    LuceneSearchEngine engine(SearchLoadProperties load, SearchGate gate) {
+        return kept(new LuceneSearchEngine(index, rebuilder, properties, clock, REGIONS, load, gate));
+    }
+
+    /** An engine with region words but without cache or gate: every call searches, the counts always whole. */
+    LuceneSearchEngine ungatedEngine() {
+        return kept(new LuceneSearchEngine(index, rebuilder, properties, clock, REGIONS));
+    }
+
+    private LuceneSearchEngine kept(LuceneSearchEngine engine) {
+        engines.add(engine);
+        return engine;
+    }
+
     private static IndexedRegions.Codes regions(long articleId) {
         String province = List.of("110000", "210000", "320000").get((int) (articleId % 3));
         return new IndexedRegions.Codes(Set.of(province), Set.of(province));
@@ -65,6 +83,7 @@ final class ThreeProvinceIndex implements AutoCloseable {
 
     @Override
     public void close() {
+        engines.forEach(LuceneSearchEngine::stopHelpers);
         index.close();
     }
 }

@@ -7,13 +7,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shegong.search.SearchEngine;
 import org.shegong.search.SearchHit;
 import org.shegong.search.SearchQuery;
+import org.shegong.search.query.HeldGatePlace;
 import org.shegong.search.query.SearchGate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -102,31 +101,11 @@ class RegionSearchTest {
 
     /** The search page's 地区 block for q, fetched while another reader's search holds a place at the gate. */
     String facetsWhileAnotherSearchHoldsAPlace(String q) throws Exception {
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread reader = new Thread(() -> gate.call(SearchGate.Pass.RESULTS, () -> {
-            inside.countDown();
-            return awaitQuietly(done);
-        }));
-        reader.start();
-        try {
-            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        try (HeldGatePlace held = HeldGatePlace.take(gate)) {
             String page = search(q, null);
             int start = page.indexOf("class=\"search-facets\"");
             assertThat(start).as("the page has its 地区 counts").isPositive();
             return page.substring(start, page.indexOf("</nav>", start));
-        } finally {
-            done.countDown();
-            reader.join(10_000);
-        }
-    }
-
-    private static boolean awaitQuietly(CountDownLatch latch) {
-        try {
-            return latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
