@@ -4,6 +4,8 @@
 # cpu_ticks STAT_FILE: user + system CPU ticks of a process (/proc/PID/stat) or one of its threads
 # (/proc/PID/task/TID/stat); divide by getconf CLK_TCK for seconds.
 cpu_ticks() { awk '{print $14 + $15}' "$1"; }
+# machine_ticks: busy CPU ticks of the whole machine since boot (user, nice, system, irq, softirq of /proc/stat).
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 # scrape_metrics PORT FILE: the server's Prometheus page from its management port (the search gate's histograms:
 # bench/gate-quantiles.py compares two of them).
 scrape_metrics() { curl -fsS "http://127.0.0.1:$1/actuator/prometheus" > "$2"; }
@@ -36,14 +38,14 @@ settle() {
   local pid=$1 max=${2:-3600} quiet=0 waited=0 before after tick busy_before busy_after
   tick=$(getconf CLK_TCK)
   before=$(cpu_ticks "/proc/$pid/stat")
-  busy_before=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)
+  busy_before=$(machine_ticks)
   while [ "$quiet" -lt 5 ]; do
     sleep 1
     waited=$((waited + 1))
     kill -0 "$pid" 2>/dev/null || return 1
     after=$(cpu_ticks "/proc/$pid/stat")
     # The whole machine too: a server waiting on its database (a long scan after an import) looks idle itself.
-    busy_after=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)
+    busy_after=$(machine_ticks)
     if [ $(( (after - before) * 100 / tick )) -lt 15 ] && [ $(( (busy_after - busy_before) * 100 / tick )) -lt 30 ]; then
       quiet=$((quiet + 1))
     else

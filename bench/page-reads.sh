@@ -11,6 +11,8 @@
 # (2), PGHOST/PGUSER (127.0.0.1, postgres). The scratch database bench_page_reads is dropped at the end unless KEEP=1.
 # Filling takes about 27 s per 100,000 rows on a two-core machine.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
 if [ $# -gt 0 ]; then ROWS=("$@"); else ROWS=(100000 1000000); fi
 SIZE=${SIZE:-5120}
 CONNS=${CONNS:-32}
@@ -27,7 +29,6 @@ cleanup() {
   [ "${KEEP:-0}" = 1 ] || psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB"
 }
 trap cleanup EXIT
-busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 tick=$(getconf CLK_TCK)
 
 echo "page reads by primary key, $SIZE bytes a page, $CONNS clients, ${DURATION} s a run, $(nproc) cores"
@@ -40,10 +41,10 @@ for n in "${ROWS[@]}"; do
   printf '\\set id random(1, %d)\nSELECT page FROM pages_%d WHERE id = :id;\n' "$n" "$n" > "$script"
   echo "$n rows, $(sql -Atc "SELECT pg_size_pretty(pg_total_relation_size('pages_$n'))") on disk"
   for round in $(seq 1 "$ROUNDS"); do
-    before=$(busy)
+    before=$(machine_ticks)
     out=$( { /usr/bin/time -f 'pgbench-cpu %U %S' pgbench -n -M prepared -c "$CONNS" -j 2 -T "$DURATION" \
       -f "$script" "$DB"; } 2>&1)
-    after=$(busy)
+    after=$(machine_ticks)
     reads=$(awk -F': ' '/actually processed/ {split($2, a, "/"); print a[1]}' <<<"$out")
     latency=$(awk '/latency average/ {print $4}' <<<"$out")
     own=$(awk '/^pgbench-cpu/ {print $2 + $3}' <<<"$out")
